@@ -1,0 +1,318 @@
+// One community on this device: its store, its Autobase, and its own swarm.
+// A swarm per community keeps a member's presence in one group unlinkable
+// from their presence in another (distinct network keys), and lets leaving
+// wipe a whole directory.
+import { EventEmitter } from 'node:events'
+import Corestore from 'corestore'
+import BlindPairing from 'blind-pairing'
+import type Hyperswarm from 'hyperswarm'
+import z32 from 'z32'
+import hcrypto from 'hypercore-crypto'
+import { createBase } from './base.js'
+import type { CommunityBase } from './base.js'
+import { admitCandidate } from './admission.js'
+import { ReplicationTracker } from './replication.js'
+import { encodeOp } from '../domain/ops.js'
+import type { Op } from '../domain/ops.js'
+import { LIMITS } from '../domain/limits.js'
+import type { CreatedInvite, ReactionKind, ReplyMode, SyncStatus } from '../domain/types.js'
+import { MutualError } from '../errors.js'
+import { createSwarm } from '../network.js'
+import type { Bootstrap } from '../network.js'
+import { ViewReader } from '../view/read.js'
+import { UPDATE_NEEDED } from '../view/apply.js'
+
+export interface CommunityOptions {
+  dir: string
+  key: Buffer | null
+  encryptionKey?: Buffer | null
+  bootstrap?: Bootstrap
+  ackInterval?: number
+  now?: () => number
+  /** Handed over by a join, so pairing's discovery work is not thrown away. */
+  store?: Corestore
+  swarm?: Hyperswarm
+}
+
+export class Community extends EventEmitter {
+  readonly dir: string
+  readonly store: Corestore
+  readonly base: CommunityBase
+  private swarm: Hyperswarm | null
+  private pairing: BlindPairing | null = null
+  private tracker: ReplicationTracker | null = null
+  private readonly bootstrap: Bootstrap | undefined
+  private opening: Promise<void> | null = null
+  private closing: Promise<void> | null = null
+  private networking: Promise<void> = Promise.resolve()
+  private wantOnline = false
+  private readonly now: () => number
+  updateNeeded = false
+
+  constructor(opts: CommunityOptions) {
+    super()
+    this.dir = opts.dir
+    this.bootstrap = opts.bootstrap
+    this.now = opts.now ?? Date.now
+    this.store = opts.store ?? new Corestore(opts.dir)
+    this.swarm = opts.swarm ?? null
+    this.base = createBase(this.store, {
+      key: opts.key,
+      encryptionKey: opts.encryptionKey ?? null,
+      ackInterval: opts.ackInterval ?? 1000
+    })
+    this.base.on('update', () => this.emit('changed'))
+    this.base.on('writable', () => this.emit('sync'))
+    this.base.on('interrupt', (reason: unknown) => {
+      if (reason === UPDATE_NEEDED) this.updateNeeded = true
+      this.emit('sync')
+    })
+    // Errors inside Autobase are reported, not thrown, so a bad peer cannot crash the engine.
+    this.base.on('error', (err: Error) => this.emit('warning', err))
+  }
+
+  open(): Promise<void> {
+    this.opening ??= this.doOpen()
+    return this.opening
+  }
+
+  private async doOpen(): Promise<void> {
+    await this.base.ready()
+    this.tracker = new ReplicationTracker(this.base.local, () => {
+      this.emit('changed')
+      this.emit('sync')
+    })
+    await this.tracker.open()
+  }
+
+  get id(): string {
+    return z32.encode(this.base.key)
+  }
+
+  get writable(): boolean {
+    return this.base.writable
+  }
+
+  get online(): boolean {
+    return this.swarm !== null
+  }
+
+  /** The first op of a new community, written by its founder. */
+  async found(name: string, displayName: string): Promise<void> {
+    await this.append({ type: 'community/init', name, displayName })
+  }
+
+  // ---- networking -------------------------------------------------------
+
+  setOnline(online: boolean): Promise<void> {
+    this.wantOnline = online
+    // Serialised, so quick toggles never leave two swarms running.
+    this.networking = this.networking.then(() => (this.wantOnline ? this.goOnline() : this.goOffline()))
+    return this.networking
+  }
+
+  private async goOnline(): Promise<void> {
+    if (this.pairing || this.closing) return
+    await this.open()
+    const swarm = this.swarm ?? createSwarm(this.bootstrap, await this.store.createKeyPair('mutual-swarm'))
+    this.swarm = swarm
+    for (const conn of swarm.connections) this.attach(conn)
+    swarm.on('connection', (conn) => this.attach(conn))
+    swarm.on('update', () => this.emit('sync'))
+    this.pairing = new BlindPairing(swarm)
+    this.pairing.addMember({
+      discoveryKey: this.base.discoveryKey,
+      onadd: async (request) => {
+        try {
+          await admitCandidate({ base: this.base, reader: () => this.reader(), now: this.now }, request)
+        } catch (err) {
+          this.emit('warning', err)
+        }
+      }
+    })
+    await swarm.join(this.base.discoveryKey).flushed()
+  }
+
+  private attach(conn: Hyperswarm.SwarmConnection): void {
+    this.base.replicate(conn)
+    this.emit('sync')
+    conn.once('close', () => this.emit('sync'))
+  }
+
+  private async goOffline(): Promise<void> {
+    const { pairing, swarm } = this
+    this.pairing = null
+    this.swarm = null
+    if (pairing) await pairing.close()
+    if (swarm) await swarm.destroy()
+    this.emit('sync')
+  }
+
+  /** After a suspend or network change: look for peers again now rather than at the next poll. */
+  async refresh(): Promise<void> {
+    if (!this.swarm || !this.pairing) return
+    await this.swarm.resume().catch(() => undefined)
+    await this.pairing.refresh()
+    await this.swarm.join(this.base.discoveryKey).refresh()
+  }
+
+  get peerCount(): number {
+    return this.swarm ? this.swarm.connections.size : 0
+  }
+
+  // ---- writing ----------------------------------------------------------
+
+  private async append(op: Op): Promise<void> {
+    if (this.updateNeeded) {
+      throw new MutualError('update-needed', 'this community has changes from a newer Mutual; please update to keep going')
+    }
+    if (!this.base.writable) {
+      throw new MutualError('not-writable', 'you cannot write here yet: a member still needs to let you in')
+    }
+    await this.base.append(encodeOp(op))
+  }
+
+  async createInvite(expiresInMs: number, maxUses: number, now: number): Promise<CreatedInvite> {
+    const expiresAt = now + expiresInMs
+    const created = BlindPairing.createInvite(this.base.key, { expires: expiresAt })
+    const id = created.id.toString('hex')
+    await this.append({ type: 'invite/create', inviteId: id, publicKey: created.publicKey.toString('hex'), expiresAt, maxUses })
+    // Blind pairing stores expiry in whole seconds; report what the invite itself says.
+    return { invite: z32.encode(created.invite), id, expiresAt: created.expires || expiresAt, maxUses }
+  }
+
+  async revokeInvite(inviteId: string): Promise<void> {
+    const invite = await this.reader().invite(inviteId)
+    if (!invite) throw new MutualError('not-found', 'there is no invite with that id in this community')
+    await this.append({ type: 'invite/revoke', inviteId })
+  }
+
+  async createTopic(name: string): Promise<void> {
+    if (await this.reader().topic(name)) return
+    await this.append({ type: 'topic/create', name })
+  }
+
+  async post(input: {
+    text: string
+    topic?: string | undefined
+    replyTo?: string | undefined
+    mode?: ReplyMode | undefined
+    note?: string | undefined
+    now: number
+  }): Promise<string> {
+    const reader = this.reader()
+    const topic = input.topic ?? 'general'
+    if (input.replyTo) {
+      const parent = await reader.postRecord(input.replyTo)
+      if (!parent || parent.deleted) throw new MutualError('not-found', 'the post you are replying to is not here')
+    } else if (!(await reader.topic(topic))) {
+      throw new MutualError('not-found', `there is no topic "${topic}" in this community yet`)
+    }
+    const id = hcrypto.randomBytes(8).toString('hex')
+    const note = input.note?.trim() ? input.note.trim() : null
+    await this.append({
+      type: 'post/create',
+      id,
+      topic,
+      replyTo: input.replyTo ?? null,
+      mode: input.mode ?? 'share',
+      note,
+      text: input.text,
+      at: input.now
+    })
+    return id
+  }
+
+  private async ownPost(postId: string) {
+    const post = await this.reader().postRecord(postId)
+    if (!post || post.deleted) throw new MutualError('not-found', 'that post is not here')
+    if (post.author !== this.me) throw new MutualError('not-allowed', 'you can only change your own posts')
+    return post
+  }
+
+  async editPost(postId: string, change: { text: string; mode?: ReplyMode | undefined; note?: string | null | undefined; now: number }): Promise<void> {
+    const post = await this.ownPost(postId)
+    const note = change.note === undefined ? post.note : change.note?.trim() || null
+    await this.append({ type: 'post/edit', id: postId, text: change.text, mode: change.mode ?? post.mode, note, at: change.now })
+  }
+
+  async deletePost(postId: string): Promise<void> {
+    await this.ownPost(postId)
+    await this.append({ type: 'post/delete', id: postId })
+  }
+
+  async react(postId: string, kind: ReactionKind, add: boolean): Promise<void> {
+    const post = await this.reader().postRecord(postId)
+    if (!post || post.deleted) throw new MutualError('not-found', 'that post is not here')
+    await this.append({ type: add ? 'reaction/add' : 'reaction/remove', postId, kind })
+  }
+
+  async setProfile(displayName: string, color: string | null | undefined): Promise<void> {
+    const me = await this.reader().member(this.me)
+    await this.append({ type: 'profile/set', displayName, color: color === undefined ? (me?.color ?? null) : color })
+  }
+
+  /** Step out: stop being a writer where the log allows it. */
+  async leave(): Promise<void> {
+    if (this.base.writable && !this.updateNeeded) await this.append({ type: 'member/leave' })
+  }
+
+  /** Waits (bounded) until another member holds everything I wrote, so a last op is not lost with the folder. */
+  async whenShared(timeoutMs: number): Promise<boolean> {
+    const tracker = this.tracker
+    if (!tracker || this.peerCount === 0) return false
+    const deadline = Date.now() + timeoutMs
+    while (tracker.length < this.base.local.length && Date.now() < deadline && this.peerCount > 0) {
+      await tracker.refresh()
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    return tracker.length >= this.base.local.length
+  }
+
+  // ---- reading ----------------------------------------------------------
+
+  get me(): string {
+    return this.base.local.key.toString('hex')
+  }
+
+  reader(): ViewReader {
+    return new ViewReader(this.base.view, {
+      me: this.me,
+      replicatedLength: this.tracker?.length ?? 0,
+      signedLength: this.base.view.core.signedLength
+    })
+  }
+
+  async status(): Promise<SyncStatus> {
+    const reader = this.reader()
+    const meta = await reader.meta()
+    return {
+      communityId: this.id,
+      name: meta?.name ?? 'a community still syncing',
+      online: this.online,
+      peers: this.peerCount,
+      knownMembers: meta?.memberCount ?? 0,
+      writable: this.writable,
+      updateNeeded: this.updateNeeded,
+      posts: await reader.myPostStates()
+    }
+  }
+
+  // ---- lifecycle --------------------------------------------------------
+
+  close(): Promise<void> {
+    this.closing ??= this.doClose()
+    return this.closing
+  }
+
+  private async doClose(): Promise<void> {
+    this.wantOnline = false
+    await this.networking.catch(() => undefined)
+    await this.goOffline()
+    this.tracker?.close()
+    await this.base.close().catch(() => undefined)
+    await this.store.close()
+  }
+}
+
+export const DEFAULT_INVITE = { expiresInMs: LIMITS.inviteDefaultLifetimeMs, maxUses: LIMITS.inviteDefaultUses }

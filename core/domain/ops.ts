@@ -1,0 +1,81 @@
+// Ops are what members append to their writer. Any member can append any
+// bytes, so apply parses every op with these schemas and skips what fails.
+import { z } from 'zod'
+import { LIMITS } from './limits.js'
+import { REACTION_KINDS, REPLY_MODES } from './types.js'
+
+/** The op version this build understands. Bump when ops change meaning. */
+export const OP_VERSION = 1
+
+const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
+const postId = hex(8)
+const time = z.number().int().nonnegative().max(8.64e15)
+const displayName = z.string().min(1).max(LIMITS.displayName)
+const topic = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+const text = z.string().min(1).max(LIMITS.postText)
+const note = z.string().max(LIMITS.note)
+const color = z.string().regex(/^#[0-9a-f]{6}$/i)
+
+const opBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('community/init'), name: z.string().min(1).max(LIMITS.communityName), displayName }),
+  z.object({
+    type: z.literal('invite/create'),
+    inviteId: hex(32),
+    publicKey: hex(32),
+    expiresAt: time,
+    maxUses: z.number().int().min(1).max(LIMITS.inviteMaxUses)
+  }),
+  z.object({ type: z.literal('invite/revoke'), inviteId: hex(32) }),
+  z.object({ type: z.literal('member/admit'), inviteId: hex(32), writerKey: hex(32), at: time }),
+  z.object({ type: z.literal('member/leave') }),
+  z.object({ type: z.literal('profile/set'), displayName, color: color.nullable() }),
+  z.object({ type: z.literal('topic/create'), name: topic }),
+  z.object({
+    type: z.literal('post/create'),
+    id: postId,
+    topic,
+    replyTo: postId.nullable(),
+    mode: z.enum(REPLY_MODES),
+    note: note.nullable(),
+    text,
+    at: time
+  }),
+  z.object({
+    type: z.literal('post/edit'),
+    id: postId,
+    text,
+    mode: z.enum(REPLY_MODES),
+    note: note.nullable(),
+    at: time
+  }),
+  z.object({ type: z.literal('post/delete'), id: postId }),
+  z.object({ type: z.literal('reaction/add'), postId, kind: z.enum(REACTION_KINDS) }),
+  z.object({ type: z.literal('reaction/remove'), postId, kind: z.enum(REACTION_KINDS) })
+])
+
+export type Op = z.infer<typeof opBody>
+export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>
+
+const versioned = z.object({ v: z.number().int().positive() }).passthrough()
+
+export type DecodedOp = { kind: 'op'; op: Op } | { kind: 'newer'; version: number } | { kind: 'invalid' }
+
+/** Decide what an appended block is: a valid op, an op from a newer Mutual, or junk. */
+export function decodeOp(block: Uint8Array): DecodedOp {
+  let json: unknown
+  try {
+    json = JSON.parse(Buffer.from(block.buffer, block.byteOffset, block.byteLength).toString('utf8'))
+  } catch {
+    return { kind: 'invalid' }
+  }
+  const header = versioned.safeParse(json)
+  if (!header.success) return { kind: 'invalid' }
+  if (header.data.v > OP_VERSION) return { kind: 'newer', version: header.data.v }
+  if (header.data.v !== OP_VERSION) return { kind: 'invalid' }
+  const body = opBody.safeParse(json)
+  return body.success ? { kind: 'op', op: body.data } : { kind: 'invalid' }
+}
+
+export function encodeOp(op: Op): Buffer {
+  return Buffer.from(JSON.stringify({ v: OP_VERSION, ...op }), 'utf8')
+}

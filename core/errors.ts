@@ -1,0 +1,33 @@
+// Errors that cross the RPC boundary carry a stable code so front-ends can
+// choose their own words, plus a plain-English message for the CLI.
+
+export const ERROR_CODES = [
+  'bad-request',
+  'not-found',
+  'not-allowed',
+  'not-writable',
+  'invite-malformed',
+  'invite-expired',
+  'invite-used',
+  'invite-revoked',
+  'invite-for-joined-community',
+  'storage-locked',
+  'update-needed',
+  'offline',
+  'closed',
+  'internal'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export class MutualError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'MutualError'
+    this.code = code
+  }
+}
+
+export function isMutualError(err: unknown): err is MutualError {
+  return err instanceof MutualError
+}

@@ -1,0 +1,263 @@
+// The engine root: one profile folder, many communities. Front-ends reach it
+// only through `handlers` (the RPC contract) and the 'event' stream.
+import { EventEmitter } from 'node:events'
+import { mkdir, rm } from 'node:fs/promises'
+import hcrypto from 'hypercore-crypto'
+import z32 from 'z32'
+import { Community, DEFAULT_INVITE } from './community/community.js'
+import { decodeInviteKey, pairWithInvite } from './community/join.js'
+import type { DecodedInvite } from './community/join.js'
+import type { CommunitySummary, EngineEvent, JoinProgress } from './domain/types.js'
+import { MutualError } from './errors.js'
+import type { Bootstrap } from './network.js'
+import { ProfileLock } from './profile/lock.js'
+import { Profile } from './profile/profile.js'
+import { createHandlers } from './rpc/handlers.js'
+import type { Handlers } from './rpc/server.js'
+import { SuspendWatch } from './suspend.js'
+
+export interface MutualOptions {
+  storage: string
+  /** DHT bootstrap nodes; the public DHT when absent. */
+  bootstrap?: Bootstrap
+  offline?: boolean
+  ackInterval?: number
+  /** The clock used for invite expiry and post times; injectable so tests can move time. */
+  now?: () => number
+}
+
+export class Mutual extends EventEmitter {
+  readonly handlers: Handlers
+  readonly now: () => number
+  private readonly profile: Profile
+  private readonly lock: ProfileLock
+  private readonly communities = new Map<string, Community>()
+  private readonly joins = new Map<string, AbortController>()
+  private readonly pendingEvents = new Map<string, EngineEvent>()
+  private readonly suspendWatch: SuspendWatch
+  private online: boolean
+  private opening: Promise<void> | null = null
+  private closing: Promise<void> | null = null
+
+  constructor(private readonly opts: MutualOptions) {
+    super()
+    this.now = opts.now ?? Date.now
+    this.online = !opts.offline
+    this.profile = new Profile(opts.storage)
+    this.lock = new ProfileLock(opts.storage)
+    this.handlers = createHandlers(this)
+    this.suspendWatch = new SuspendWatch(() => void this.refreshNetwork())
+  }
+
+  open(): Promise<void> {
+    this.opening ??= this.doOpen()
+    return this.opening
+  }
+
+  private async doOpen(): Promise<void> {
+    await mkdir(this.opts.storage, { recursive: true })
+    this.lock.acquire()
+    try {
+      await this.profile.load()
+      await Promise.all(this.profile.list().map((e) => this.start(this.profile.folderPath(e.folder), null)))
+      this.suspendWatch.start()
+    } catch (err) {
+      await this.closeCommunities()
+      this.lock.release()
+      throw err
+    }
+  }
+
+  /** Opens a community from its folder (or hands over a fresh join) and brings it online. */
+  private async start(dir: string, extra: Partial<ConstructorParameters<typeof Community>[0]> | null): Promise<Community> {
+    const community = new Community({
+      dir,
+      key: null,
+      bootstrap: this.opts.bootstrap,
+      ackInterval: this.opts.ackInterval,
+      now: this.now,
+      ...extra
+    })
+    await community.open()
+    this.communities.set(community.id, community)
+    community.on('changed', () => this.queueEvent({ type: 'community-changed', communityId: community.id }))
+    community.on('sync', () => this.queueEvent({ type: 'sync-changed', communityId: community.id }))
+    community.on('warning', (err: Error) => this.emitEvent({ type: 'engine-error', message: err.message }))
+    if (this.online) await community.setOnline(true)
+    return community
+  }
+
+  get isOnline(): boolean {
+    return this.online
+  }
+
+  list(): Community[] {
+    return [...this.communities.values()]
+  }
+
+  get(id: string): Community {
+    const community = this.communities.get(id)
+    if (!community) throw new MutualError('not-found', 'you are not in a community with that id')
+    return community
+  }
+
+  async summaries(): Promise<CommunitySummary[]> {
+    const out: CommunitySummary[] = []
+    for (const c of this.communities.values()) {
+      const reader = c.reader()
+      const meta = await reader.meta()
+      const me = await reader.member(c.me)
+      out.push({
+        id: c.id,
+        name: meta?.name ?? 'a community still syncing',
+        myName: me?.name ?? '',
+        writable: c.writable,
+        memberCount: meta?.memberCount ?? 0
+      })
+    }
+    return out
+  }
+
+  async create(name: string, displayName: string): Promise<string> {
+    await this.open()
+    const folder = hcrypto.randomBytes(16).toString('hex')
+    const community = await this.start(this.profile.folderPath(folder), null)
+    await community.found(name, displayName)
+    await this.profile.add({ id: community.id, folder })
+    this.emitEvent({ type: 'communities-changed' })
+    return community.id
+  }
+
+  async join(inviteText: string, displayName: string, joinId: string = hcrypto.randomBytes(8).toString('hex')): Promise<string> {
+    await this.open()
+    const invite = decodeInviteKey(inviteText, this.now())
+    this.refuseKnown(invite)
+    if (!this.online) throw new MutualError('offline', 'you are offline; joining needs a member to let you in, so go online first')
+    const abort = new AbortController()
+    this.joins.set(joinId, abort)
+    const progress = (p: Omit<JoinProgress, 'joinId'>) => this.emitEvent({ type: 'join-progress', progress: { joinId, ...p } })
+    try {
+      progress({ stage: 'looking-for-member', communityId: null, have: 0, total: 0 })
+      const folder = hcrypto.randomBytes(16).toString('hex')
+      const paired = await pairWithInvite(invite, {
+        dir: this.profile.folderPath(folder),
+        bootstrap: this.opts.bootstrap,
+        signal: abort.signal,
+        onLonely: (lonely) =>
+          progress({ stage: lonely ? 'no-member-online' : 'looking-for-member', communityId: null, have: 0, total: 0 })
+      })
+      const id = z32.encode(paired.key)
+      progress({ stage: 'syncing', communityId: id, have: 0, total: 0 })
+      const community = await this.start(this.profile.folderPath(folder), {
+        key: paired.key,
+        encryptionKey: paired.encryptionKey,
+        store: paired.store,
+        swarm: paired.swarm
+      })
+      await this.profile.add({ id, folder })
+      await waitUntilWritable(community, abort.signal)
+      await community.setProfile(displayName, null)
+      this.emitEvent({ type: 'communities-changed' })
+      progress({ stage: 'done', communityId: id, have: 0, total: 0 })
+      return id
+    } finally {
+      this.joins.delete(joinId)
+    }
+  }
+
+  private refuseKnown(invite: DecodedInvite): void {
+    for (const c of this.communities.values()) {
+      if (c.base.discoveryKey.equals(invite.discoveryKey)) {
+        throw new MutualError('invite-for-joined-community', `you are already a member of this community (${c.id})`)
+      }
+    }
+  }
+
+  cancelJoin(joinId: string): boolean {
+    const abort = this.joins.get(joinId)
+    abort?.abort()
+    return abort !== undefined
+  }
+
+  async leave(id: string): Promise<void> {
+    const community = this.get(id)
+    await community.leave()
+    await community.whenShared(5000)
+    this.communities.delete(id)
+    await community.close()
+    const entry = this.profile.list().find((e) => e.id === id)
+    await this.profile.remove(id)
+    if (entry) await rm(this.profile.folderPath(entry.folder), { recursive: true, force: true })
+    this.emitEvent({ type: 'communities-changed' })
+  }
+
+  async setOnline(online: boolean): Promise<void> {
+    this.online = online
+    await Promise.all(this.list().map((c) => c.setOnline(online)))
+  }
+
+  async refreshNetwork(): Promise<void> {
+    await Promise.all(this.list().map((c) => c.refresh().catch(() => undefined)))
+  }
+
+  // Many ops can land in one burst; front-ends want one nudge per community per tick.
+  private queueEvent(event: EngineEvent): void {
+    const key = 'communityId' in event ? `${event.type}:${event.communityId}` : event.type
+    if (this.pendingEvents.size === 0) setImmediate(() => this.flushEvents())
+    this.pendingEvents.set(key, event)
+  }
+
+  private flushEvents(): void {
+    const events = [...this.pendingEvents.values()]
+    this.pendingEvents.clear()
+    for (const e of events) this.emitEvent(e)
+  }
+
+  private emitEvent(event: EngineEvent): void {
+    this.emit('event', event)
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.doClose()
+    return this.closing
+  }
+
+  private async doClose(): Promise<void> {
+    this.suspendWatch.stop()
+    for (const abort of this.joins.values()) abort.abort()
+    await this.opening?.catch(() => undefined)
+    await this.closeCommunities()
+    this.lock.release()
+  }
+
+  private async closeCommunities(): Promise<void> {
+    const all = this.list()
+    this.communities.clear()
+    await Promise.all(all.map((c) => c.close()))
+  }
+}
+
+export { DEFAULT_INVITE }
+
+function waitUntilWritable(community: Community, signal: AbortSignal): Promise<void> {
+  if (community.writable) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!community.writable) return
+      cleanup()
+      resolve()
+    }
+    const abort = () => {
+      cleanup()
+      reject(new MutualError('closed', 'joining was cancelled'))
+    }
+    const cleanup = () => {
+      community.off('changed', check)
+      community.off('sync', check)
+      signal.removeEventListener('abort', abort)
+    }
+    community.on('changed', check)
+    community.on('sync', check)
+    signal.addEventListener('abort', abort, { once: true })
+  })
+}

@@ -1,0 +1,73 @@
+// profile.json lists the communities this device belongs to. It is read as
+// untrusted input (a file on disk can be damaged) and written atomically.
+import { readFile, writeFile, rename, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { MutualError } from '../errors.js'
+
+const entry = z.object({
+  id: z.string().regex(/^[a-z0-9]{52}$/),
+  /** Folder under communities/ holding this community's store. */
+  folder: z.string().regex(/^[0-9a-f]{16,64}$/)
+})
+const profileFile = z.object({ version: z.literal(1), communities: z.array(entry) })
+
+export type ProfileEntry = z.infer<typeof entry>
+
+export class Profile {
+  private entries: ProfileEntry[] = []
+  private readonly file: string
+  private writing: Promise<void> = Promise.resolve()
+
+  constructor(readonly dir: string) {
+    this.file = join(dir, 'profile.json')
+  }
+
+  async load(): Promise<void> {
+    await mkdir(join(this.dir, 'communities'), { recursive: true })
+    let raw: string
+    try {
+      raw = await readFile(this.file, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw err
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      throw new MutualError('internal', `${this.file} is damaged (not JSON); move it aside to start fresh`)
+    }
+    const result = profileFile.safeParse(parsed)
+    if (!result.success) throw new MutualError('internal', `${this.file} is damaged; move it aside to start fresh`)
+    this.entries = result.data.communities
+  }
+
+  list(): readonly ProfileEntry[] {
+    return this.entries
+  }
+
+  folderPath(folder: string): string {
+    return join(this.dir, 'communities', folder)
+  }
+
+  add(e: ProfileEntry): Promise<void> {
+    this.entries = [...this.entries.filter((x) => x.id !== e.id), e]
+    return this.save()
+  }
+
+  remove(id: string): Promise<void> {
+    this.entries = this.entries.filter((x) => x.id !== id)
+    return this.save()
+  }
+
+  private save(): Promise<void> {
+    const body = JSON.stringify({ version: 1, communities: this.entries }, null, 2)
+    this.writing = this.writing.then(async () => {
+      const tmp = this.file + '.tmp'
+      await writeFile(tmp, body)
+      await rename(tmp, this.file)
+    })
+    return this.writing
+  }
+}

@@ -1,0 +1,148 @@
+// The RPC contract: one schema of methods shared by the engine, the renderer
+// client, the CLI and the tests. Params are validated by the server because
+// every caller (renderer, CLI socket) is untrusted.
+import { z } from 'zod'
+import { REACTION_KINDS, REPLY_MODES } from '../domain/types.js'
+import type {
+  CommunitySummary,
+  CreatedInvite,
+  FeedPage,
+  InviteInfo,
+  Member,
+  SyncStatus,
+  Thread,
+  Topic
+} from '../domain/types.js'
+import { LIMITS } from '../domain/limits.js'
+
+const communityId = z.string().regex(/^[a-z0-9]{52}$/, 'a community id is 52 letters and digits')
+const postId = z.string().regex(/^[0-9a-f]{16}$/, 'a post id is 16 hex characters')
+const inviteId = z.string().regex(/^[0-9a-f]{64}$/, 'an invite id is 64 hex characters')
+const displayName = z
+  .string()
+  .trim()
+  .min(1, 'a display name cannot be empty')
+  .max(LIMITS.displayName, `a display name is at most ${LIMITS.displayName} characters`)
+const topicName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,39}$/,
+    'a topic is 1-40 lowercase letters, digits or dashes, starting with a letter or digit'
+  )
+const text = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'a post cannot be empty')
+  .refine((s) => s.length <= LIMITS.postText, `a post is at most ${LIMITS.postText} characters`)
+const note = z.string().trim().max(LIMITS.note, `a content note is at most ${LIMITS.note} characters`)
+const color = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written like #3a7bd5')
+
+export const methods = {
+  'communities.list': { params: z.object({}).strict() },
+  'communities.create': {
+    params: z
+      .object({
+        name: z.string().trim().min(1, 'a community needs a name').max(LIMITS.communityName),
+        displayName
+      })
+      .strict()
+  },
+  'communities.join': {
+    params: z
+      .object({ invite: z.string().trim().min(1, 'paste an invite key'), displayName, joinId: z.string().max(64).optional() })
+      .strict()
+  },
+  'communities.cancelJoin': { params: z.object({ joinId: z.string().max(64) }).strict() },
+  'communities.leave': { params: z.object({ communityId }).strict() },
+  'invites.create': {
+    params: z
+      .object({
+        communityId,
+        expiresInMs: z
+          .number()
+          .int()
+          .min(60_000, 'an invite lasts at least a minute')
+          .max(LIMITS.inviteMaxLifetimeMs, 'an invite lasts at most 90 days')
+          .optional(),
+        maxUses: z.number().int().min(1).max(LIMITS.inviteMaxUses).optional()
+      })
+      .strict()
+  },
+  'invites.list': { params: z.object({ communityId }).strict() },
+  'invites.revoke': { params: z.object({ communityId, inviteId }).strict() },
+  'topics.list': { params: z.object({ communityId }).strict() },
+  'topics.create': { params: z.object({ communityId, name: topicName }).strict() },
+  'posts.create': {
+    params: z
+      .object({
+        communityId,
+        text,
+        topic: topicName.optional(),
+        replyTo: postId.optional(),
+        mode: z.enum(REPLY_MODES).optional(),
+        note: note.optional()
+      })
+      .strict()
+  },
+  'posts.edit': {
+    params: z
+      .object({ communityId, postId, text, mode: z.enum(REPLY_MODES).optional(), note: note.nullable().optional() })
+      .strict()
+  },
+  'posts.delete': { params: z.object({ communityId, postId }).strict() },
+  'posts.get': { params: z.object({ communityId, postId }).strict() },
+  'posts.feed': {
+    params: z
+      .object({
+        communityId,
+        topic: topicName.optional(),
+        limit: z.number().int().min(1).max(LIMITS.pageMax).optional(),
+        before: z.number().int().min(0).optional()
+      })
+      .strict()
+  },
+  'posts.thread': { params: z.object({ communityId, postId }).strict() },
+  'reactions.add': { params: z.object({ communityId, postId, kind: z.enum(REACTION_KINDS) }).strict() },
+  'reactions.remove': { params: z.object({ communityId, postId, kind: z.enum(REACTION_KINDS) }).strict() },
+  'members.list': { params: z.object({ communityId }).strict() },
+  'profile.set': { params: z.object({ communityId, displayName, color: color.nullable().optional() }).strict() },
+  'sync.status': { params: z.object({ communityId: communityId.optional() }).strict() },
+  'network.setOnline': { params: z.object({ online: z.boolean() }).strict() },
+  'network.refresh': { params: z.object({}).strict() }
+} as const
+
+export type MethodName = keyof typeof methods
+export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>
+export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>
+
+/** What each method returns. Results come from the engine, so they are typed, not re-validated. */
+export interface Results {
+  'communities.list': CommunitySummary[]
+  'communities.create': { id: string }
+  'communities.join': { id: string }
+  'communities.cancelJoin': { cancelled: boolean }
+  'communities.leave': { left: true }
+  'invites.create': CreatedInvite
+  'invites.list': InviteInfo[]
+  'invites.revoke': { revoked: true }
+  'topics.list': Topic[]
+  'topics.create': { name: string }
+  'posts.create': { id: string }
+  'posts.edit': { id: string }
+  'posts.delete': { id: string }
+  'posts.get': import('../domain/types.js').Post
+  'posts.feed': FeedPage
+  'posts.thread': Thread
+  'reactions.add': { ok: true }
+  'reactions.remove': { ok: true }
+  'members.list': Member[]
+  'profile.set': { ok: true }
+  'sync.status': SyncStatus[]
+  'network.setOnline': { online: boolean }
+  'network.refresh': { ok: true }
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name)
+}

@@ -1,0 +1,293 @@
+// Types for the untyped Holepunch modules, limited to what Mutual uses.
+// Kept in one place so an upstream API change shows up as one diff.
+
+declare module 'b4a' {
+  const b4a: {
+    from(input: string, encoding?: 'hex' | 'utf8' | 'base64'): Buffer
+    toString(buf: Uint8Array, encoding?: 'hex' | 'utf8' | 'base64'): string
+    equals(a: Uint8Array, b: Uint8Array): boolean
+    isBuffer(value: unknown): value is Buffer
+  }
+  export default b4a
+}
+
+declare module 'z32' {
+  const z32: { encode(buf: Uint8Array): string; decode(str: string): Buffer }
+  export default z32
+}
+
+declare module 'hypercore-crypto' {
+  const crypto: {
+    randomBytes(n: number): Buffer
+    discoveryKey(key: Uint8Array): Buffer
+    keyPair(seed?: Uint8Array): { publicKey: Buffer; secretKey: Buffer }
+    hash(data: Uint8Array | Uint8Array[]): Buffer
+  }
+  export default crypto
+}
+
+declare module 'hypercore' {
+  import type { EventEmitter } from 'node:events'
+  interface HypercorePeer {
+    remoteLength: number
+    remoteContiguousLength: number
+  }
+  class Hypercore extends EventEmitter {
+    readonly key: Buffer
+    readonly discoveryKey: Buffer
+    readonly length: number
+    readonly contiguousLength: number
+    readonly signedLength: number
+    readonly writable: boolean
+    readonly peers: HypercorePeer[]
+    ready(): Promise<void>
+    close(): Promise<void>
+    getUserData(key: string): Promise<Buffer | null>
+    setUserData(key: string, value: Uint8Array | string | null): Promise<void>
+  }
+  export default Hypercore
+}
+
+declare module 'corestore' {
+  import type { EventEmitter } from 'node:events'
+  import type Hypercore from 'hypercore'
+  class Corestore extends EventEmitter {
+    constructor(storage: string, opts?: { primaryKey?: Uint8Array })
+    ready(): Promise<void>
+    close(): Promise<void>
+    namespace(name: string): Corestore
+    get(opts: { name: string; valueEncoding?: string } | { key: Uint8Array; valueEncoding?: string }): Hypercore
+    replicate(stream: unknown): unknown
+    createKeyPair(name: string): Promise<{ publicKey: Buffer; secretKey: Buffer }>
+    suspend(): Promise<void>
+    resume(): Promise<void>
+  }
+  export default Corestore
+}
+
+declare module 'hyperbee' {
+  import type Hypercore from 'hypercore'
+  interface Entry<V> {
+    seq: number
+    key: string
+    value: V
+  }
+  interface RangeOptions {
+    gt?: string
+    gte?: string
+    lt?: string
+    lte?: string
+    reverse?: boolean
+    limit?: number
+  }
+  interface BeeReader {
+    get(key: string): Promise<Entry<unknown> | null>
+    createReadStream(range?: RangeOptions): AsyncIterable<Entry<unknown>>
+  }
+  interface Batch extends BeeReader {
+    put(key: string, value: unknown): Promise<void>
+    del(key: string): Promise<void>
+    flush(): Promise<void>
+    close(): Promise<void>
+  }
+  class Hyperbee implements BeeReader {
+    constructor(core: Hypercore, opts?: { keyEncoding?: string; valueEncoding?: string; extension?: boolean })
+    readonly core: Hypercore
+    readonly version: number
+    ready(): Promise<void>
+    close(): Promise<void>
+    get(key: string): Promise<Entry<unknown> | null>
+    put(key: string, value: unknown): Promise<void>
+    createReadStream(range?: RangeOptions): AsyncIterable<Entry<unknown>>
+    batch(opts?: { update?: boolean }): Batch
+    snapshot(): Hyperbee
+  }
+  namespace Hyperbee {
+    export type { Entry, RangeOptions, Batch, BeeReader }
+  }
+  export default Hyperbee
+}
+
+declare module 'autobase' {
+  import type { EventEmitter } from 'node:events'
+  import type Hypercore from 'hypercore'
+  import type Corestore from 'corestore'
+
+  interface AutobaseNode {
+    value: Buffer | null
+    from: { key: Buffer }
+    length: number
+  }
+  interface ApplyHost {
+    readonly key: Buffer
+    addWriter(key: Uint8Array, opts?: { indexer?: boolean }): Promise<void>
+    removeWriter(key: Uint8Array): Promise<void>
+    removeable(key: Uint8Array): boolean
+    interrupt(reason?: unknown): void
+  }
+  interface ViewStore {
+    get(name: string | { name: string; valueEncoding?: string }): Hypercore
+  }
+  interface AutobaseHandlers<V> {
+    open: (store: ViewStore, host: ApplyHost) => V
+    apply: (nodes: AutobaseNode[], view: V, host: ApplyHost) => Promise<void>
+    close?: (view: V) => Promise<void>
+    valueEncoding?: string
+    ackInterval?: number
+    encrypt?: boolean
+    encryptionKey?: Uint8Array | null
+    fastForward?: boolean
+    bigBatches?: boolean
+  }
+  class Autobase<V> extends EventEmitter {
+    constructor(store: Corestore, bootstrap: Uint8Array | null, handlers: AutobaseHandlers<V>)
+    readonly key: Buffer
+    readonly discoveryKey: Buffer
+    readonly encryptionKey: Buffer | null
+    readonly local: Hypercore
+    readonly view: V
+    readonly writable: boolean
+    readonly isIndexer: boolean
+    readonly length: number
+    readonly signedLength: number
+    readonly closing: boolean
+    readonly closed: boolean
+    readonly opened: boolean
+    ready(): Promise<void>
+    close(): Promise<void>
+    append(value: Uint8Array | null): Promise<void>
+    update(): Promise<void>
+    ack(bg?: boolean): Promise<void>
+    replicate(stream: unknown): unknown
+    static getLocalCore(store: Corestore): Hypercore
+  }
+  namespace Autobase {
+    export type { AutobaseNode, ApplyHost, ViewStore, AutobaseHandlers }
+  }
+  export default Autobase
+}
+
+declare module 'hyperdht' {
+  import type { EventEmitter } from 'node:events'
+  interface BootstrapNode {
+    host: string
+    port: number
+  }
+  class HyperDHT extends EventEmitter {
+    constructor(opts?: { bootstrap?: BootstrapNode[]; host?: string; port?: number; ephemeral?: boolean; firewalled?: boolean })
+    ready(): Promise<void>
+    destroy(opts?: { force?: boolean }): Promise<void>
+    fullyBootstrapped(): Promise<void>
+    address(): { host: string; port: number }
+  }
+  namespace HyperDHT {
+    export type { BootstrapNode }
+  }
+  export default HyperDHT
+}
+
+declare module 'hyperdht/testnet.js' {
+  import type HyperDHT from 'hyperdht'
+  interface Testnet {
+    nodes: HyperDHT[]
+    bootstrap: { host: string; port: number }[]
+    createNode(opts?: object): HyperDHT
+    destroy(): Promise<void>
+  }
+  function createTestnet(size?: number, opts?: { host?: string; port?: number; teardown?: unknown }): Promise<Testnet>
+  namespace createTestnet {
+    export type { Testnet }
+  }
+  export default createTestnet
+}
+
+declare module 'hyperswarm' {
+  import type { EventEmitter } from 'node:events'
+  import type { Duplex } from 'node:stream'
+  import type HyperDHT from 'hyperdht'
+  interface PeerDiscovery {
+    flushed(): Promise<void>
+    refresh(opts?: { client?: boolean; server?: boolean }): Promise<void>
+    destroy(): Promise<void>
+  }
+  interface SwarmConnection extends Duplex {
+    remotePublicKey: Buffer
+  }
+  class Hyperswarm extends EventEmitter {
+    constructor(opts?: { dht?: HyperDHT; keyPair?: { publicKey: Buffer; secretKey: Buffer } })
+    readonly dht: HyperDHT
+    readonly connections: Set<SwarmConnection>
+    join(topic: Uint8Array, opts?: { server?: boolean; client?: boolean }): PeerDiscovery
+    leave(topic: Uint8Array): Promise<void>
+    flush(): Promise<void>
+    destroy(opts?: { force?: boolean }): Promise<void>
+    suspend(): Promise<void>
+    resume(): Promise<void>
+    on(event: 'connection', listener: (conn: SwarmConnection) => void): this
+    on(event: 'update', listener: () => void): this
+  }
+  namespace Hyperswarm {
+    export type { SwarmConnection, PeerDiscovery }
+  }
+  export default Hyperswarm
+}
+
+declare module 'blind-pairing' {
+  import type Hyperswarm from 'hyperswarm'
+  interface MemberRequest {
+    inviteId: Buffer
+    userData: Buffer | null
+    open(publicKey: Uint8Array): Buffer
+    confirm(opts: { key: Uint8Array; encryptionKey: Uint8Array | null; additional?: unknown }): void
+    deny(opts?: { status?: number }): void
+  }
+  interface PairingResult {
+    key: Buffer
+    encryptionKey: Buffer | null
+    data: Buffer | null
+  }
+  interface PairingMember {
+    flushed(): Promise<void>
+    close(): Promise<void>
+  }
+  interface PairingCandidate {
+    pairing: Promise<PairingResult | null>
+    paired: PairingResult | null
+    close(): Promise<void>
+    on(event: 'announce', listener: () => void): this
+    /** Emits 'rejected' with an error whose code is PAIRING_REJECTED, INVITE_USED or INVITE_EXPIRED. */
+    request: { on(event: 'rejected', listener: (err: Error & { code?: string }) => void): unknown }
+  }
+  interface CreatedInvite {
+    id: Buffer
+    invite: Buffer
+    publicKey: Buffer
+    discoveryKey: Buffer
+    expires: number
+  }
+  interface DecodedInvite {
+    id: Buffer
+    seed: Buffer
+    discoveryKey: Buffer
+    expires: number
+  }
+  class BlindPairing {
+    constructor(swarm: Hyperswarm, opts?: { poll?: number })
+    static createInvite(key: Uint8Array, opts?: { expires?: number }): CreatedInvite
+    static decodeInvite(invite: Uint8Array): DecodedInvite
+    addMember(opts: { discoveryKey: Uint8Array; onadd: (request: MemberRequest) => Promise<void> }): PairingMember
+    addCandidate(opts: {
+      invite: Uint8Array
+      userData: Uint8Array
+      onadd: (result: PairingResult) => Promise<void>
+    }): PairingCandidate
+    suspend(): Promise<void>
+    resume(): void
+    refresh(): Promise<void>
+    close(): Promise<void>
+  }
+  namespace BlindPairing {
+    export type { MemberRequest, PairingResult, PairingCandidate, PairingMember }
+  }
+  export default BlindPairing
+}

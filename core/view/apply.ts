@@ -1,0 +1,284 @@
+// Apply turns the linearized ops of all members into the community view.
+// It must be deterministic: it reads only the op, its writer key and the view
+// itself. No clocks, no randomness, no I/O. A rejected op is skipped the same
+// way on every peer, so all views stay identical.
+import type Autobase from 'autobase'
+import type Hyperbee from 'hyperbee'
+import { decodeOp } from '../domain/ops.js'
+import type { Op, OpOf } from '../domain/ops.js'
+import { LIMITS } from '../domain/limits.js'
+import { REACTION_KINDS } from '../domain/types.js'
+import { keys } from './records.js'
+import type { InviteRecord, MemberRecord, MetaRecord, PostRecord, TopicRecord } from './records.js'
+
+export const UPDATE_NEEDED = 'update-needed'
+
+/** A batch plus a write-through cache, so reads inside one apply see earlier writes. */
+class ViewWriter {
+  private readonly cache = new Map<string, unknown>()
+  constructor(private readonly batch: Hyperbee.Batch) {}
+
+  async get<T>(key: string): Promise<T | null> {
+    if (this.cache.has(key)) return this.cache.get(key) as T | null
+    const entry = await this.batch.get(key)
+    const value = entry ? (entry.value as T) : null
+    this.cache.set(key, value)
+    return value
+  }
+  async put(key: string, value: unknown): Promise<void> {
+    this.cache.set(key, value)
+    await this.batch.put(key, value)
+  }
+  async del(key: string): Promise<void> {
+    this.cache.set(key, null)
+    await this.batch.del(key)
+  }
+  flush(): Promise<void> {
+    return this.batch.flush()
+  }
+}
+
+interface Ctx {
+  view: ViewWriter
+  host: Autobase.ApplyHost
+  author: string
+  node: Autobase.AutobaseNode
+}
+
+export async function applyNodes(nodes: Autobase.AutobaseNode[], bee: Hyperbee, host: Autobase.ApplyHost): Promise<void> {
+  const view = new ViewWriter(bee.batch({ update: false }))
+  for (const node of nodes) {
+    if (node.value === null) continue // an ack: ordering only
+    const decoded = decodeOp(node.value)
+    if (decoded.kind === 'newer') {
+      // Skipping it would let views diverge from peers that understand it.
+      await view.flush()
+      host.interrupt(UPDATE_NEEDED)
+      return
+    }
+    if (decoded.kind === 'invalid') continue
+    await applyOp({ view, host, author: node.from.key.toString('hex'), node }, decoded.op)
+  }
+  await view.flush()
+}
+
+async function applyOp(ctx: Ctx, op: Op): Promise<void> {
+  if (op.type === 'community/init') return init(ctx, op)
+  const meta = await ctx.view.get<MetaRecord>(keys.meta)
+  if (!meta) return
+  const member = await ctx.view.get<MemberRecord>(keys.member(ctx.author))
+  if (!member || member.left) return // only current members change anything
+  switch (op.type) {
+    case 'invite/create':
+      return inviteCreate(ctx, op)
+    case 'invite/revoke':
+      return inviteRevoke(ctx, op)
+    case 'member/admit':
+      return admit(ctx, meta, op)
+    case 'member/leave':
+      return leave(ctx, meta, member)
+    case 'profile/set':
+      return ctx.view.put(keys.member(ctx.author), { ...member, name: op.displayName, color: op.color })
+    case 'topic/create':
+      return topicCreate(ctx, op)
+    case 'post/create':
+      return postCreate(ctx, meta, op)
+    case 'post/edit':
+      return postEdit(ctx, op)
+    case 'post/delete':
+      return postDelete(ctx, op)
+    case 'reaction/add':
+    case 'reaction/remove':
+      return react(ctx, op)
+  }
+}
+
+async function init(ctx: Ctx, op: OpOf<'community/init'>): Promise<void> {
+  // Only the founder's writer (the base's bootstrap core) can found, and only once.
+  if (!ctx.node.from.key.equals(ctx.host.key)) return
+  if (await ctx.view.get(keys.meta)) return
+  const meta: MetaRecord = { name: op.name, founder: ctx.author, seq: 1, memberCount: 1, indexers: 1 }
+  await ctx.view.put(keys.meta, meta)
+  await putMember(ctx, {
+    key: ctx.author,
+    name: op.displayName,
+    color: null,
+    order: 0,
+    joinedSeq: 0,
+    indexer: true,
+    left: false,
+    inviteId: null
+  })
+  const general: TopicRecord = { name: 'general', postCount: 0, createdBy: ctx.author }
+  await ctx.view.put(keys.topic('general'), general)
+}
+
+async function putMember(ctx: Ctx, member: MemberRecord): Promise<void> {
+  await ctx.view.put(keys.member(member.key), member)
+  await ctx.view.put(keys.memberOrder(member.order), member.key)
+}
+
+async function inviteCreate(ctx: Ctx, op: OpOf<'invite/create'>): Promise<void> {
+  if (await ctx.view.get(keys.invite(op.inviteId))) return
+  const invite: InviteRecord = {
+    id: op.inviteId,
+    publicKey: op.publicKey,
+    expiresAt: op.expiresAt,
+    maxUses: op.maxUses,
+    uses: 0,
+    revoked: false,
+    createdBy: ctx.author
+  }
+  await ctx.view.put(keys.invite(op.inviteId), invite)
+}
+
+async function inviteRevoke(ctx: Ctx, op: OpOf<'invite/revoke'>): Promise<void> {
+  const invite = await ctx.view.get<InviteRecord>(keys.invite(op.inviteId))
+  if (!invite || invite.revoked) return
+  await ctx.view.put(keys.invite(op.inviteId), { ...invite, revoked: true })
+}
+
+async function admit(ctx: Ctx, meta: MetaRecord, op: OpOf<'member/admit'>): Promise<void> {
+  const invite = await ctx.view.get<InviteRecord>(keys.invite(op.inviteId))
+  // `at` is the admitting member's clock, the only deterministic reading of expiry.
+  if (!invite || invite.revoked || invite.uses >= invite.maxUses || op.at > invite.expiresAt) return
+  const existing = await ctx.view.get<MemberRecord>(keys.member(op.writerKey))
+  if (existing) return
+  const indexer = meta.indexers < LIMITS.targetIndexers
+  await ctx.host.addWriter(Buffer.from(op.writerKey, 'hex'), { indexer })
+  await ctx.view.put(keys.invite(invite.id), { ...invite, uses: invite.uses + 1 })
+  await putMember(ctx, {
+    key: op.writerKey,
+    name: null,
+    color: null,
+    order: meta.memberCount,
+    joinedSeq: meta.seq,
+    indexer,
+    left: false,
+    inviteId: invite.id
+  })
+  await ctx.view.put(keys.meta, {
+    ...meta,
+    seq: meta.seq + 1,
+    memberCount: meta.memberCount + 1,
+    indexers: meta.indexers + (indexer ? 1 : 0)
+  })
+}
+
+async function leave(ctx: Ctx, meta: MetaRecord, member: MemberRecord): Promise<void> {
+  const key = Buffer.from(member.key, 'hex')
+  // The last indexer cannot be removed; it then stays a writer that writes nothing.
+  const removable = ctx.host.removeable(key)
+  if (removable) await ctx.host.removeWriter(key)
+  const stillIndexer = member.indexer && !removable
+  await ctx.view.put(keys.member(member.key), { ...member, left: true, indexer: stillIndexer })
+  let indexers = meta.indexers - (member.indexer && removable ? 1 : 0)
+  if (indexers < LIMITS.targetIndexers) indexers += await promoteEarliest(ctx, meta)
+  await ctx.view.put(keys.meta, { ...meta, indexers })
+}
+
+/** Refill the indexer set with the earliest member who is not one yet. Returns how many were promoted. */
+async function promoteEarliest(ctx: Ctx, meta: MetaRecord): Promise<number> {
+  for (let order = 0; order < meta.memberCount; order++) {
+    const key = await ctx.view.get<string>(keys.memberOrder(order))
+    const candidate = key === null ? null : await ctx.view.get<MemberRecord>(keys.member(key))
+    if (!candidate || candidate.left || candidate.indexer) continue
+    await ctx.host.addWriter(Buffer.from(candidate.key, 'hex'), { indexer: true })
+    await ctx.view.put(keys.member(candidate.key), { ...candidate, indexer: true })
+    return 1
+  }
+  return 0
+}
+
+async function topicCreate(ctx: Ctx, op: OpOf<'topic/create'>): Promise<void> {
+  if (await ctx.view.get(keys.topic(op.name))) return
+  const topic: TopicRecord = { name: op.name, postCount: 0, createdBy: ctx.author }
+  await ctx.view.put(keys.topic(op.name), topic)
+}
+
+async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): Promise<void> {
+  if (op.text.trim().length === 0) return
+  if (await ctx.view.get(keys.post(op.id))) return // ids are first come, first kept
+  let root = op.id
+  let topicName = op.topic
+  let parent: PostRecord | null = null
+  if (op.replyTo !== null) {
+    parent = await ctx.view.get<PostRecord>(keys.post(op.replyTo))
+    if (!parent) return
+    root = parent.root
+    topicName = parent.topic // a reply lives where its thread lives
+  }
+  const topic = await ctx.view.get<TopicRecord>(keys.topic(topicName))
+  if (!topic) return
+  const seq = meta.seq
+  const post: PostRecord = {
+    id: op.id,
+    author: ctx.author,
+    topic: topicName,
+    replyTo: op.replyTo,
+    root,
+    mode: op.mode,
+    note: op.note,
+    text: op.text,
+    at: op.at,
+    editedAt: null,
+    deleted: false,
+    seq,
+    writerLength: ctx.node.length,
+    replyCount: 0,
+    reactions: { 'me-too': [], 'hear-you': [], thanks: [] }
+  }
+  await ctx.view.put(keys.post(op.id), post)
+  await ctx.view.put(keys.authored(ctx.author, ctx.node.length), op.id)
+  await ctx.view.put(keys.meta, { ...meta, seq: seq + 1 })
+  if (parent) {
+    await ctx.view.put(keys.thread(root, seq), op.id)
+    const rootPost = root === parent.id ? parent : await ctx.view.get<PostRecord>(keys.post(root))
+    if (rootPost) await ctx.view.put(keys.post(root), { ...rootPost, replyCount: rootPost.replyCount + 1 })
+  } else {
+    await ctx.view.put(keys.feed(topicName, seq), op.id)
+    await ctx.view.put(keys.topic(topicName), { ...topic, postCount: topic.postCount + 1 })
+  }
+}
+
+async function ownLivePost(ctx: Ctx, id: string): Promise<PostRecord | null> {
+  const post = await ctx.view.get<PostRecord>(keys.post(id))
+  if (!post || post.deleted || post.author !== ctx.author) return null
+  return post
+}
+
+async function postEdit(ctx: Ctx, op: OpOf<'post/edit'>): Promise<void> {
+  if (op.text.trim().length === 0) return
+  const post = await ownLivePost(ctx, op.id)
+  if (!post) return
+  await ctx.view.put(keys.post(op.id), { ...post, text: op.text, mode: op.mode, note: op.note, editedAt: op.at })
+}
+
+async function postDelete(ctx: Ctx, op: OpOf<'post/delete'>): Promise<void> {
+  const post = await ownLivePost(ctx, op.id)
+  if (!post) return
+  // The text leaves the view; the thread keeps a placeholder so replies keep their context.
+  const emptied: PostRecord = {
+    ...post,
+    text: '',
+    note: null,
+    deleted: true,
+    reactions: { 'me-too': [], 'hear-you': [], thanks: [] }
+  }
+  await ctx.view.put(keys.post(op.id), emptied)
+  if (post.replyTo === null && post.replyCount === 0) {
+    await ctx.view.del(keys.feed(post.topic, post.seq))
+    const topic = await ctx.view.get<TopicRecord>(keys.topic(post.topic))
+    if (topic) await ctx.view.put(keys.topic(post.topic), { ...topic, postCount: topic.postCount - 1 })
+  }
+}
+
+async function react(ctx: Ctx, op: OpOf<'reaction/add'> | OpOf<'reaction/remove'>): Promise<void> {
+  const post = await ctx.view.get<PostRecord>(keys.post(op.postId))
+  if (!post || post.deleted || !REACTION_KINDS.includes(op.kind)) return
+  const current = post.reactions[op.kind]
+  const has = current.includes(ctx.author)
+  if (op.type === 'reaction/add' ? has : !has) return
+  const next = op.type === 'reaction/add' ? [...current, ctx.author] : current.filter((k) => k !== ctx.author)
+  await ctx.view.put(keys.post(op.postId), { ...post, reactions: { ...post.reactions, [op.kind]: next } })
+}

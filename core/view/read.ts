@@ -1,0 +1,200 @@
+// Queries over the community view, turning stored records into what
+// front-ends see. Reads only; apply is the only writer.
+import type Hyperbee from 'hyperbee'
+import { LIMITS } from '../domain/limits.js'
+import { REACTION_KINDS } from '../domain/types.js'
+import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } from '../domain/types.js'
+import { keys, prefixEnd } from './records.js'
+import type { InviteRecord, MemberRecord, MetaRecord, PostRecord, TopicRecord } from './records.js'
+
+/** What a reader needs to know about this device to describe posts honestly. */
+export interface Perspective {
+  me: string
+  /** How much of my own writer some other member is known to hold. */
+  replicatedLength: number
+  /** View entries below this seq are signed by the indexer majority. */
+  signedLength: number
+}
+
+export class ViewReader {
+  private readonly names = new Map<string, string>()
+
+  constructor(
+    private readonly bee: Hyperbee.BeeReader,
+    private readonly at: Perspective
+  ) {}
+
+  async meta(): Promise<MetaRecord | null> {
+    return this.value<MetaRecord>(keys.meta)
+  }
+
+  async post(id: string): Promise<Post | null> {
+    const entry = await this.bee.get(keys.post(id))
+    return entry ? this.toPost(entry.value as PostRecord, entry.seq) : null
+  }
+
+  async postRecord(id: string): Promise<PostRecord | null> {
+    return this.value<PostRecord>(keys.post(id))
+  }
+
+  async feed(topic: string, limit: number = LIMITS.pageDefault, before?: number): Promise<FeedPage> {
+    const prefix = keys.feedPrefix(topic)
+    const lt = before === undefined ? prefixEnd(prefix) : keys.feed(topic, before)
+    const ids: string[] = []
+    const seqs: number[] = []
+    // One extra tells us whether an older page exists.
+    for await (const entry of this.bee.createReadStream({ gt: prefix, lt, reverse: true, limit: limit + 1 })) {
+      ids.push(entry.value as string)
+      seqs.push(Number.parseInt(entry.key.slice(prefix.length), 16))
+    }
+    const more = ids.length > limit
+    const posts = await this.posts(ids.slice(0, limit))
+    const last = seqs[Math.min(limit, seqs.length) - 1]
+    return { posts, next: more && last !== undefined ? last : null }
+  }
+
+  async thread(rootId: string): Promise<Thread | null> {
+    const root = await this.post(rootId)
+    if (!root) return null
+    if (root.root !== root.id) return this.thread(root.root)
+    const prefix = keys.threadPrefix(rootId)
+    const ids: string[] = []
+    for await (const entry of this.bee.createReadStream({ gt: prefix, lt: prefixEnd(prefix) })) {
+      ids.push(entry.value as string)
+    }
+    return { root, replies: await this.posts(ids) }
+  }
+
+  async members(): Promise<Member[]> {
+    const out: Member[] = []
+    for await (const entry of this.range(keys.memberPrefix)) {
+      const m = entry.value as MemberRecord
+      out.push({
+        id: m.key,
+        name: displayName(m),
+        color: m.color,
+        joinedSeq: m.joinedSeq,
+        isMe: m.key === this.at.me,
+        left: m.left
+      })
+    }
+    return out.sort((a, b) => a.joinedSeq - b.joinedSeq || a.id.localeCompare(b.id))
+  }
+
+  async member(key: string): Promise<MemberRecord | null> {
+    return this.value<MemberRecord>(keys.member(key))
+  }
+
+  async invites(): Promise<InviteInfo[]> {
+    const out: InviteInfo[] = []
+    for await (const entry of this.range(keys.invitePrefix)) {
+      const i = entry.value as InviteRecord
+      out.push({
+        id: i.id,
+        expiresAt: i.expiresAt,
+        maxUses: i.maxUses,
+        uses: i.uses,
+        revoked: i.revoked,
+        createdBy: await this.nameOf(i.createdBy)
+      })
+    }
+    return out
+  }
+
+  async invite(id: string): Promise<InviteRecord | null> {
+    return this.value<InviteRecord>(keys.invite(id))
+  }
+
+  async topics(): Promise<Topic[]> {
+    const out: Topic[] = []
+    for await (const entry of this.range(keys.topicPrefix)) {
+      const t = entry.value as TopicRecord
+      out.push({ name: t.name, postCount: t.postCount })
+    }
+    return out
+  }
+
+  async topic(name: string): Promise<TopicRecord | null> {
+    return this.value<TopicRecord>(keys.topic(name))
+  }
+
+  /** Counts my posts by state, walking my own authored index. */
+  async myPostStates(): Promise<Record<PostState, number>> {
+    const counts: Record<PostState, number> = { local: 0, replicated: 0, confirmed: 0 }
+    for await (const entry of this.range(keys.authoredPrefix(this.at.me))) {
+      const post = await this.bee.get(keys.post(entry.value as string))
+      if (!post) continue
+      const record = post.value as PostRecord
+      if (record.deleted) continue
+      counts[this.stateOf(record, post.seq)]++
+    }
+    return counts
+  }
+
+  private range(prefix: string): AsyncIterable<Hyperbee.Entry<unknown>> {
+    return this.bee.createReadStream({ gt: prefix, lt: prefixEnd(prefix) })
+  }
+
+  private async value<T>(key: string): Promise<T | null> {
+    const entry = await this.bee.get(key)
+    return entry ? (entry.value as T) : null
+  }
+
+  private async posts(ids: string[]): Promise<Post[]> {
+    const entries = await Promise.all(ids.map((id) => this.bee.get(keys.post(id))))
+    const out: Post[] = []
+    for (const entry of entries) if (entry) out.push(await this.toPost(entry.value as PostRecord, entry.seq))
+    return out
+  }
+
+  private stateOf(record: PostRecord, entrySeq: number): PostState {
+    const mine = record.author === this.at.me
+    // Someone else's post reached us, so it is held by at least two members.
+    const replicated = !mine || record.writerLength <= this.at.replicatedLength
+    if (!replicated) return 'local'
+    return entrySeq < this.at.signedLength ? 'confirmed' : 'replicated'
+  }
+
+  private async nameOf(key: string): Promise<string> {
+    const cached = this.names.get(key)
+    if (cached !== undefined) return cached
+    const member = await this.member(key)
+    const name = member ? displayName(member) : 'someone who has left'
+    this.names.set(key, name)
+    return name
+  }
+
+  private async toPost(r: PostRecord, entrySeq: number): Promise<Post> {
+    const reactions = { 'me-too': 0, 'hear-you': 0, thanks: 0 }
+    const myReactions: Post['myReactions'] = []
+    for (const kind of REACTION_KINDS) {
+      reactions[kind] = r.reactions[kind].length
+      if (r.reactions[kind].includes(this.at.me)) myReactions.push(kind)
+    }
+    return {
+      id: r.id,
+      topic: r.topic,
+      replyTo: r.replyTo,
+      root: r.root,
+      authorId: r.author,
+      author: await this.nameOf(r.author),
+      text: r.text,
+      mode: r.mode,
+      note: r.note,
+      createdAt: r.at,
+      editedAt: r.editedAt,
+      deleted: r.deleted,
+      reactions,
+      myReactions,
+      replyCount: r.replyCount,
+      mine: r.author === this.at.me,
+      state: this.stateOf(r, entrySeq),
+      seq: r.seq
+    }
+  }
+}
+
+/** A member admitted but not yet named shows as a newcomer rather than a key. */
+function displayName(m: MemberRecord): string {
+  return m.name ?? 'a new member'
+}
