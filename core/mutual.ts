@@ -24,6 +24,8 @@ export interface MutualOptions {
   ackInterval?: number
   /** The clock used for invite expiry and post times; injectable so tests can move time. */
   now?: () => number
+  /** Tests only: the newest op version to tolerate, standing in for a newer build. */
+  newestOpVersion?: number
 }
 
 export class Mutual extends EventEmitter {
@@ -76,6 +78,7 @@ export class Mutual extends EventEmitter {
       bootstrap: this.opts.bootstrap,
       ackInterval: this.opts.ackInterval,
       now: this.now,
+      newestOpVersion: this.opts.newestOpVersion,
       ...extra
     })
     await community.open()

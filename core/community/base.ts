@@ -4,7 +4,7 @@
 import Autobase from 'autobase'
 import type Corestore from 'corestore'
 import Hyperbee from 'hyperbee'
-import { applyNodes } from '../view/apply.js'
+import { createApply } from '../view/apply.js'
 
 export type CommunityBase = Autobase<Hyperbee>
 
@@ -13,13 +13,14 @@ export interface BaseOptions {
   encryptionKey: Buffer | null
   /** How often indexers ack so posts become confirmed; Autobase's own default is 10 s. */
   ackInterval: number
+  newestOpVersion?: number | undefined
 }
 
 export function createBase(store: Corestore, opts: BaseOptions): CommunityBase {
   return new Autobase<Hyperbee>(store.namespace('community'), opts.key, {
     open: (viewStore) =>
       new Hyperbee(viewStore.get('view'), { keyEncoding: 'utf-8', valueEncoding: 'json', extension: false }),
-    apply: applyNodes,
+    apply: createApply(opts.newestOpVersion),
     close: (view) => view.close(),
     encrypt: true,
     encryptionKey: opts.encryptionKey,

@@ -29,6 +29,7 @@ export interface CommunityOptions {
   bootstrap?: Bootstrap
   ackInterval?: number
   now?: () => number
+  newestOpVersion?: number | undefined
   /** Handed over by a join, so pairing's discovery work is not thrown away. */
   store?: Corestore
   swarm?: Hyperswarm
@@ -59,7 +60,8 @@ export class Community extends EventEmitter {
     this.base = createBase(this.store, {
       key: opts.key,
       encryptionKey: opts.encryptionKey ?? null,
-      ackInterval: opts.ackInterval ?? 1000
+      ackInterval: opts.ackInterval ?? 1000,
+      newestOpVersion: opts.newestOpVersion
     })
     this.base.on('update', () => this.emit('changed'))
     this.base.on('writable', () => this.emit('sync'))

@@ -16,20 +16,21 @@ const text = z.string().min(1).max(LIMITS.postText)
 const note = z.string().max(LIMITS.note)
 const color = z.string().regex(/^#[0-9a-f]{6}$/i)
 
+// Strict objects: an op carrying fields we do not know (say, a claimed author) is refused whole.
 const opBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('community/init'), name: z.string().min(1).max(LIMITS.communityName), displayName }),
+  z.object({ type: z.literal('community/init'), name: z.string().min(1).max(LIMITS.communityName), displayName }).strict(),
   z.object({
     type: z.literal('invite/create'),
     inviteId: hex(32),
     publicKey: hex(32),
     expiresAt: time,
     maxUses: z.number().int().min(1).max(LIMITS.inviteMaxUses)
-  }),
-  z.object({ type: z.literal('invite/revoke'), inviteId: hex(32) }),
-  z.object({ type: z.literal('member/admit'), inviteId: hex(32), writerKey: hex(32), at: time }),
-  z.object({ type: z.literal('member/leave') }),
-  z.object({ type: z.literal('profile/set'), displayName, color: color.nullable() }),
-  z.object({ type: z.literal('topic/create'), name: topic }),
+  }).strict(),
+  z.object({ type: z.literal('invite/revoke'), inviteId: hex(32) }).strict(),
+  z.object({ type: z.literal('member/admit'), inviteId: hex(32), writerKey: hex(32), at: time }).strict(),
+  z.object({ type: z.literal('member/leave') }).strict(),
+  z.object({ type: z.literal('profile/set'), displayName, color: color.nullable() }).strict(),
+  z.object({ type: z.literal('topic/create'), name: topic }).strict(),
   z.object({
     type: z.literal('post/create'),
     id: postId,
@@ -39,7 +40,7 @@ const opBody = z.discriminatedUnion('type', [
     note: note.nullable(),
     text,
     at: time
-  }),
+  }).strict(),
   z.object({
     type: z.literal('post/edit'),
     id: postId,
@@ -47,10 +48,10 @@ const opBody = z.discriminatedUnion('type', [
     mode: z.enum(REPLY_MODES),
     note: note.nullable(),
     at: time
-  }),
-  z.object({ type: z.literal('post/delete'), id: postId }),
-  z.object({ type: z.literal('reaction/add'), postId, kind: z.enum(REACTION_KINDS) }),
-  z.object({ type: z.literal('reaction/remove'), postId, kind: z.enum(REACTION_KINDS) })
+  }).strict(),
+  z.object({ type: z.literal('post/delete'), id: postId }).strict(),
+  z.object({ type: z.literal('reaction/add'), postId, kind: z.enum(REACTION_KINDS) }).strict(),
+  z.object({ type: z.literal('reaction/remove'), postId, kind: z.enum(REACTION_KINDS) }).strict()
 ])
 
 export type Op = z.infer<typeof opBody>
@@ -61,7 +62,7 @@ const versioned = z.object({ v: z.number().int().positive() }).passthrough()
 export type DecodedOp = { kind: 'op'; op: Op } | { kind: 'newer'; version: number } | { kind: 'invalid' }
 
 /** Decide what an appended block is: a valid op, an op from a newer Mutual, or junk. */
-export function decodeOp(block: Uint8Array): DecodedOp {
+export function decodeOp(block: Uint8Array, newestKnown: number = OP_VERSION): DecodedOp {
   let json: unknown
   try {
     json = JSON.parse(Buffer.from(block.buffer, block.byteOffset, block.byteLength).toString('utf8'))
@@ -70,9 +71,10 @@ export function decodeOp(block: Uint8Array): DecodedOp {
   }
   const header = versioned.safeParse(json)
   if (!header.success) return { kind: 'invalid' }
-  if (header.data.v > OP_VERSION) return { kind: 'newer', version: header.data.v }
-  if (header.data.v !== OP_VERSION) return { kind: 'invalid' }
-  const body = opBody.safeParse(json)
+  if (header.data.v > newestKnown) return { kind: 'newer', version: header.data.v }
+  if (header.data.v < OP_VERSION) return { kind: 'invalid' }
+  const { v: _version, ...rest } = header.data
+  const body = opBody.safeParse(rest)
   return body.success ? { kind: 'op', op: body.data } : { kind: 'invalid' }
 }
 

@@ -24,7 +24,7 @@ export class ProfileLock {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
         const owner = this.owner()
-        if (owner !== null && owner !== process.pid && isAlive(owner)) {
+        if (owner !== null && isAlive(owner)) {
           throw new MutualError(
             'storage-locked',
             `this profile is already open in another Mutual (process ${owner}); close it first or use another --storage folder`

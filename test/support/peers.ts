@@ -86,3 +86,42 @@ function nextEvent(peers: Peer[], fallbackMs: number): Promise<void> {
     for (const p of peers) p.engine.on('event', done)
   })
 }
+
+/** Every entry of a community's view, as one string: equal strings mean identical views. */
+export async function viewDump(peer: Peer, communityId: string): Promise<string> {
+  const bee = peer.engine.get(communityId).base.view
+  const out: string[] = []
+  for await (const entry of bee.createReadStream()) out.push(`${entry.key}=${JSON.stringify(entry.value)}`)
+  return out.join('\n')
+}
+
+/** The whole feed of a topic, as ids, newest first. */
+export async function feedIds(peer: Peer, communityId: string, topic = 'general'): Promise<string[]> {
+  const ids: string[] = []
+  let before: number | undefined
+  for (;;) {
+    const page = await peer.rpc.call('posts.feed', { communityId, topic, limit: 200, ...(before === undefined ? {} : { before }) })
+    ids.push(...page.posts.map((p) => p.id))
+    if (page.next === null) return ids
+    before = page.next
+  }
+}
+
+/** Founds a community on `founder` and lets each of `others` in with its own invite. */
+export async function community(founder: Peer, others: Peer[], name = 'Night owls'): Promise<string> {
+  const { id } = await founder.rpc.call('communities.create', { name, displayName: 'Ash' })
+  let n = 0
+  for (const peer of others) {
+    const { invite } = await founder.rpc.call('invites.create', { communityId: id })
+    await peer.rpc.call('communities.join', { invite, displayName: `Member ${++n}` })
+  }
+  return id
+}
+
+/** True once `peer` holds the post; for use with `until`. */
+export function hasPost(peer: Peer, communityId: string, postId: string): Promise<boolean> {
+  return peer.rpc.call('posts.get', { communityId, postId }).then(
+    () => true,
+    () => false
+  )
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { Lab } from './support/peers.js'
+import type { Peer } from './support/peers.js'
+
+const lab = new Lab()
+let clock = Date.now()
+let ash: Peer
+let id: string
+
+beforeAll(async () => {
+  await lab.start()
+  // The founder's clock can be moved forward to let invites expire.
+  ash = await lab.peer({ now: () => clock })
+  ;({ id } = await ash.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' }))
+})
+afterAll(() => lab.stop())
+
+const join = async (invite: string) => (await lab.peer()).rpc.call('communities.join', { invite, displayName: 'Newcomer' })
+
+test('invites: an expired invite is refused as expired by the member who is asked', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id, expiresInMs: 60 * 60_000 })
+  clock += 2 * 60 * 60_000
+  try {
+    await expect(join(invite)).rejects.toMatchObject({ code: 'invite-expired', message: expect.stringMatching(/expired/) })
+  } finally {
+    clock = Date.now()
+  }
+})
+
+test('invites: an invite past its expiry is refused before asking anyone', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id, expiresInMs: 60_000 })
+  const late = await lab.peer({ now: () => Date.now() + 10 * 60_000 })
+  await expect(late.rpc.call('communities.join', { invite, displayName: 'Late' })).rejects.toMatchObject({
+    code: 'invite-expired'
+  })
+})
+
+test('invites: a used-up invite is refused as used', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id, maxUses: 1 })
+  await expect(join(invite)).resolves.toEqual({ id })
+  await expect(join(invite)).rejects.toMatchObject({ code: 'invite-used', message: expect.stringMatching(/used/) })
+})
+
+test('invites: a revoked invite is refused as withdrawn', async () => {
+  const created = await ash.rpc.call('invites.create', { communityId: id, maxUses: 5 })
+  await ash.rpc.call('invites.revoke', { communityId: id, inviteId: created.id })
+  const listed = await ash.rpc.call('invites.list', { communityId: id })
+  expect(listed.find((i) => i.id === created.id)).toMatchObject({ revoked: true, uses: 0 })
+  await expect(join(created.invite)).rejects.toMatchObject({ code: 'invite-revoked', message: expect.stringMatching(/withdrawn/) })
+})
+
+test('invites: a garbage or truncated key is refused as malformed, without touching the network', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id })
+  for (const bad of ['hello there', 'yyyy', invite.slice(0, 40)]) {
+    await expect(join(bad)).rejects.toMatchObject({ code: 'invite-malformed', message: expect.stringMatching(/invite key/) })
+  }
+})
+
+test('invites: a member cannot join a community twice', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id })
+  await expect(ash.rpc.call('communities.join', { invite, displayName: 'Ash' })).rejects.toMatchObject({
+    code: 'invite-for-joined-community'
+  })
+})
+
+test('invites: any online member can let a newcomer in while the founder is away', async () => {
+  const founder = await lab.peer()
+  const { id: circle } = await founder.rpc.call('communities.create', { name: 'Second circle', displayName: 'Fen' })
+  const { invite } = await founder.rpc.call('invites.create', { communityId: circle, maxUses: 2 })
+  const helper = await lab.peer()
+  await helper.rpc.call('communities.join', { invite, displayName: 'Helper' })
+  await founder.rpc.call('network.setOnline', { online: false })
+  const late = await lab.peer()
+  await expect(late.rpc.call('communities.join', { invite, displayName: 'Late' })).resolves.toEqual({ id: circle })
+  const members = await late.rpc.call('members.list', { communityId: circle })
+  expect(members.map((m) => m.name)).toEqual(['Fen', 'Helper', 'Late'])
+})
+
+test('invites: a joiner sees that no member is online rather than waiting silently, and can cancel', async () => {
+  const founder = await lab.peer()
+  const { id: quiet } = await founder.rpc.call('communities.create', { name: 'Quiet room', displayName: 'Gale' })
+  const { invite } = await founder.rpc.call('invites.create', { communityId: quiet })
+  await founder.rpc.call('network.setOnline', { online: false })
+  const joiner = await lab.peer()
+  const stages = new Set<string>()
+  const lonely = new Promise<void>((resolve) =>
+    joiner.rpc.onEvent((e) => {
+      if (e.type !== 'join-progress') return
+      stages.add(e.progress.stage)
+      if (e.progress.stage === 'no-member-online') resolve()
+    })
+  )
+  const joining = joiner.rpc.call('communities.join', { invite, displayName: 'Patient', joinId: 'wait-1' })
+  await lonely
+  expect(stages).toContain('looking-for-member')
+  await joiner.rpc.call('communities.cancelJoin', { joinId: 'wait-1' })
+  await expect(joining).rejects.toMatchObject({ code: 'closed' })
+  expect(await joiner.rpc.call('communities.list', {})).toEqual([])
+})

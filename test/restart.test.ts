@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { Lab, until, community, hasPost } from './support/peers.js'
+import type { Peer } from './support/peers.js'
+
+const lab = new Lab()
+beforeAll(() => lab.start())
+afterAll(() => lab.stop())
+
+test('restart: communities, posts, profiles and writability persist, and the engine rejoins its swarm by itself', async () => {
+  const ash = await lab.peer()
+  let bo: Peer = await lab.peer()
+  const id = await community(ash, [bo])
+  const { id: postId } = await bo.rpc.call('posts.create', { communityId: id, text: 'Before the restart.', mode: 'ideas' })
+  await bo.rpc.call('profile.set', { communityId: id, displayName: 'Bo', color: '#3a7bd5' })
+  await until([ash, bo], () => hasPost(ash, id, postId))
+
+  const dir = bo.dir
+  await lab.closePeer(bo)
+  // Opening a closed engine's folder again is how the app starts each day.
+  bo = await lab.peer({ storage: dir })
+
+  expect(await bo.rpc.call('communities.list', {})).toEqual([
+    { id, name: 'Night owls', myName: 'Bo', writable: true, memberCount: 2 }
+  ])
+  const mine = await bo.rpc.call('posts.get', { communityId: id, postId })
+  expect(mine).toMatchObject({ text: 'Before the restart.', mode: 'ideas', author: 'Bo', mine: true })
+  const members = await bo.rpc.call('members.list', { communityId: id })
+  expect(members.find((m) => m.isMe)).toMatchObject({ name: 'Bo', color: '#3a7bd5' })
+
+  const { id: fresh } = await ash.rpc.call('posts.create', { communityId: id, text: 'Welcome back.' })
+  await until([ash, bo], () => hasPost(bo, id, fresh))
+  const { id: reply } = await bo.rpc.call('posts.create', { communityId: id, text: 'Thanks!', replyTo: fresh })
+  await until([ash, bo], () => hasPost(ash, id, reply))
+})
+
+test('restart: a second engine on the same profile folder fails at once with a clear message', async () => {
+  const first = await lab.peer()
+  const { Mutual } = await import('../core/mutual.js')
+  const second = new Mutual({ storage: first.dir, bootstrap: lab.bootstrap })
+  await expect(second.open()).rejects.toMatchObject({ code: 'storage-locked' })
+  await second.close()
+})
