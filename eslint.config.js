@@ -15,7 +15,10 @@ export default tseslint.config(
     // The engine never reaches into Electron or the DOM.
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', 'react', 'react-dom', '**/renderer/**', '**/main/**'] }]
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'react', 'react-dom', '**/renderer/**', '**/main/**'] }
+      ]
     }
   }
 )

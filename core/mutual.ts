@@ -71,7 +71,10 @@ export class Mutual extends EventEmitter {
   }
 
   /** Opens a community from its folder (or hands over a fresh join) and brings it online. */
-  private async start(dir: string, extra: Partial<ConstructorParameters<typeof Community>[0]> | null): Promise<Community> {
+  private async start(
+    dir: string,
+    extra: Partial<ConstructorParameters<typeof Community>[0]> | null
+  ): Promise<Community> {
     const community = new Community({
       dir,
       key: null,
@@ -131,14 +134,23 @@ export class Mutual extends EventEmitter {
     return community.id
   }
 
-  async join(inviteText: string, displayName: string, joinId: string = hcrypto.randomBytes(8).toString('hex')): Promise<string> {
+  async join(
+    inviteText: string,
+    displayName: string,
+    joinId: string = hcrypto.randomBytes(8).toString('hex')
+  ): Promise<string> {
     await this.open()
     const invite = decodeInviteKey(inviteText, this.now())
     this.refuseKnown(invite)
-    if (!this.online) throw new MutualError('offline', 'you are offline; joining needs a member to let you in, so go online first')
+    if (!this.online)
+      throw new MutualError(
+        'offline',
+        'you are offline; joining needs a member to let you in, so go online first'
+      )
     const abort = new AbortController()
     this.joins.set(joinId, abort)
-    const progress = (p: Omit<JoinProgress, 'joinId'>) => this.emitEvent({ type: 'join-progress', progress: { joinId, ...p } })
+    const progress = (p: Omit<JoinProgress, 'joinId'>) =>
+      this.emitEvent({ type: 'join-progress', progress: { joinId, ...p } })
     try {
       progress({ stage: 'looking-for-member', communityId: null, have: 0, total: 0 })
       const folder = hcrypto.randomBytes(16).toString('hex')
@@ -147,7 +159,12 @@ export class Mutual extends EventEmitter {
         bootstrap: this.opts.bootstrap,
         signal: abort.signal,
         onLonely: (lonely) =>
-          progress({ stage: lonely ? 'no-member-online' : 'looking-for-member', communityId: null, have: 0, total: 0 })
+          progress({
+            stage: lonely ? 'no-member-online' : 'looking-for-member',
+            communityId: null,
+            have: 0,
+            total: 0
+          })
       })
       const id = z32.encode(paired.key)
       progress({ stage: 'syncing', communityId: id, have: 0, total: 0 })
@@ -171,7 +188,10 @@ export class Mutual extends EventEmitter {
   private refuseKnown(invite: DecodedInvite): void {
     for (const c of this.communities.values()) {
       if (c.base.discoveryKey.equals(invite.discoveryKey)) {
-        throw new MutualError('invite-for-joined-community', `you are already a member of this community (${c.id})`)
+        throw new MutualError(
+          'invite-for-joined-community',
+          `you are already a member of this community (${c.id})`
+        )
       }
     }
   }

@@ -17,15 +17,22 @@ export function parseBootstrap(value: string): Bootstrap {
     const match = /^(.+):(\d{1,5})$/.exec(part)
     const port = match ? Number(match[2]) : NaN
     if (!match || !match[1] || port < 1 || port > 65535) {
-      throw new MutualError('bad-request', `bootstrap "${part}" must look like HOST:PORT, e.g. 127.0.0.1:49737`)
+      throw new MutualError(
+        'bad-request',
+        `bootstrap "${part}" must look like HOST:PORT, e.g. 127.0.0.1:49737`
+      )
     }
     return { host: match[1], port }
   })
 }
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host.startsWith('127.') || host === '::1'
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host.startsWith('127.') || host === '::1'
 
-export function createSwarm(bootstrap: Bootstrap | undefined, keyPair: { publicKey: Buffer; secretKey: Buffer }): Hyperswarm {
+export function createSwarm(
+  bootstrap: Bootstrap | undefined,
+  keyPair: { publicKey: Buffer; secretKey: Buffer }
+): Hyperswarm {
   if (!bootstrap) return new Hyperswarm({ keyPair })
   // Bound to loopback, the node neither announces nor dials other interfaces.
   const host = bootstrap.every((b) => isLoopback(b.host)) ? '127.0.0.1' : undefined

@@ -15,13 +15,17 @@ beforeAll(async () => {
 })
 afterAll(() => lab.stop())
 
-const join = async (invite: string) => (await lab.peer()).rpc.call('communities.join', { invite, displayName: 'Newcomer' })
+const join = async (invite: string) =>
+  (await lab.peer()).rpc.call('communities.join', { invite, displayName: 'Newcomer' })
 
 test('invites: an expired invite is refused as expired by the member who is asked', async () => {
   const { invite } = await ash.rpc.call('invites.create', { communityId: id, expiresInMs: 60 * 60_000 })
   clock += 2 * 60 * 60_000
   try {
-    await expect(join(invite)).rejects.toMatchObject({ code: 'invite-expired', message: expect.stringMatching(/expired/) })
+    await expect(join(invite)).rejects.toMatchObject({
+      code: 'invite-expired',
+      message: expect.stringMatching(/expired/)
+    })
   } finally {
     clock = Date.now()
   }
@@ -38,7 +42,10 @@ test('invites: an invite past its expiry is refused before asking anyone', async
 test('invites: a used-up invite is refused as used', async () => {
   const { invite } = await ash.rpc.call('invites.create', { communityId: id, maxUses: 1 })
   await expect(join(invite)).resolves.toEqual({ id })
-  await expect(join(invite)).rejects.toMatchObject({ code: 'invite-used', message: expect.stringMatching(/used/) })
+  await expect(join(invite)).rejects.toMatchObject({
+    code: 'invite-used',
+    message: expect.stringMatching(/used/)
+  })
 })
 
 test('invites: a revoked invite is refused as withdrawn', async () => {
@@ -46,13 +53,19 @@ test('invites: a revoked invite is refused as withdrawn', async () => {
   await ash.rpc.call('invites.revoke', { communityId: id, inviteId: created.id })
   const listed = await ash.rpc.call('invites.list', { communityId: id })
   expect(listed.find((i) => i.id === created.id)).toMatchObject({ revoked: true, uses: 0 })
-  await expect(join(created.invite)).rejects.toMatchObject({ code: 'invite-revoked', message: expect.stringMatching(/withdrawn/) })
+  await expect(join(created.invite)).rejects.toMatchObject({
+    code: 'invite-revoked',
+    message: expect.stringMatching(/withdrawn/)
+  })
 })
 
 test('invites: a garbage or truncated key is refused as malformed, without touching the network', async () => {
   const { invite } = await ash.rpc.call('invites.create', { communityId: id })
   for (const bad of ['hello there', 'yyyy', invite.slice(0, 40)]) {
-    await expect(join(bad)).rejects.toMatchObject({ code: 'invite-malformed', message: expect.stringMatching(/invite key/) })
+    await expect(join(bad)).rejects.toMatchObject({
+      code: 'invite-malformed',
+      message: expect.stringMatching(/invite key/)
+    })
   }
 })
 
@@ -65,20 +78,28 @@ test('invites: a member cannot join a community twice', async () => {
 
 test('invites: any online member can let a newcomer in while the founder is away', async () => {
   const founder = await lab.peer()
-  const { id: circle } = await founder.rpc.call('communities.create', { name: 'Second circle', displayName: 'Fen' })
+  const { id: circle } = await founder.rpc.call('communities.create', {
+    name: 'Second circle',
+    displayName: 'Fen'
+  })
   const { invite } = await founder.rpc.call('invites.create', { communityId: circle, maxUses: 2 })
   const helper = await lab.peer()
   await helper.rpc.call('communities.join', { invite, displayName: 'Helper' })
   await founder.rpc.call('network.setOnline', { online: false })
   const late = await lab.peer()
-  await expect(late.rpc.call('communities.join', { invite, displayName: 'Late' })).resolves.toEqual({ id: circle })
+  await expect(late.rpc.call('communities.join', { invite, displayName: 'Late' })).resolves.toEqual({
+    id: circle
+  })
   const members = await late.rpc.call('members.list', { communityId: circle })
   expect(members.map((m) => m.name)).toEqual(['Fen', 'Helper', 'Late'])
 })
 
 test('invites: a joiner sees that no member is online rather than waiting silently, and can cancel', async () => {
   const founder = await lab.peer()
-  const { id: quiet } = await founder.rpc.call('communities.create', { name: 'Quiet room', displayName: 'Gale' })
+  const { id: quiet } = await founder.rpc.call('communities.create', {
+    name: 'Quiet room',
+    displayName: 'Gale'
+  })
   const { invite } = await founder.rpc.call('invites.create', { communityId: quiet })
   await founder.rpc.call('network.setOnline', { online: false })
   const joiner = await lab.peer()

@@ -25,11 +25,50 @@ test('log: malformed, oversized, forged and unauthorized ops are skipped the sam
     '\u0000\u0001binary',
     { type: 'post/create' },
     { v: 1, type: 'no/such-op' },
-    { v: 1, type: 'post/edit', id: target, text: 'rewritten by someone else', mode: 'share', note: null, at: 1 },
+    {
+      v: 1,
+      type: 'post/edit',
+      id: target,
+      text: 'rewritten by someone else',
+      mode: 'share',
+      note: null,
+      at: 1
+    },
     { v: 1, type: 'post/delete', id: target },
-    { v: 1, type: 'post/create', id: 'aaaaaaaaaaaaaaaa', topic: 'general', replyTo: null, mode: 'share', note: null, text: 'x'.repeat(20_001), at: 1 },
-    { v: 1, type: 'post/create', id: 'bbbbbbbbbbbbbbbb', topic: 'general', replyTo: null, mode: 'share', note: null, text: 'I am Ash', at: 1, author: ashKey },
-    { v: 1, type: 'post/create', id: target.replace(/./, 'f') === target ? '0000000000000000' : target, topic: 'general', replyTo: null, mode: 'share', note: null, text: 'same id as Ash', at: 1 },
+    {
+      v: 1,
+      type: 'post/create',
+      id: 'aaaaaaaaaaaaaaaa',
+      topic: 'general',
+      replyTo: null,
+      mode: 'share',
+      note: null,
+      text: 'x'.repeat(20_001),
+      at: 1
+    },
+    {
+      v: 1,
+      type: 'post/create',
+      id: 'bbbbbbbbbbbbbbbb',
+      topic: 'general',
+      replyTo: null,
+      mode: 'share',
+      note: null,
+      text: 'I am Ash',
+      at: 1,
+      author: ashKey
+    },
+    {
+      v: 1,
+      type: 'post/create',
+      id: target.replace(/./, 'f') === target ? '0000000000000000' : target,
+      topic: 'general',
+      replyTo: null,
+      mode: 'share',
+      note: null,
+      text: 'same id as Ash',
+      at: 1
+    },
     { v: 1, type: 'profile/set', displayName: 'x'.repeat(61), color: null },
     { v: 1, type: 'community/init', name: 'Taken over', displayName: 'Boss' },
     { v: 1, type: 'member/admit', inviteId: 'ab'.repeat(32), writerKey: 'cd'.repeat(32), at: 1 },
@@ -72,17 +111,27 @@ test('log: malformed, oversized, forged and unauthorized ops are skipped the sam
 test('log: an op from a newer Mutual stops apply on every peer with a clear "update needed" state', async () => {
   const [ash, future] = await Promise.all([lab.peer(), lab.peer({ newestOpVersion: 2 })])
   const id = await community(ash, [future])
-  const { id: early } = await future.rpc.call('posts.create', { communityId: id, text: 'Before the upgrade.' })
+  const { id: early } = await future.rpc.call('posts.create', {
+    communityId: id,
+    text: 'Before the upgrade.'
+  })
   await until([ash, future], () => hasPost(ash, id, early))
 
   await appendRaw(future, id, { v: 2, type: 'poll/create', question: 'Tea or coffee?' })
-  await until([ash, future], async () => (await ash.rpc.call('sync.status', { communityId: id }))[0]!.updateNeeded)
+  await until(
+    [ash, future],
+    async () => (await ash.rpc.call('sync.status', { communityId: id }))[0]!.updateNeeded
+  )
   await expect(ash.rpc.call('posts.create', { communityId: id, text: 'hello?' })).rejects.toMatchObject({
     code: 'update-needed',
     message: expect.stringMatching(/update/)
   })
   // The newer build itself carries on.
-  await expect(future.rpc.call('posts.create', { communityId: id, text: 'All fine here.' })).resolves.toBeTruthy()
+  await expect(
+    future.rpc.call('posts.create', { communityId: id, text: 'All fine here.' })
+  ).resolves.toBeTruthy()
   // What was agreed before the newer op stays readable.
-  expect(await ash.rpc.call('posts.get', { communityId: id, postId: early })).toMatchObject({ text: 'Before the upgrade.' })
+  expect(await ash.rpc.call('posts.get', { communityId: id, postId: early })).toMatchObject({
+    text: 'Before the upgrade.'
+  })
 })

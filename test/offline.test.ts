@@ -23,9 +23,15 @@ test('offline: a member writes 50 posts while apart, the others 50 each, and all
   expect(status).toMatchObject({ online: false, peers: 0, writable: true })
 
   // Writing offline is local and immediate.
-  await Promise.all([writeMany(away, id, 'away', 50), writeMany(ash, id, 'ash', 50), writeMany(bo, id, 'bo', 50)])
+  await Promise.all([
+    writeMany(away, id, 'away', 50),
+    writeMany(ash, id, 'ash', 50),
+    writeMany(bo, id, 'bo', 50)
+  ])
   expect(await feedIds(away, id)).toHaveLength(50)
-  const awayStates = (await away.rpc.call('posts.feed', { communityId: id, limit: 50 })).posts.map((p) => p.state)
+  const awayStates = (await away.rpc.call('posts.feed', { communityId: id, limit: 50 })).posts.map(
+    (p) => p.state
+  )
   expect(new Set(awayStates)).toEqual(new Set(['local']))
 
   const started = Date.now()

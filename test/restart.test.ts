@@ -10,7 +10,11 @@ test('restart: communities, posts, profiles and writability persist, and the eng
   const ash = await lab.peer()
   let bo: Peer = await lab.peer()
   const id = await community(ash, [bo])
-  const { id: postId } = await bo.rpc.call('posts.create', { communityId: id, text: 'Before the restart.', mode: 'ideas' })
+  const { id: postId } = await bo.rpc.call('posts.create', {
+    communityId: id,
+    text: 'Before the restart.',
+    mode: 'ideas'
+  })
   await bo.rpc.call('profile.set', { communityId: id, displayName: 'Bo', color: '#3a7bd5' })
   await until([ash, bo], () => hasPost(ash, id, postId))
 
@@ -29,7 +33,11 @@ test('restart: communities, posts, profiles and writability persist, and the eng
 
   const { id: fresh } = await ash.rpc.call('posts.create', { communityId: id, text: 'Welcome back.' })
   await until([ash, bo], () => hasPost(bo, id, fresh))
-  const { id: reply } = await bo.rpc.call('posts.create', { communityId: id, text: 'Thanks!', replyTo: fresh })
+  const { id: reply } = await bo.rpc.call('posts.create', {
+    communityId: id,
+    text: 'Thanks!',
+    replyTo: fresh
+  })
   await until([ash, bo], () => hasPost(ash, id, reply))
 })
 

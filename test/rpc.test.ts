@@ -36,14 +36,23 @@ test('rpc: calls with bad arguments get a clear error and the engine keeps servi
     ['invites.create', { communityId: id, expiresInMs: 1000 }, /at least a minute/]
   ]
   for (const [method, params, message] of cases) {
-    await expect(raw(method, params), `${method} ${JSON.stringify(params)?.slice(0, 60)}`).rejects.toMatchObject({
+    await expect(
+      raw(method, params),
+      `${method} ${JSON.stringify(params)?.slice(0, 60)}`
+    ).rejects.toMatchObject({
       code: 'bad-request',
       message: expect.stringMatching(message)
     })
   }
-  await expect(raw('posts.create', { communityId: 'a'.repeat(52), text: 'hi' })).rejects.toMatchObject({ code: 'not-found' })
-  await expect(raw('posts.feed', { communityId: id, topic: 'nowhere' })).rejects.toMatchObject({ code: 'not-found' })
-  await expect(raw('posts.create', { communityId: id, text: 'hi', replyTo: '0123456789abcdef' })).rejects.toMatchObject({
+  await expect(raw('posts.create', { communityId: 'a'.repeat(52), text: 'hi' })).rejects.toMatchObject({
+    code: 'not-found'
+  })
+  await expect(raw('posts.feed', { communityId: id, topic: 'nowhere' })).rejects.toMatchObject({
+    code: 'not-found'
+  })
+  await expect(
+    raw('posts.create', { communityId: id, text: 'hi', replyTo: '0123456789abcdef' })
+  ).rejects.toMatchObject({
     code: 'not-found'
   })
   await expect(raw('posts.create', { communityId: id, text: 'Still listening.' })).resolves.toMatchObject({
@@ -57,7 +66,9 @@ test('rpc: malformed envelopes are answered when they carry an id and never stop
   const replies: unknown[] = []
   // Events (acks landing) may interleave; only replies matter here.
   client.onMessage((m) => (m as { t?: string }).t === 'res' && replies.push(m))
-  const answered = new Promise<void>((resolve) => client.onMessage((m) => (m as { id?: number }).id === 9 && resolve()))
+  const answered = new Promise<void>((resolve) =>
+    client.onMessage((m) => (m as { id?: number }).id === 9 && resolve())
+  )
   client.send('garbage')
   client.send({ t: 'req' })
   client.send({ id: 7, method: 42 })

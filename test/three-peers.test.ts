@@ -20,8 +20,12 @@ describe('three peers', () => {
     expect(single.invite).toMatch(/^[a-z0-9]{100,120}$/)
     expect(single.maxUses).toBe(1)
 
-    expect(await bo.rpc.call('communities.join', { invite: single.invite, displayName: 'Bo' })).toEqual({ id })
-    expect(await cy.rpc.call('communities.join', { invite: triple.invite, displayName: 'Cy' })).toEqual({ id })
+    expect(await bo.rpc.call('communities.join', { invite: single.invite, displayName: 'Bo' })).toEqual({
+      id
+    })
+    expect(await cy.rpc.call('communities.join', { invite: triple.invite, displayName: 'Cy' })).toEqual({
+      id
+    })
 
     const invites = await ash.rpc.call('invites.list', { communityId: id })
     expect(invites.find((i) => i.id === single.id)).toMatchObject({ uses: 1, maxUses: 1 })
@@ -29,17 +33,34 @@ describe('three peers', () => {
   })
 
   test('community: everyone posts, replies and reacts, and all three end with identical feeds and views', async () => {
-    const first = await ash.rpc.call('posts.create', { communityId: id, text: 'Rough night again.', mode: 'listen' })
-    const second = await bo.rpc.call('posts.create', { communityId: id, text: 'Anyone else up?', note: 'sleep' })
+    const first = await ash.rpc.call('posts.create', {
+      communityId: id,
+      text: 'Rough night again.',
+      mode: 'listen'
+    })
+    const second = await bo.rpc.call('posts.create', {
+      communityId: id,
+      text: 'Anyone else up?',
+      note: 'sleep'
+    })
     await cy.rpc.call('topics.create', { communityId: id, name: 'mornings' })
-    await cy.rpc.call('posts.create', { communityId: id, text: 'Coffee helps me.', topic: 'mornings', mode: 'ideas' })
+    await cy.rpc.call('posts.create', {
+      communityId: id,
+      text: 'Coffee helps me.',
+      topic: 'mornings',
+      mode: 'ideas'
+    })
 
     await until([ash, bo, cy], () => hasPost(bo, id, first.id))
     await until([ash, bo, cy], () => hasPost(cy, id, first.id))
     await bo.rpc.call('reactions.add', { communityId: id, postId: first.id, kind: 'me-too' })
     await cy.rpc.call('reactions.add', { communityId: id, postId: first.id, kind: 'me-too' })
     await cy.rpc.call('reactions.add', { communityId: id, postId: first.id, kind: 'hear-you' })
-    await cy.rpc.call('posts.create', { communityId: id, text: 'Same here, you are not alone.', replyTo: first.id })
+    await cy.rpc.call('posts.create', {
+      communityId: id,
+      text: 'Same here, you are not alone.',
+      replyTo: first.id
+    })
     await until([ash, bo, cy], () => hasPost(ash, id, second.id))
     await ash.rpc.call('reactions.add', { communityId: id, postId: second.id, kind: 'thanks' })
 
@@ -93,17 +114,27 @@ describe('three peers', () => {
     })
     expect(confirmed.mine).toBe(true)
     const [status] = await cy.rpc.call('sync.status', { communityId: id })
-    expect(status).toMatchObject({ communityId: id, name: 'Night owls', online: true, writable: true, knownMembers: 3 })
+    expect(status).toMatchObject({
+      communityId: id,
+      name: 'Night owls',
+      online: true,
+      writable: true,
+      knownMembers: 3
+    })
     expect(status!.peers).toBeGreaterThanOrEqual(1)
   })
 
-  test('community: authors edit and delete their own posts, and never anyone else\'s', async () => {
+  test("community: authors edit and delete their own posts, and never anyone else's", async () => {
     const { id: postId } = await bo.rpc.call('posts.create', { communityId: id, text: 'Typo heer.' })
     await bo.rpc.call('posts.edit', { communityId: id, postId, text: 'Typo here.' })
     expect((await bo.rpc.call('posts.get', { communityId: id, postId })).text).toBe('Typo here.')
     await until([ash, bo], () => hasPost(ash, id, postId))
-    await expect(ash.rpc.call('posts.edit', { communityId: id, postId, text: 'hijack' })).rejects.toMatchObject({ code: 'not-allowed' })
-    await expect(ash.rpc.call('posts.delete', { communityId: id, postId })).rejects.toMatchObject({ code: 'not-allowed' })
+    await expect(
+      ash.rpc.call('posts.edit', { communityId: id, postId, text: 'hijack' })
+    ).rejects.toMatchObject({ code: 'not-allowed' })
+    await expect(ash.rpc.call('posts.delete', { communityId: id, postId })).rejects.toMatchObject({
+      code: 'not-allowed'
+    })
     await bo.rpc.call('posts.delete', { communityId: id, postId })
     expect(await feedIds(bo, id)).not.toContain(postId)
     const gone = await bo.rpc.call('posts.get', { communityId: id, postId })

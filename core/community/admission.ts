@@ -15,7 +15,10 @@ export interface AdmissionDeps {
   now: () => number
 }
 
-export async function admitCandidate(deps: AdmissionDeps, request: BlindPairing.MemberRequest): Promise<void> {
+export async function admitCandidate(
+  deps: AdmissionDeps,
+  request: BlindPairing.MemberRequest
+): Promise<void> {
   const { base } = deps
   if (!base.writable || base.encryptionKey === null) return
   const inviteId = request.inviteId.toString('hex')

@@ -166,7 +166,10 @@ export class Community extends EventEmitter {
 
   private async append(op: Op): Promise<void> {
     if (this.updateNeeded) {
-      throw new MutualError('update-needed', 'this community has changes from a newer Mutual; please update to keep going')
+      throw new MutualError(
+        'update-needed',
+        'this community has changes from a newer Mutual; please update to keep going'
+      )
     }
     if (!this.base.writable) {
       throw new MutualError('not-writable', 'you cannot write here yet: a member still needs to let you in')
@@ -178,7 +181,13 @@ export class Community extends EventEmitter {
     const expiresAt = now + expiresInMs
     const created = BlindPairing.createInvite(this.base.key, { expires: expiresAt })
     const id = created.id.toString('hex')
-    await this.append({ type: 'invite/create', inviteId: id, publicKey: created.publicKey.toString('hex'), expiresAt, maxUses })
+    await this.append({
+      type: 'invite/create',
+      inviteId: id,
+      publicKey: created.publicKey.toString('hex'),
+      expiresAt,
+      maxUses
+    })
     // Blind pairing stores expiry in whole seconds; report what the invite itself says.
     return { invite: z32.encode(created.invite), id, expiresAt: created.expires || expiresAt, maxUses }
   }
@@ -206,7 +215,8 @@ export class Community extends EventEmitter {
     const topic = input.topic ?? 'general'
     if (input.replyTo) {
       const parent = await reader.postRecord(input.replyTo)
-      if (!parent || parent.deleted) throw new MutualError('not-found', 'the post you are replying to is not here')
+      if (!parent || parent.deleted)
+        throw new MutualError('not-found', 'the post you are replying to is not here')
     } else if (!(await reader.topic(topic))) {
       throw new MutualError('not-found', `there is no topic "${topic}" in this community yet`)
     }
@@ -232,10 +242,20 @@ export class Community extends EventEmitter {
     return post
   }
 
-  async editPost(postId: string, change: { text: string; mode?: ReplyMode | undefined; note?: string | null | undefined; now: number }): Promise<void> {
+  async editPost(
+    postId: string,
+    change: { text: string; mode?: ReplyMode | undefined; note?: string | null | undefined; now: number }
+  ): Promise<void> {
     const post = await this.ownPost(postId)
     const note = change.note === undefined ? post.note : change.note?.trim() || null
-    await this.append({ type: 'post/edit', id: postId, text: change.text, mode: change.mode ?? post.mode, note, at: change.now })
+    await this.append({
+      type: 'post/edit',
+      id: postId,
+      text: change.text,
+      mode: change.mode ?? post.mode,
+      note,
+      at: change.now
+    })
   }
 
   async deletePost(postId: string): Promise<void> {
@@ -251,7 +271,11 @@ export class Community extends EventEmitter {
 
   async setProfile(displayName: string, color: string | null | undefined): Promise<void> {
     const me = await this.reader().member(this.me)
-    await this.append({ type: 'profile/set', displayName, color: color === undefined ? (me?.color ?? null) : color })
+    await this.append({
+      type: 'profile/set',
+      displayName,
+      color: color === undefined ? (me?.color ?? null) : color
+    })
   }
 
   /** Step out: stop being a writer where the log allows it. */
@@ -317,4 +341,7 @@ export class Community extends EventEmitter {
   }
 }
 
-export const DEFAULT_INVITE = { expiresInMs: LIMITS.inviteDefaultLifetimeMs, maxUses: LIMITS.inviteDefaultUses }
+export const DEFAULT_INVITE = {
+  expiresInMs: LIMITS.inviteDefaultLifetimeMs,
+  maxUses: LIMITS.inviteDefaultUses
+}

@@ -16,7 +16,8 @@ export interface DecodedInvite {
   expiresAt: number | null
 }
 
-const MALFORMED = "that invite key isn't complete or has a typo; copy the whole key again or ask for a fresh one"
+const MALFORMED =
+  "that invite key isn't complete or has a typo; copy the whole key again or ask for a fresh one"
 
 export function decodeInviteKey(text: string, now: number): DecodedInvite {
   const cleaned = text.trim().replace(/\s+/g, '')
@@ -28,22 +29,30 @@ export function decodeInviteKey(text: string, now: number): DecodedInvite {
   } catch {
     throw new MutualError('invite-malformed', MALFORMED)
   }
-  if (decoded.discoveryKey?.length !== 32 || decoded.seed?.length !== 32) throw new MutualError('invite-malformed', MALFORMED)
+  if (decoded.discoveryKey?.length !== 32 || decoded.seed?.length !== 32)
+    throw new MutualError('invite-malformed', MALFORMED)
   const expiresAt = decoded.expires || null
   if (expiresAt !== null && now > expiresAt) throw expiredError()
   return { bytes, discoveryKey: decoded.discoveryKey, expiresAt }
 }
 
-const expiredError = () => new MutualError('invite-expired', 'this invite has expired; ask a member for a new one')
+const expiredError = () =>
+  new MutualError('invite-expired', 'this invite has expired; ask a member for a new one')
 
 function rejection(code: string | undefined): MutualError {
   switch (code) {
     case 'INVITE_EXPIRED':
       return expiredError()
     case 'INVITE_USED':
-      return new MutualError('invite-used', 'this invite has already been used as many times as it allows; ask a member for a new one')
+      return new MutualError(
+        'invite-used',
+        'this invite has already been used as many times as it allows; ask a member for a new one'
+      )
     default:
-      return new MutualError('invite-revoked', 'this invite was withdrawn by a member of the community; ask for a new one')
+      return new MutualError(
+        'invite-revoked',
+        'this invite was withdrawn by a member of the community; ask for a new one'
+      )
   }
 }
 

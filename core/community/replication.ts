@@ -34,7 +34,8 @@ export class ReplicationTracker {
   async refresh(): Promise<void> {
     if (this.closed) return
     let best = this.length
-    for (const peer of this.local.peers) best = Math.max(best, Math.min(peer.remoteContiguousLength, this.local.length))
+    for (const peer of this.local.peers)
+      best = Math.max(best, Math.min(peer.remoteContiguousLength, this.local.length))
     if (best <= this.length) return
     this.length = best
     const buf = Buffer.alloc(4)

@@ -18,37 +18,49 @@ const color = z.string().regex(/^#[0-9a-f]{6}$/i)
 
 // Strict objects: an op carrying fields we do not know (say, a claimed author) is refused whole.
 const opBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('community/init'), name: z.string().min(1).max(LIMITS.communityName), displayName }).strict(),
-  z.object({
-    type: z.literal('invite/create'),
-    inviteId: hex(32),
-    publicKey: hex(32),
-    expiresAt: time,
-    maxUses: z.number().int().min(1).max(LIMITS.inviteMaxUses)
-  }).strict(),
+  z
+    .object({
+      type: z.literal('community/init'),
+      name: z.string().min(1).max(LIMITS.communityName),
+      displayName
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('invite/create'),
+      inviteId: hex(32),
+      publicKey: hex(32),
+      expiresAt: time,
+      maxUses: z.number().int().min(1).max(LIMITS.inviteMaxUses)
+    })
+    .strict(),
   z.object({ type: z.literal('invite/revoke'), inviteId: hex(32) }).strict(),
   z.object({ type: z.literal('member/admit'), inviteId: hex(32), writerKey: hex(32), at: time }).strict(),
   z.object({ type: z.literal('member/leave') }).strict(),
   z.object({ type: z.literal('profile/set'), displayName, color: color.nullable() }).strict(),
   z.object({ type: z.literal('topic/create'), name: topic }).strict(),
-  z.object({
-    type: z.literal('post/create'),
-    id: postId,
-    topic,
-    replyTo: postId.nullable(),
-    mode: z.enum(REPLY_MODES),
-    note: note.nullable(),
-    text,
-    at: time
-  }).strict(),
-  z.object({
-    type: z.literal('post/edit'),
-    id: postId,
-    text,
-    mode: z.enum(REPLY_MODES),
-    note: note.nullable(),
-    at: time
-  }).strict(),
+  z
+    .object({
+      type: z.literal('post/create'),
+      id: postId,
+      topic,
+      replyTo: postId.nullable(),
+      mode: z.enum(REPLY_MODES),
+      note: note.nullable(),
+      text,
+      at: time
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('post/edit'),
+      id: postId,
+      text,
+      mode: z.enum(REPLY_MODES),
+      note: note.nullable(),
+      at: time
+    })
+    .strict(),
   z.object({ type: z.literal('post/delete'), id: postId }).strict(),
   z.object({ type: z.literal('reaction/add'), postId, kind: z.enum(REACTION_KINDS) }).strict(),
   z.object({ type: z.literal('reaction/remove'), postId, kind: z.enum(REACTION_KINDS) }).strict()

@@ -39,7 +39,8 @@ export class Profile {
       throw new MutualError('internal', `${this.file} is damaged (not JSON); move it aside to start fresh`)
     }
     const result = profileFile.safeParse(parsed)
-    if (!result.success) throw new MutualError('internal', `${this.file} is damaged; move it aside to start fresh`)
+    if (!result.success)
+      throw new MutualError('internal', `${this.file} is damaged; move it aside to start fresh`)
     this.entries = result.data.communities
   }
 

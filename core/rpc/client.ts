@@ -31,7 +31,10 @@ export class RpcClient {
   }
 
   call<M extends MethodName>(method: M, params: Params<M>): Promise<Results[M]> {
-    if (this.closed) return Promise.reject(new RpcError({ code: 'closed', message: 'the connection to the Mutual engine is closed' }))
+    if (this.closed)
+      return Promise.reject(
+        new RpcError({ code: 'closed', message: 'the connection to the Mutual engine is closed' })
+      )
     const id = this.nextId++
     return new Promise<Results[M]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })

@@ -33,7 +33,12 @@ export function createHandlers(engine: Mutual): Handlers {
     },
     'posts.create': async (p) => ({ id: await c(p.communityId).post({ ...p, now: engine.now() }) }),
     'posts.edit': async (p) => {
-      await c(p.communityId).editPost(p.postId, { text: p.text, mode: p.mode, note: p.note, now: engine.now() })
+      await c(p.communityId).editPost(p.postId, {
+        text: p.text,
+        mode: p.mode,
+        note: p.note,
+        now: engine.now()
+      })
       return { id: p.postId }
     },
     'posts.delete': async (p) => {
@@ -49,7 +54,8 @@ export function createHandlers(engine: Mutual): Handlers {
       const community = c(p.communityId)
       const reader = community.reader()
       const topic = p.topic ?? 'general'
-      if (!(await reader.topic(topic))) throw new MutualError('not-found', `there is no topic "${topic}" in this community`)
+      if (!(await reader.topic(topic)))
+        throw new MutualError('not-found', `there is no topic "${topic}" in this community`)
       return reader.feed(topic, p.limit, p.before)
     },
     'posts.thread': async (p) => {

@@ -50,7 +50,11 @@ export const methods = {
   },
   'communities.join': {
     params: z
-      .object({ invite: z.string().trim().min(1, 'paste an invite key'), displayName, joinId: z.string().max(64).optional() })
+      .object({
+        invite: z.string().trim().min(1, 'paste an invite key'),
+        displayName,
+        joinId: z.string().max(64).optional()
+      })
       .strict()
   },
   'communities.cancelJoin': { params: z.object({ joinId: z.string().max(64) }).strict() },
@@ -87,7 +91,13 @@ export const methods = {
   },
   'posts.edit': {
     params: z
-      .object({ communityId, postId, text, mode: z.enum(REPLY_MODES).optional(), note: note.nullable().optional() })
+      .object({
+        communityId,
+        postId,
+        text,
+        mode: z.enum(REPLY_MODES).optional(),
+        note: note.nullable().optional()
+      })
       .strict()
   },
   'posts.delete': { params: z.object({ communityId, postId }).strict() },
@@ -106,7 +116,9 @@ export const methods = {
   'reactions.add': { params: z.object({ communityId, postId, kind: z.enum(REACTION_KINDS) }).strict() },
   'reactions.remove': { params: z.object({ communityId, postId, kind: z.enum(REACTION_KINDS) }).strict() },
   'members.list': { params: z.object({ communityId }).strict() },
-  'profile.set': { params: z.object({ communityId, displayName, color: color.nullable().optional() }).strict() },
+  'profile.set': {
+    params: z.object({ communityId, displayName, color: color.nullable().optional() }).strict()
+  },
   'sync.status': { params: z.object({ communityId: communityId.optional() }).strict() },
   'network.setOnline': { params: z.object({ online: z.boolean() }).strict() },
   'network.refresh': { params: z.object({}).strict() }

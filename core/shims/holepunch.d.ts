@@ -56,7 +56,9 @@ declare module 'corestore' {
     ready(): Promise<void>
     close(): Promise<void>
     namespace(name: string): Corestore
-    get(opts: { name: string; valueEncoding?: string } | { key: Uint8Array; valueEncoding?: string }): Hypercore
+    get(
+      opts: { name: string; valueEncoding?: string } | { key: Uint8Array; valueEncoding?: string }
+    ): Hypercore
     replicate(stream: unknown): unknown
     createKeyPair(name: string): Promise<{ publicKey: Buffer; secretKey: Buffer }>
     suspend(): Promise<void>
@@ -174,7 +176,13 @@ declare module 'hyperdht' {
     port: number
   }
   class HyperDHT extends EventEmitter {
-    constructor(opts?: { bootstrap?: BootstrapNode[]; host?: string; port?: number; ephemeral?: boolean; firewalled?: boolean })
+    constructor(opts?: {
+      bootstrap?: BootstrapNode[]
+      host?: string
+      port?: number
+      ephemeral?: boolean
+      firewalled?: boolean
+    })
     ready(): Promise<void>
     destroy(opts?: { force?: boolean }): Promise<void>
     fullyBootstrapped(): Promise<void>
@@ -194,7 +202,10 @@ declare module 'hyperdht/testnet.js' {
     createNode(opts?: object): HyperDHT
     destroy(): Promise<void>
   }
-  function createTestnet(size?: number, opts?: { host?: string; port?: number; teardown?: unknown }): Promise<Testnet>
+  function createTestnet(
+    size?: number,
+    opts?: { host?: string; port?: number; teardown?: unknown }
+  ): Promise<Testnet>
   namespace createTestnet {
     export type { Testnet }
   }
@@ -275,7 +286,10 @@ declare module 'blind-pairing' {
     constructor(swarm: Hyperswarm, opts?: { poll?: number })
     static createInvite(key: Uint8Array, opts?: { expires?: number }): CreatedInvite
     static decodeInvite(invite: Uint8Array): DecodedInvite
-    addMember(opts: { discoveryKey: Uint8Array; onadd: (request: MemberRequest) => Promise<void> }): PairingMember
+    addMember(opts: {
+      discoveryKey: Uint8Array
+      onadd: (request: MemberRequest) => Promise<void>
+    }): PairingMember
     addCandidate(opts: {
       invite: Uint8Array
       userData: Uint8Array

@@ -50,7 +50,8 @@ interface Ctx {
  * tests raise it, to stand in for a newer build that tolerates newer ops.
  */
 export function createApply(newestKnown: number = OP_VERSION) {
-  return (nodes: Autobase.AutobaseNode[], bee: Hyperbee, host: Autobase.ApplyHost) => applyNodes(nodes, bee, host, newestKnown)
+  return (nodes: Autobase.AutobaseNode[], bee: Hyperbee, host: Autobase.ApplyHost) =>
+    applyNodes(nodes, bee, host, newestKnown)
 }
 
 async function applyNodes(
@@ -264,7 +265,13 @@ async function postEdit(ctx: Ctx, op: OpOf<'post/edit'>): Promise<void> {
   if (op.text.trim().length === 0) return
   const post = await ownLivePost(ctx, op.id)
   if (!post) return
-  await ctx.view.put(keys.post(op.id), { ...post, text: op.text, mode: op.mode, note: op.note, editedAt: op.at })
+  await ctx.view.put(keys.post(op.id), {
+    ...post,
+    text: op.text,
+    mode: op.mode,
+    note: op.note,
+    editedAt: op.at
+  })
 }
 
 async function postDelete(ctx: Ctx, op: OpOf<'post/delete'>): Promise<void> {

@@ -43,7 +43,12 @@ export class ViewReader {
     const ids: string[] = []
     const seqs: number[] = []
     // One extra tells us whether an older page exists.
-    for await (const entry of this.bee.createReadStream({ gt: prefix, lt, reverse: true, limit: limit + 1 })) {
+    for await (const entry of this.bee.createReadStream({
+      gt: prefix,
+      lt,
+      reverse: true,
+      limit: limit + 1
+    })) {
       ids.push(entry.value as string)
       seqs.push(Number.parseInt(entry.key.slice(prefix.length), 16))
     }

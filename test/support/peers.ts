@@ -100,7 +100,12 @@ export async function feedIds(peer: Peer, communityId: string, topic = 'general'
   const ids: string[] = []
   let before: number | undefined
   for (;;) {
-    const page = await peer.rpc.call('posts.feed', { communityId, topic, limit: 200, ...(before === undefined ? {} : { before }) })
+    const page = await peer.rpc.call('posts.feed', {
+      communityId,
+      topic,
+      limit: 200,
+      ...(before === undefined ? {} : { before })
+    })
     ids.push(...page.posts.map((p) => p.id))
     if (page.next === null) return ids
     before = page.next

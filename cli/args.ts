@@ -1,0 +1,66 @@
+// Command-line parsing. One table of every flag (each flag means the same
+// thing and takes the same kind of value in every command), parsed strictly;
+// each command then says which of those flags it accepts.
+import { parseArgs } from 'node:util'
+import { UsageError } from './failure.js'
+
+export const OPTIONS = {
+  storage: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  bootstrap: { type: 'string' },
+  offline: { type: 'boolean' },
+  port: { type: 'string' },
+  as: { type: 'string' },
+  expires: { type: 'string' },
+  uses: { type: 'string' },
+  topic: { type: 'string' },
+  'reply-to': { type: 'string' },
+  mode: { type: 'string' },
+  note: { type: 'string' },
+  limit: { type: 'string' },
+  undo: { type: 'boolean' }
+} as const
+
+export type OptionName = keyof typeof OPTIONS
+type ValueOf<N extends OptionName> = (typeof OPTIONS)[N]['type'] extends 'string' ? string : boolean
+export type Flags = { [N in OptionName]?: ValueOf<N> }
+
+export interface CommandLine {
+  command: string | undefined
+  args: string[]
+  flags: Flags
+  /** Flags exactly as given, for "this command does not take --x". */
+  given: OptionName[]
+}
+
+export function parseCommandLine(argv: string[]): CommandLine {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true, tokens: true })
+  } catch (err) {
+    throw new UsageError(explainParseError(err))
+  }
+  const given: OptionName[] = []
+  for (const token of parsed.tokens) {
+    if (token.kind === 'option' && !given.includes(token.name as OptionName))
+      given.push(token.name as OptionName)
+  }
+  const [command, ...args] = parsed.positionals
+  return { command, args, flags: parsed.values as Flags, given }
+}
+
+// node:util's messages are several lines long and mention its own syntax;
+// the CLI promises one plain line.
+function explainParseError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err)
+  const code = (err as { code?: unknown }).code
+  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an option'
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag} (see: mutual help)`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (OPTIONS[flag.replace(/^-+/, '') as OptionName]?.type === 'boolean')
+      return `${flag} does not take a value`
+    return `${flag} needs a value (write ${flag}=VALUE if the value starts with a dash)`
+  }
+  return message.split('\n')[0] ?? 'could not read the command line'
+}

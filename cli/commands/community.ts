@@ -1,0 +1,143 @@
+// Communities on this device: create, join, list, leave, members, sync status.
+import { randomUUID } from 'node:crypto'
+import type { RpcClient } from '../../core/rpc/client.js'
+import type { JoinStage } from '../../core/domain/types.js'
+import { communityLine, memberLine, statusLines } from '../format.js'
+import { exitWith, note, print, printJson } from '../output.js'
+import { resolveCommunity } from './resolve.js'
+import { requireFlag } from './spec.js'
+import type { ClientCommand } from './spec.js'
+
+export const create: ClientCommand = {
+  kind: 'client',
+  name: 'create',
+  usage: 'create NAME --as DISPLAYNAME',
+  summary: 'start a new community; prints its id',
+  args: ['NAME'],
+  options: ['as'],
+  async run(input) {
+    const displayName = requireFlag(input, 'as', this.usage)
+    const result = await input.client.call('communities.create', { name: input.arg('NAME'), displayName })
+    if (input.json) printJson(result)
+    else print(result.id)
+  }
+}
+
+export const communities: ClientCommand = {
+  kind: 'client',
+  name: 'communities',
+  usage: 'communities',
+  summary: 'list the communities on this device',
+  args: [],
+  options: [],
+  async run(input) {
+    const list = await input.client.call('communities.list', {})
+    if (input.json) printJson(list)
+    else if (list.length === 0)
+      print('No communities yet. Start one with: mutual create NAME --as DISPLAYNAME')
+    else for (const c of list) print(communityLine(c))
+  }
+}
+
+const STAGE_TEXT: Record<JoinStage, string | null> = {
+  'looking-for-member': 'Looking for a member who can let you in…',
+  'no-member-online': 'No member is online right now. Still waiting for one to let you in…',
+  syncing: 'A member let you in. Copying the community to this device…',
+  done: null
+}
+/** How long Ctrl-C waits for the daemon to confirm the join was cancelled. */
+const CANCEL_WAIT_MS = 3000
+
+export const join: ClientCommand = {
+  kind: 'client',
+  name: 'join',
+  usage: 'join INVITE --as DISPLAYNAME',
+  summary: 'join with an invite; waits until you can post, then prints the community id',
+  args: ['INVITE'],
+  options: ['as'],
+  async run(input) {
+    const displayName = requireFlag(input, 'as', this.usage)
+    const { client } = input
+    const joinId = randomUUID()
+    let lastStage: JoinStage | null = null
+    const stopListening = client.onEvent((event) => {
+      if (event.type !== 'join-progress' || event.progress.joinId !== joinId) return
+      if (event.progress.stage === lastStage) return
+      lastStage = event.progress.stage
+      const text = STAGE_TEXT[lastStage]
+      if (text) note(text)
+    })
+    // Joining can wait a long time for a member to come online; Ctrl-C should
+    // withdraw the request in the daemon, not leave it pending there.
+    const onInterrupt = (): void => void cancelJoin(client, joinId)
+    process.once('SIGINT', onInterrupt)
+    try {
+      const result = await client.call('communities.join', {
+        invite: input.arg('INVITE'),
+        displayName,
+        joinId
+      })
+      if (input.json) printJson(result)
+      else print(result.id)
+    } finally {
+      process.off('SIGINT', onInterrupt)
+      stopListening()
+    }
+  }
+}
+
+async function cancelJoin(client: RpcClient, joinId: string): Promise<void> {
+  note('Cancelling the join…')
+  const timeout = new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref())
+  await Promise.race([client.call('communities.cancelJoin', { joinId }).catch(() => undefined), timeout])
+  note('mutual: join cancelled')
+  await exitWith(1)
+}
+
+export const leave: ClientCommand = {
+  kind: 'client',
+  name: 'leave',
+  usage: 'leave COMMUNITY',
+  summary: 'leave a community and remove it from this device',
+  args: ['COMMUNITY'],
+  options: [],
+  async run(input) {
+    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
+    const result = await input.client.call('communities.leave', { communityId })
+    if (input.json) printJson(result)
+    else print('You have left the community.')
+  }
+}
+
+export const members: ClientCommand = {
+  kind: 'client',
+  name: 'members',
+  usage: 'members COMMUNITY',
+  summary: 'list the members of a community',
+  args: ['COMMUNITY'],
+  options: [],
+  async run(input) {
+    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
+    const list = await input.client.call('members.list', { communityId })
+    if (input.json) printJson(list)
+    else for (const m of list) print(memberLine(m))
+  }
+}
+
+export const status: ClientCommand = {
+  kind: 'client',
+  name: 'status',
+  usage: 'status [COMMUNITY]',
+  summary: 'show peers and sync state for each community',
+  args: [],
+  optionalArgs: ['COMMUNITY'],
+  options: [],
+  async run(input) {
+    const named = input.optionalArg('COMMUNITY')
+    const communityId = named === undefined ? undefined : await resolveCommunity(input.client, named)
+    const list = await input.client.call('sync.status', communityId === undefined ? {} : { communityId })
+    if (input.json) printJson(list)
+    else if (list.length === 0) print('No communities yet.')
+    else print(list.map((s) => statusLines(s).join('\n')).join('\n\n'))
+  }
+}

@@ -1,0 +1,34 @@
+// Commands that run in this process rather than asking a daemon.
+import { runDaemon } from '../daemon.js'
+import { runTestnet } from '../testnet.js'
+import type { LocalCommand } from './spec.js'
+
+export const daemon: LocalCommand = {
+  kind: 'local',
+  name: 'daemon',
+  usage: 'daemon [--storage DIR] [--bootstrap HOST:PORT] [--offline]',
+  summary: 'run Mutual in the foreground for the other commands to use (Ctrl-C stops it)',
+  args: [],
+  options: ['bootstrap', 'offline'],
+  run(input) {
+    // An empty MUTUAL_BOOTSTRAP counts as unset, like most tools treat env vars.
+    const fromEnv = process.env.MUTUAL_BOOTSTRAP?.trim() || undefined
+    return runDaemon({
+      storage: input.storage,
+      bootstrap: input.flags.bootstrap ?? fromEnv,
+      offline: input.flags.offline === true
+    })
+  }
+}
+
+export const testnet: LocalCommand = {
+  kind: 'local',
+  name: 'testnet',
+  usage: 'testnet [--port P]',
+  summary: 'run a private DHT on 127.0.0.1 and print its HOST:PORT, for --bootstrap',
+  args: [],
+  options: ['port'],
+  run(input) {
+    return runTestnet(input.flags.port)
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest'
+import { OP_VERSION, decodeOp, encodeOp } from './ops.js'
+
+const bytes = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v))
+
+describe('ops', () => {
+  test('ops: an encoded op decodes to itself', () => {
+    const op = { type: 'reaction/add', postId: '0123456789abcdef', kind: 'me-too' } as const
+    expect(decodeOp(encodeOp(op))).toEqual({ kind: 'op', op })
+  })
+
+  test('ops: junk, unknown types and extra fields are invalid, never thrown', () => {
+    for (const junk of [
+      '',
+      '{',
+      'null',
+      '[]',
+      '"text"',
+      { v: 1 },
+      { v: 1, type: 'post/delete' },
+      { v: 1, type: 'post/delete', id: '0123456789abcdef', author: 'x' }
+    ]) {
+      expect(decodeOp(bytes(junk))).toEqual({ kind: 'invalid' })
+    }
+  })
+
+  test('ops: a newer version is told apart from junk so apply can stop for an update', () => {
+    expect(decodeOp(bytes({ v: OP_VERSION + 1, type: 'anything' }))).toEqual({
+      kind: 'newer',
+      version: OP_VERSION + 1
+    })
+    expect(decodeOp(bytes({ v: 0, type: 'post/delete', id: '0123456789abcdef' }))).toEqual({
+      kind: 'invalid'
+    })
+  })
+
+  test('ops: post text is capped at 20,000 characters', () => {
+    const post = (text: string) => ({
+      v: 1,
+      type: 'post/create',
+      id: '0123456789abcdef',
+      topic: 'general',
+      replyTo: null,
+      mode: 'share',
+      note: null,
+      text,
+      at: 0
+    })
+    expect(decodeOp(bytes(post('x'.repeat(20_000)))).kind).toBe('op')
+    expect(decodeOp(bytes(post('x'.repeat(20_001)))).kind).toBe('invalid')
+  })
+})
