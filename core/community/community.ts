@@ -47,6 +47,7 @@ export class Community extends EventEmitter {
   private closing: Promise<void> | null = null
   private networking: Promise<void> = Promise.resolve()
   private wantOnline = false
+  private signedSeen = 0
   private readonly now: () => number
   updateNeeded = false
 
@@ -121,7 +122,8 @@ export class Community extends EventEmitter {
     for (const conn of swarm.connections) this.attach(conn)
     swarm.on('connection', (conn) => this.attach(conn))
     swarm.on('update', () => this.emit('sync'))
-    this.pairing = new BlindPairing(swarm)
+    // Members look up waiting candidates on the DHT as a fallback to direct connections.
+    this.pairing = new BlindPairing(swarm, { poll: 30_000 })
     this.pairing.addMember({
       discoveryKey: this.base.discoveryKey,
       onadd: async (request) => {
@@ -302,10 +304,13 @@ export class Community extends EventEmitter {
   }
 
   reader(): ViewReader {
+    const core = this.base.view.core
+    // Signed history never changes, but the figure dips while the indexer set is re-signed.
+    this.signedSeen = Math.min(Math.max(this.signedSeen, core.signedLength), core.length)
     return new ViewReader(this.base.view, {
       me: this.me,
       replicatedLength: this.tracker?.length ?? 0,
-      signedLength: this.base.view.core.signedLength
+      signedLength: this.signedSeen
     })
   }
 

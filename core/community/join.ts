@@ -56,6 +56,26 @@ function rejection(code: string | undefined): MutualError {
   }
 }
 
+/**
+ * A pairing request goes out once per connection. When two peers dial each
+ * other at the same moment, the connection we keep can be one the member has
+ * already dropped as a duplicate, and the request waits on it until the
+ * keep-alive gives up (~13 s). Members answer in milliseconds, so a connection
+ * silent for a few seconds is dropped here, and the swarm redials at once.
+ */
+function staleConnectionReaper(swarm: Hyperswarm, silentMs = 3000): { stop: () => void } {
+  const seen = new Map<Hyperswarm.SwarmConnection, number>()
+  const timer = setInterval(() => {
+    const now = Date.now()
+    for (const conn of swarm.connections) {
+      const since = seen.get(conn)
+      if (since === undefined) seen.set(conn, now)
+      else if (now - since > silentMs) conn.destroy()
+    }
+  }, 1000)
+  return { stop: () => clearInterval(timer) }
+}
+
 export interface Paired {
   store: Corestore
   swarm: Hyperswarm
@@ -82,6 +102,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     swarm = createSwarm(opts.bootstrap, await store.createKeyPair('mutual-swarm'))
     pairing = new BlindPairing(swarm, { poll: 5000 })
     const s = swarm
+    const unanswered = staleConnectionReaper(s)
     const p = pairing
     const result = await new Promise<BlindPairing.PairingResult>((resolve, reject) => {
       const candidate = p.addCandidate({ invite: invite.bytes, userData, onadd: async (r) => resolve(r) })
@@ -90,7 +111,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
       if (opts.signal.aborted) abort()
       opts.signal.addEventListener('abort', abort, { once: true })
       lonelyTimer = setInterval(() => opts.onLonely(s.connections.size === 0), opts.lonelyAfterMs ?? 5000)
-    })
+    }).finally(() => unanswered.stop())
     if (lonelyTimer) clearInterval(lonelyTimer)
     await pairing.close()
     return { store, swarm, key: result.key, encryptionKey: result.encryptionKey }

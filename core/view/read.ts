@@ -29,8 +29,8 @@ export class ViewReader {
   }
 
   async post(id: string): Promise<Post | null> {
-    const entry = await this.bee.get(keys.post(id))
-    return entry ? this.toPost(entry.value as PostRecord, entry.seq) : null
+    const record = await this.postRecord(id)
+    return record ? this.toPost(record) : null
   }
 
   async postRecord(id: string): Promise<PostRecord | null> {
@@ -127,11 +127,9 @@ export class ViewReader {
   async myPostStates(): Promise<Record<PostState, number>> {
     const counts: Record<PostState, number> = { local: 0, replicated: 0, confirmed: 0 }
     for await (const entry of this.range(keys.authoredPrefix(this.at.me))) {
-      const post = await this.bee.get(keys.post(entry.value as string))
-      if (!post) continue
-      const record = post.value as PostRecord
-      if (record.deleted) continue
-      counts[this.stateOf(record, post.seq)]++
+      const record = await this.postRecord(entry.value as string)
+      if (!record || record.deleted) continue
+      counts[this.stateOf(record, entry.seq)]++
     }
     return counts
   }
@@ -146,18 +144,23 @@ export class ViewReader {
   }
 
   private async posts(ids: string[]): Promise<Post[]> {
-    const entries = await Promise.all(ids.map((id) => this.bee.get(keys.post(id))))
+    const records = await Promise.all(ids.map((id) => this.postRecord(id)))
     const out: Post[] = []
-    for (const entry of entries) if (entry) out.push(await this.toPost(entry.value as PostRecord, entry.seq))
+    for (const record of records) if (record) out.push(await this.toPost(record))
     return out
   }
 
-  private stateOf(record: PostRecord, entrySeq: number): PostState {
+  /**
+   * `createdAt` is the view position where the post was first written. Later
+   * edits and reactions rewrite the post's record but not that entry, so a
+   * post's state only ever moves forward.
+   */
+  private stateOf(record: PostRecord, createdAt: number): PostState {
     const mine = record.author === this.at.me
     // Someone else's post reached us, so it is held by at least two members.
     const replicated = !mine || record.writerLength <= this.at.replicatedLength
     if (!replicated) return 'local'
-    return entrySeq < this.at.signedLength ? 'confirmed' : 'replicated'
+    return createdAt < this.at.signedLength ? 'confirmed' : 'replicated'
   }
 
   private async nameOf(key: string): Promise<string> {
@@ -169,7 +172,8 @@ export class ViewReader {
     return name
   }
 
-  private async toPost(r: PostRecord, entrySeq: number): Promise<Post> {
+  private async toPost(r: PostRecord): Promise<Post> {
+    const created = await this.bee.get(keys.authored(r.author, r.writerLength))
     const reactions = { 'me-too': 0, 'hear-you': 0, thanks: 0 }
     const myReactions: Post['myReactions'] = []
     for (const kind of REACTION_KINDS) {
@@ -193,7 +197,7 @@ export class ViewReader {
       myReactions,
       replyCount: r.replyCount,
       mine: r.author === this.at.me,
-      state: this.stateOf(r, entrySeq),
+      state: this.stateOf(r, created ? created.seq : Number.MAX_SAFE_INTEGER),
       seq: r.seq
     }
   }
