@@ -15,6 +15,7 @@ import { Profile } from './profile/profile.js'
 import { createHandlers } from './rpc/handlers.js'
 import type { Handlers } from './rpc/server.js'
 import { SuspendWatch } from './suspend.js'
+import { NoticeWatcher } from './community/notices.js'
 
 export interface MutualOptions {
   storage: string
@@ -86,7 +87,21 @@ export class Mutual extends EventEmitter {
     })
     await community.open()
     this.communities.set(community.id, community)
-    community.on('changed', () => this.queueEvent({ type: 'community-changed', communityId: community.id }))
+    const notices = new NoticeWatcher(
+      community.id,
+      () => community.reader(),
+      () => community.me,
+      this.now,
+      (notice) => {
+        if (this.profile.get(notice.communityId)?.notifications !== false)
+          this.emitEvent({ type: 'notice', notice })
+      }
+    )
+    await notices.start()
+    community.on('changed', () => {
+      this.queueEvent({ type: 'community-changed', communityId: community.id })
+      void notices.check()
+    })
     community.on('sync', () => this.queueEvent({ type: 'sync-changed', communityId: community.id }))
     community.on('warning', (err: Error) => this.emitEvent({ type: 'engine-error', message: err.message }))
     if (this.online) await community.setOnline(true)
@@ -113,12 +128,16 @@ export class Mutual extends EventEmitter {
       const reader = c.reader()
       const meta = await reader.meta()
       const me = await reader.member(c.me)
+      const local = this.profile.get(c.id)
       out.push({
         id: c.id,
         name: meta?.name ?? 'a community still syncing',
         myName: me?.name ?? '',
         writable: c.writable,
-        memberCount: meta?.memberCount ?? 0
+        memberCount: meta?.memberCount ?? 0,
+        unread: await reader.unreadAfter(local?.lastReadSeq ?? 0),
+        latestSeq: meta ? meta.seq - 1 : 0,
+        notifications: local?.notifications ?? true
       })
     }
     return out
@@ -129,7 +148,7 @@ export class Mutual extends EventEmitter {
     const folder = hcrypto.randomBytes(16).toString('hex')
     const community = await this.start(this.profile.folderPath(folder), null)
     await community.found(name, displayName)
-    await this.profile.add({ id: community.id, folder })
+    await this.profile.add({ id: community.id, folder, lastReadSeq: 0, notifications: true })
     this.emitEvent({ type: 'communities-changed' })
     return community.id
   }
@@ -174,11 +193,19 @@ export class Mutual extends EventEmitter {
         store: paired.store,
         swarm: paired.swarm
       })
-      await this.profile.add({ id, folder })
-      await waitUntilWritable(community, abort.signal)
+      await this.profile.add({ id, folder, lastReadSeq: 0, notifications: true })
+      const ticker = setInterval(
+        () => progress({ stage: 'syncing', communityId: id, ...community.syncProgress() }),
+        250
+      )
+      try {
+        await waitUntilWritable(community, abort.signal)
+      } finally {
+        clearInterval(ticker)
+      }
       await community.setProfile(displayName, null)
       this.emitEvent({ type: 'communities-changed' })
-      progress({ stage: 'done', communityId: id, have: 0, total: 0 })
+      progress({ stage: 'done', communityId: id, ...community.syncProgress() })
       return id
     } finally {
       this.joins.delete(joinId)
@@ -194,6 +221,19 @@ export class Mutual extends EventEmitter {
         )
       }
     }
+  }
+
+  async markRead(id: string, seq: number): Promise<void> {
+    const current = this.profile.get(this.get(id).id)?.lastReadSeq ?? 0
+    // Reading never goes backwards: a stale window cannot resurrect old unread counts.
+    if (seq > current) await this.profile.update(id, { lastReadSeq: seq })
+    this.emitEvent({ type: 'communities-changed' })
+  }
+
+  async setNotifications(id: string, enabled: boolean): Promise<void> {
+    this.get(id)
+    await this.profile.update(id, { notifications: enabled })
+    this.emitEvent({ type: 'communities-changed' })
   }
 
   cancelJoin(joinId: string): boolean {

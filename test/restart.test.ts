@@ -24,7 +24,7 @@ test('restart: communities, posts, profiles and writability persist, and the eng
   bo = await lab.peer({ storage: dir })
 
   expect(await bo.rpc.call('communities.list', {})).toEqual([
-    { id, name: 'Night owls', myName: 'Bo', writable: true, memberCount: 2 }
+    expect.objectContaining({ id, name: 'Night owls', myName: 'Bo', writable: true, memberCount: 2 })
   ])
   const mine = await bo.rpc.call('posts.get', { communityId: id, postId })
   expect(mine).toMatchObject({ text: 'Before the restart.', mode: 'ideas', author: 'Bo', mine: true })

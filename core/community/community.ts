@@ -160,6 +160,14 @@ export class Community extends EventEmitter {
     await this.swarm.join(this.base.discoveryKey).refresh()
   }
 
+  /** How much of the community's view this device holds, against the most any peer has. */
+  syncProgress(): { have: number; total: number } {
+    const core = this.base.view.core
+    let total = core.length
+    for (const peer of core.peers) total = Math.max(total, peer.remoteLength)
+    return { have: core.contiguousLength, total }
+  }
+
   get peerCount(): number {
     return this.swarm ? this.swarm.connections.size : 0
   }

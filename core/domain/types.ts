@@ -83,6 +83,24 @@ export interface CommunitySummary {
   myName: string
   writable: boolean
   memberCount: number
+  /** Posts and replies from others since this device last marked the community read (capped at 100). */
+  unread: number
+  /** The newest position in the community's order; pass it to markRead. */
+  latestSeq: number
+  /** Whether this device shows OS notifications for this community. */
+  notifications: boolean
+}
+
+/** Something a member would want to know about even when the window is hidden. */
+export interface Notice {
+  communityId: string
+  communityName: string
+  kind: 'reply' | 'mention'
+  postId: string
+  /** The thread to open: the post itself for top-level posts. */
+  root: string
+  author: string
+  excerpt: string
 }
 
 export interface SyncStatus {
@@ -117,3 +135,4 @@ export type EngineEvent =
   | { type: 'sync-changed'; communityId: string }
   | { type: 'join-progress'; progress: JoinProgress }
   | { type: 'engine-error'; message: string }
+  | { type: 'notice'; notice: Notice }

@@ -8,11 +8,14 @@ import { MutualError } from '../errors.js'
 const entry = z.object({
   id: z.string().regex(/^[a-z0-9]{52}$/),
   /** Folder under communities/ holding this community's store. */
-  folder: z.string().regex(/^[0-9a-f]{16,64}$/)
+  folder: z.string().regex(/^[0-9a-f]{16,64}$/),
+  /** This device's reading position: posts after it count as unread. */
+  lastReadSeq: z.number().int().nonnegative().default(0),
+  notifications: z.boolean().default(true)
 })
 const profileFile = z.object({ version: z.literal(1), communities: z.array(entry) })
 
-export type ProfileEntry = z.infer<typeof entry>
+export type ProfileEntry = z.output<typeof entry>
 
 export class Profile {
   private entries: ProfileEntry[] = []
@@ -50,6 +53,15 @@ export class Profile {
 
   folderPath(folder: string): string {
     return join(this.dir, 'communities', folder)
+  }
+
+  get(id: string): ProfileEntry | undefined {
+    return this.entries.find((e) => e.id === id)
+  }
+
+  update(id: string, patch: Partial<Pick<ProfileEntry, 'lastReadSeq' | 'notifications'>>): Promise<void> {
+    this.entries = this.entries.map((e) => (e.id === id ? { ...e, ...patch } : e))
+    return this.save()
   }
 
   add(e: ProfileEntry): Promise<void> {

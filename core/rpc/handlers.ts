@@ -15,6 +15,14 @@ export function createHandlers(engine: Mutual): Handlers {
       await engine.leave(p.communityId)
       return { left: true }
     },
+    'communities.markRead': async (p) => {
+      await engine.markRead(p.communityId, p.seq)
+      return { ok: true }
+    },
+    'communities.setNotifications': async (p) => {
+      await engine.setNotifications(p.communityId, p.enabled)
+      return { ok: true }
+    },
     'invites.create': async (p) =>
       c(p.communityId).createInvite(
         p.expiresInMs ?? DEFAULT_INVITE.expiresInMs,

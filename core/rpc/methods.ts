@@ -59,6 +59,8 @@ export const methods = {
   },
   'communities.cancelJoin': { params: z.object({ joinId: z.string().max(64) }).strict() },
   'communities.leave': { params: z.object({ communityId }).strict() },
+  'communities.markRead': { params: z.object({ communityId, seq: z.number().int().nonnegative() }).strict() },
+  'communities.setNotifications': { params: z.object({ communityId, enabled: z.boolean() }).strict() },
   'invites.create': {
     params: z
       .object({
@@ -135,6 +137,8 @@ export interface Results {
   'communities.join': { id: string }
   'communities.cancelJoin': { cancelled: boolean }
   'communities.leave': { left: true }
+  'communities.markRead': { ok: true }
+  'communities.setNotifications': { ok: true }
   'invites.create': CreatedInvite
   'invites.list': InviteInfo[]
   'invites.revoke': { revoked: true }

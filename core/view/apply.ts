@@ -9,7 +9,14 @@ import type { Op, OpOf } from '../domain/ops.js'
 import { LIMITS } from '../domain/limits.js'
 import { REACTION_KINDS } from '../domain/types.js'
 import { keys } from './records.js'
-import type { InviteRecord, MemberRecord, MetaRecord, PostRecord, TopicRecord } from './records.js'
+import type {
+  InviteRecord,
+  MemberRecord,
+  MetaRecord,
+  PostRecord,
+  TimelineRecord,
+  TopicRecord
+} from './records.js'
 
 export const UPDATE_NEEDED = 'update-needed'
 
@@ -244,6 +251,8 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
   }
   await ctx.view.put(keys.post(op.id), post)
   await ctx.view.put(keys.authored(ctx.author, ctx.node.length), op.id)
+  const timeline: TimelineRecord = { id: op.id, author: ctx.author }
+  await ctx.view.put(keys.timeline(seq), timeline)
   await ctx.view.put(keys.meta, { ...meta, seq: seq + 1 })
   if (parent) {
     await ctx.view.put(keys.thread(root, seq), op.id)

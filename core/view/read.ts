@@ -5,7 +5,14 @@ import { LIMITS } from '../domain/limits.js'
 import { REACTION_KINDS } from '../domain/types.js'
 import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
-import type { InviteRecord, MemberRecord, MetaRecord, PostRecord, TopicRecord } from './records.js'
+import type {
+  InviteRecord,
+  MemberRecord,
+  MetaRecord,
+  PostRecord,
+  TimelineRecord,
+  TopicRecord
+} from './records.js'
 
 /** What a reader needs to know about this device to describe posts honestly. */
 export interface Perspective {
@@ -121,6 +128,36 @@ export class ViewReader {
 
   async topic(name: string): Promise<TopicRecord | null> {
     return this.value<TopicRecord>(keys.topic(name))
+  }
+
+  /** Posts and replies from others after `seq`, counted up to `cap` (a badge shows "99+", not an exact figure). */
+  async unreadAfter(seq: number, cap = 100): Promise<number> {
+    let count = 0
+    for await (const entry of this.bee.createReadStream({
+      gt: keys.timeline(seq),
+      lt: prefixEnd(keys.timelinePrefix)
+    })) {
+      if ((entry.value as TimelineRecord).author !== this.at.me) count++
+      if (count >= cap) break
+    }
+    return count
+  }
+
+  /** Posts and replies after `seq`, oldest first, at most `limit`. */
+  async timelineAfter(seq: number, limit: number): Promise<{ seq: number; record: TimelineRecord }[]> {
+    const out: { seq: number; record: TimelineRecord }[] = []
+    const stream = this.bee.createReadStream({
+      gt: keys.timeline(seq),
+      lt: prefixEnd(keys.timelinePrefix),
+      limit
+    })
+    for await (const entry of stream) {
+      out.push({
+        seq: Number.parseInt(entry.key.slice(keys.timelinePrefix.length), 16),
+        record: entry.value as TimelineRecord
+      })
+    }
+    return out
   }
 
   /** Counts my posts by state, walking my own authored index. */

@@ -40,6 +40,11 @@ export interface TopicRecord {
   createdBy: string
 }
 
+export interface TimelineRecord {
+  id: string
+  author: string
+}
+
 export interface PostRecord {
   id: string
   author: string
@@ -76,6 +81,9 @@ export const keys = {
   feedPrefix: (topic: string) => `feed/${topic}/`,
   thread: (root: string, seq: number) => `thread/${root}/${pad(seq)}`,
   threadPrefix: (root: string) => `thread/${root}/`,
+  /** Every post and reply in agreed order: what is new since a given point. */
+  timeline: (seq: number) => `timeline/${pad(seq)}`,
+  timelinePrefix: 'timeline/',
   authored: (author: string, writerLength: number) => `authored/${author}/${pad(writerLength)}`,
   authoredPrefix: (author: string) => `authored/${author}/`
 }
