@@ -12,6 +12,7 @@ import { createBase } from './base.js'
 import type { CommunityBase } from './base.js'
 import { admitCandidate } from './admission.js'
 import { ReplicationTracker } from './replication.js'
+import { Rediscovery } from './rediscovery.js'
 import { encodeOp } from '../domain/ops.js'
 import type { Op } from '../domain/ops.js'
 import { LIMITS } from '../domain/limits.js'
@@ -41,6 +42,7 @@ export class Community extends EventEmitter {
   readonly base: CommunityBase
   private swarm: Hyperswarm | null
   private pairing: BlindPairing | null = null
+  private rediscovery: Rediscovery | null = null
   private tracker: ReplicationTracker | null = null
   private readonly bootstrap: Bootstrap | undefined
   private opening: Promise<void> | null = null
@@ -134,7 +136,10 @@ export class Community extends EventEmitter {
         }
       }
     })
-    await swarm.join(this.base.discoveryKey).flushed()
+    const discovery = swarm.join(this.base.discoveryKey)
+    this.rediscovery = new Rediscovery(swarm, discovery)
+    await discovery.flushed()
+    this.rediscovery.check()
   }
 
   private attach(conn: Hyperswarm.SwarmConnection): void {
@@ -145,6 +150,8 @@ export class Community extends EventEmitter {
 
   private async goOffline(): Promise<void> {
     const { pairing, swarm } = this
+    this.rediscovery?.stop()
+    this.rediscovery = null
     this.pairing = null
     this.swarm = null
     if (pairing) await pairing.close()
@@ -333,8 +340,15 @@ export class Community extends EventEmitter {
       knownMembers: meta?.memberCount ?? 0,
       writable: this.writable,
       updateNeeded: this.updateNeeded,
-      posts: await reader.myPostStates()
+      posts: await reader.myPostStates(),
+      viewVersion: await this.viewVersion()
     }
+  }
+
+  async viewVersion(): Promise<string> {
+    const core = this.base.view.core
+    const length = core.length
+    return `${length}.${(await core.treeHash(length)).toString('hex').slice(0, 16)}`
   }
 
   // ---- lifecycle --------------------------------------------------------

@@ -114,6 +114,8 @@ export interface SyncStatus {
   /** Set when the log holds changes from a newer version of Mutual. */
   updateNeeded: boolean
   posts: { local: number; replicated: number; confirmed: number }
+  /** The view's length and tree hash: two devices showing the same value hold identical views. */
+  viewVersion: string
 }
 
 /** looking-for-member: asking online members; no-member-online: none reachable yet, still asking. */

@@ -42,6 +42,8 @@ declare module 'hypercore' {
     readonly peers: HypercorePeer[]
     ready(): Promise<void>
     close(): Promise<void>
+    readonly byteLength: number
+    treeHash(length?: number): Promise<Buffer>
     getUserData(key: string): Promise<Buffer | null>
     setUserData(key: string, value: Uint8Array | string | null): Promise<void>
   }

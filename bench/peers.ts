@@ -1,0 +1,100 @@
+// Members for the benchmark. A real member runs on their own machine, so
+// multi-member scenarios run each extra member as its own `mutual daemon`
+// process, talking the same RPC over its control socket. In-process peers
+// are used where one member is measured alone.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Lab } from '../test/support/peers.js'
+import { RpcClient } from '../core/rpc/client.js'
+import { socketTransport } from '../core/rpc/socket.js'
+import type { EngineEvent } from '../core/domain/types.js'
+import type { Mutual } from '../core/mutual.js'
+
+export interface BenchPeer {
+  rpc: RpcClient
+  onEvent(listener: (e: EngineEvent) => void): () => void
+  close(): Promise<void>
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+export class BenchLab {
+  readonly lab = new Lab()
+  private readonly daemons: ChildProcess[] = []
+  private readonly clients: RpcClient[] = []
+
+  start(): Promise<void> {
+    return this.lab.start()
+  }
+
+  get bootstrap() {
+    return this.lab.bootstrap
+  }
+
+  dir(): Promise<string> {
+    return this.lab.dir()
+  }
+
+  /** A member inside this process, with the engine's default timings. */
+  async local(
+    opts: { offline?: boolean; storage?: string } = {}
+  ): Promise<BenchPeer & { dir: string; engine: Mutual }> {
+    const peer = await this.lab.peer({ ackInterval: 1000, ...opts })
+    return {
+      rpc: peer.rpc,
+      dir: peer.dir,
+      engine: peer.engine,
+      onEvent: (l) => peer.rpc.onEvent(l),
+      close: () => this.lab.closePeer(peer)
+    }
+  }
+
+  /** A member in its own process, as on another machine. */
+  async remote(): Promise<BenchPeer> {
+    const dir = await this.dir()
+    const bootstrap = this.bootstrap.map((b) => `${b.host}:${b.port}`).join(',')
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/mutual.js'), 'daemon', '--storage', dir, '--bootstrap', bootstrap],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, MUTUAL_STORAGE: dir, MUTUAL_BOOTSTRAP: bootstrap }
+      }
+    )
+    this.daemons.push(child)
+    await new Promise<void>((resolve, reject) => {
+      let out = ''
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString()
+        if (out.includes('ready')) resolve()
+      })
+      child.once('exit', (code) => reject(new Error(`daemon exited ${code} before ready`)))
+    })
+    const socket = net.connect(join(dir, 'mutual.sock'))
+    await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject))
+    const rpc = new RpcClient(socketTransport(socket))
+    this.clients.push(rpc)
+    return {
+      rpc,
+      onEvent: (l) => rpc.onEvent(l),
+      close: async () => {
+        rpc.close()
+        child.kill('SIGTERM')
+        await new Promise((r) => child.once('exit', r))
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.clients) c.close()
+    await Promise.all(
+      this.daemons.map((d) =>
+        d.exitCode !== null ? null : new Promise((r) => (d.once('exit', r), d.kill('SIGTERM')))
+      )
+    )
+    await this.lab.stop()
+  }
+}

@@ -1,0 +1,31 @@
+// Members who wrote while apart converge quickly once they meet again.
+import { circle, converged, fill } from '../fixtures.js'
+import type { BenchLab, BenchPeer } from '../fixtures.js'
+import type { Sizes } from '../sizes.js'
+import { round } from '../stats.js'
+
+export async function offlineConvergence(lab: BenchLab, sizes: Sizes) {
+  const peers = await Promise.all(Array.from({ length: sizes.offlineMembers }, () => lab.remote()))
+  const [founder, ...others] = peers as [BenchPeer, ...BenchPeer[]]
+  const id = await circle(founder, others, 'Apart')
+  await converged(peers, id, 60_000)
+  await Promise.all(peers.map((p) => p.rpc.call('network.setOnline', { online: false })))
+  await Promise.all(
+    peers.map((p, i) => fill(p, id, sizes.offlinePostsEach, { label: `apart${i}`, inFlight: 32 }))
+  )
+  const start = performance.now()
+  await Promise.all(peers.map((p) => p.rpc.call('network.setOnline', { online: true })))
+  await converged(peers, id, 120_000)
+  const ms = performance.now() - start
+  const total = (await founder.rpc.call('topics.list', { communityId: id })).find(
+    (t) => t.name === 'general'
+  )?.postCount
+  if (total !== sizes.offlineMembers * sizes.offlinePostsEach)
+    throw new Error(`expected every post, got ${total}`)
+  return {
+    members: sizes.offlineMembers,
+    postsEach: sizes.offlinePostsEach,
+    ms: round(ms),
+    target: { ms: 10_000 }
+  }
+}
