@@ -13,6 +13,7 @@ import type { CommunityBase } from './base.js'
 import { admitCandidate } from './admission.js'
 import { ReplicationTracker } from './replication.js'
 import { Rediscovery } from './rediscovery.js'
+import { WriteQueue } from './write-queue.js'
 import { encodeOp } from '../domain/ops.js'
 import type { Op } from '../domain/ops.js'
 import { LIMITS } from '../domain/limits.js'
@@ -21,6 +22,8 @@ import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
 import type { Bootstrap } from '../network.js'
 import { ViewReader } from '../view/read.js'
+import { keys } from '../view/records.js'
+import type { MetaRecord } from '../view/records.js'
 import { UPDATE_NEEDED } from '../view/apply.js'
 
 export interface CommunityOptions {
@@ -43,6 +46,7 @@ export class Community extends EventEmitter {
   private swarm: Hyperswarm | null
   private pairing: BlindPairing | null = null
   private rediscovery: Rediscovery | null = null
+  private readonly writes: WriteQueue
   private tracker: ReplicationTracker | null = null
   private readonly bootstrap: Bootstrap | undefined
   private opening: Promise<void> | null = null
@@ -66,6 +70,7 @@ export class Community extends EventEmitter {
       ackInterval: opts.ackInterval ?? 1000,
       newestOpVersion: opts.newestOpVersion
     })
+    this.writes = new WriteQueue(this.base)
     this.base.on('update', () => this.emit('changed'))
     this.base.on('writable', () => this.emit('sync'))
     this.base.on('interrupt', (reason: unknown) => {
@@ -138,8 +143,7 @@ export class Community extends EventEmitter {
     })
     const discovery = swarm.join(this.base.discoveryKey)
     this.rediscovery = new Rediscovery(swarm, discovery)
-    await discovery.flushed()
-    this.rediscovery.check()
+    await this.rediscovery.afterAnnounce()
   }
 
   private attach(conn: Hyperswarm.SwarmConnection): void {
@@ -191,7 +195,7 @@ export class Community extends EventEmitter {
     if (!this.base.writable) {
       throw new MutualError('not-writable', 'you cannot write here yet: a member still needs to let you in')
     }
-    await this.base.append(encodeOp(op))
+    await this.writes.append(encodeOp(op))
   }
 
   async createInvite(expiresInMs: number, maxUses: number, now: number): Promise<CreatedInvite> {
@@ -325,8 +329,27 @@ export class Community extends EventEmitter {
     return new ViewReader(this.base.view, {
       me: this.me,
       replicatedLength: this.tracker?.length ?? 0,
-      signedLength: this.signedSeen
+      signedSeq: () => this.signedSeq()
     })
+  }
+
+  private signedCache = { length: 0, seq: 0 }
+
+  /** The community's order counter as of the signed part of the view: posts below it are confirmed. */
+  private async signedSeq(): Promise<number> {
+    const length = this.signedSeen
+    if (length === this.signedCache.length) return this.signedCache.seq
+    // Fully signed (always so for a lone indexer): the current counter is the signed one.
+    const whole = length === this.base.view.core.length
+    const signed = whole ? this.base.view : this.base.view.checkout(length)
+    try {
+      const meta = await signed.get(keys.meta)
+      const seq = meta ? (meta.value as MetaRecord).seq : 0
+      if (length > this.signedCache.length) this.signedCache = { length, seq }
+      return seq
+    } finally {
+      if (!whole) await signed.close()
+    }
   }
 
   async status(): Promise<SyncStatus> {

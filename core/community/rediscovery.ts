@@ -33,8 +33,21 @@ export class Rediscovery {
     this.timer = null
   }
 
+  /**
+   * Announcing and looking up start together on joining, so members arriving
+   * at the same moment can all look before anyone has announced. Once our own
+   * announce is done, one more look finds everyone who arrived with us.
+   */
+  async afterAnnounce(): Promise<void> {
+    await this.discovery.flushed()
+    if (this.swarm.connections.size === 0)
+      await this.discovery.refresh({ client: true, server: false }).catch(() => undefined)
+    this.check()
+  }
+
   private arm(): void {
-    const delay = DELAYS_MS[this.attempt] ?? EVERY_MS
+    // Jitter keeps members who went offline together from searching in lockstep.
+    const delay = (DELAYS_MS[this.attempt] ?? EVERY_MS) * (0.5 + Math.random())
     this.attempt++
     this.timer = setTimeout(() => {
       this.timer = null

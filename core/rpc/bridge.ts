@@ -20,4 +20,9 @@ export interface MutualBridge {
   openExternal(url: string): Promise<boolean>
   /** The unread count for the tray/dock badge. */
   setBadgeCount(count: number): void
+  /**
+   * Asks the UI to open a thread, e.g. after a click on an OS notification.
+   * Optional, so test doubles may leave it out. Returns an unsubscribe function.
+   */
+  onOpenThread?(listener: (target: { communityId: string; root: string }) => void): () => void
 }

@@ -105,6 +105,8 @@ declare module 'hyperbee' {
     createReadStream(range?: RangeOptions): AsyncIterable<Entry<unknown>>
     batch(opts?: { update?: boolean }): Batch
     snapshot(): Hyperbee
+    /** A read-only view of the bee as it was when its core had `version` blocks. */
+    checkout(version: number): Hyperbee
   }
   namespace Hyperbee {
     export type { Entry, RangeOptions, Batch, BeeReader }
@@ -159,7 +161,7 @@ declare module 'autobase' {
     readonly opened: boolean
     ready(): Promise<void>
     close(): Promise<void>
-    append(value: Uint8Array | null): Promise<void>
+    append(value: Uint8Array | null | Uint8Array[]): Promise<void>
     update(): Promise<void>
     ack(bg?: boolean): Promise<void>
     replicate(stream: unknown): unknown

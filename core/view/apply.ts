@@ -249,19 +249,28 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
     replyCount: 0,
     reactions: { 'me-too': [], 'hear-you': [], thanks: [] }
   }
-  await ctx.view.put(keys.post(op.id), post)
+  await savePost(ctx, post)
   await ctx.view.put(keys.authored(ctx.author, ctx.node.length), op.id)
   const timeline: TimelineRecord = { id: op.id, author: ctx.author }
   await ctx.view.put(keys.timeline(seq), timeline)
   await ctx.view.put(keys.meta, { ...meta, seq: seq + 1 })
   if (parent) {
-    await ctx.view.put(keys.thread(root, seq), op.id)
     const rootPost = root === parent.id ? parent : await ctx.view.get<PostRecord>(keys.post(root))
-    if (rootPost) await ctx.view.put(keys.post(root), { ...rootPost, replyCount: rootPost.replyCount + 1 })
+    if (rootPost) await savePost(ctx, { ...rootPost, replyCount: rootPost.replyCount + 1 })
   } else {
     await ctx.view.put(keys.feed(topicName, seq), op.id)
     await ctx.view.put(keys.topic(topicName), { ...topic, postCount: topic.postCount + 1 })
   }
+}
+
+/**
+ * A reply's record is kept twice: under its id, and in its thread's index so
+ * a whole thread is one range read. Every change goes through here to keep
+ * the two the same.
+ */
+async function savePost(ctx: Ctx, post: PostRecord): Promise<void> {
+  await ctx.view.put(keys.post(post.id), post)
+  if (post.replyTo !== null) await ctx.view.put(keys.thread(post.root, post.seq), post)
 }
 
 async function ownLivePost(ctx: Ctx, id: string): Promise<PostRecord | null> {
@@ -274,7 +283,7 @@ async function postEdit(ctx: Ctx, op: OpOf<'post/edit'>): Promise<void> {
   if (op.text.trim().length === 0) return
   const post = await ownLivePost(ctx, op.id)
   if (!post) return
-  await ctx.view.put(keys.post(op.id), {
+  await savePost(ctx, {
     ...post,
     text: op.text,
     mode: op.mode,
@@ -294,7 +303,7 @@ async function postDelete(ctx: Ctx, op: OpOf<'post/delete'>): Promise<void> {
     deleted: true,
     reactions: { 'me-too': [], 'hear-you': [], thanks: [] }
   }
-  await ctx.view.put(keys.post(op.id), emptied)
+  await savePost(ctx, emptied)
   if (post.replyTo === null && post.replyCount === 0) {
     await ctx.view.del(keys.feed(post.topic, post.seq))
     const topic = await ctx.view.get<TopicRecord>(keys.topic(post.topic))
@@ -309,5 +318,5 @@ async function react(ctx: Ctx, op: OpOf<'reaction/add'> | OpOf<'reaction/remove'
   const has = current.includes(ctx.author)
   if (op.type === 'reaction/add' ? has : !has) return
   const next = op.type === 'reaction/add' ? [...current, ctx.author] : current.filter((k) => k !== ctx.author)
-  await ctx.view.put(keys.post(op.postId), { ...post, reactions: { ...post.reactions, [op.kind]: next } })
+  await savePost(ctx, { ...post, reactions: { ...post.reactions, [op.kind]: next } })
 }

@@ -19,12 +19,13 @@ export interface Perspective {
   me: string
   /** How much of my own writer some other member is known to hold. */
   replicatedLength: number
-  /** View entries below this seq are signed by the indexer majority. */
-  signedLength: number
+  /** Posts whose place in the order is below this are signed by the indexer majority. */
+  signedSeq: () => Promise<number>
 }
 
 export class ViewReader {
   private readonly names = new Map<string, string>()
+  private signed: Promise<number> | null = null
 
   constructor(
     private readonly bee: Hyperbee.BeeReader,
@@ -70,11 +71,12 @@ export class ViewReader {
     if (!root) return null
     if (root.root !== root.id) return this.thread(root.root)
     const prefix = keys.threadPrefix(rootId)
-    const ids: string[] = []
+    const replies: Promise<Post>[] = []
     for await (const entry of this.bee.createReadStream({ gt: prefix, lt: prefixEnd(prefix) })) {
-      ids.push(entry.value as string)
+      const record = entry.value as PostRecord
+      replies.push(this.toPost(record))
     }
-    return { root, replies: await this.posts(ids) }
+    return { root, replies: await Promise.all(replies) }
   }
 
   async members(): Promise<Member[]> {
@@ -166,7 +168,7 @@ export class ViewReader {
     for await (const entry of this.range(keys.authoredPrefix(this.at.me))) {
       const record = await this.postRecord(entry.value as string)
       if (!record || record.deleted) continue
-      counts[this.stateOf(record, entry.seq)]++
+      counts[this.stateOf(record, await this.signedSeq())]++
     }
     return counts
   }
@@ -181,23 +183,30 @@ export class ViewReader {
   }
 
   private async posts(ids: string[]): Promise<Post[]> {
-    const records = await Promise.all(ids.map((id) => this.postRecord(id)))
-    const out: Post[] = []
-    for (const record of records) if (record) out.push(await this.toPost(record))
-    return out
+    const posts = await Promise.all(
+      ids.map(async (id) => {
+        const record = await this.postRecord(id)
+        return record ? this.toPost(record) : null
+      })
+    )
+    return posts.filter((p): p is Post => p !== null)
   }
 
   /**
-   * `createdAt` is the view position where the post was first written. Later
-   * edits and reactions rewrite the post's record but not that entry, so a
-   * post's state only ever moves forward.
+   * A post's place in the agreed order (`seq`) never changes once signed, and
+   * edits or reactions do not move it, so a post's state only moves forward.
    */
-  private stateOf(record: PostRecord, createdAt: number): PostState {
+  private stateOf(record: PostRecord, signedSeq: number): PostState {
     const mine = record.author === this.at.me
     // Someone else's post reached us, so it is held by at least two members.
     const replicated = !mine || record.writerLength <= this.at.replicatedLength
     if (!replicated) return 'local'
-    return createdAt < this.at.signedLength ? 'confirmed' : 'replicated'
+    return record.seq < signedSeq ? 'confirmed' : 'replicated'
+  }
+
+  private signedSeq(): Promise<number> {
+    this.signed ??= this.at.signedSeq()
+    return this.signed
   }
 
   private async nameOf(key: string): Promise<string> {
@@ -210,7 +219,7 @@ export class ViewReader {
   }
 
   private async toPost(r: PostRecord): Promise<Post> {
-    const created = await this.bee.get(keys.authored(r.author, r.writerLength))
+    const signedSeq = await this.signedSeq()
     const reactions = { 'me-too': 0, 'hear-you': 0, thanks: 0 }
     const myReactions: Post['myReactions'] = []
     for (const kind of REACTION_KINDS) {
@@ -234,7 +243,7 @@ export class ViewReader {
       myReactions,
       replyCount: r.replyCount,
       mine: r.author === this.at.me,
-      state: this.stateOf(r, created ? created.seq : Number.MAX_SAFE_INTEGER),
+      state: this.stateOf(r, signedSeq),
       seq: r.seq
     }
   }
