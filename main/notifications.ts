@@ -1,0 +1,43 @@
+// OS notifications for replies to your posts and mentions of you. The engine
+// already applies each community's notification setting before it emits a
+// notice, so every notice that arrives here is wanted.
+import { Notification } from 'electron'
+import type { Notice } from '../core/domain/types.js'
+
+export function noticeText(notice: Notice): { title: string; body: string } {
+  const title =
+    notice.kind === 'reply'
+      ? `${notice.author} replied to you in ${notice.communityName}`
+      : `${notice.author} mentioned you in ${notice.communityName}`
+  return { title, body: notice.excerpt }
+}
+
+export class Notifier {
+  // Electron drops click handlers of notifications that get garbage collected,
+  // so the newest few are held. Not every platform reports 'close'; the cap
+  // keeps this from growing when it does not.
+  private readonly live = new Set<Notification>()
+  private static readonly MAX_LIVE = 20
+
+  constructor(private readonly onClick: (notice: Notice) => void) {}
+
+  show(notice: Notice): void {
+    if (!Notification.isSupported()) return
+    const notification = new Notification(noticeText(notice))
+    this.live.add(notification)
+    for (const old of this.live) {
+      if (this.live.size <= Notifier.MAX_LIVE) break
+      this.live.delete(old)
+    }
+    const forget = (): void => {
+      this.live.delete(notification)
+    }
+    notification.on('click', () => {
+      forget()
+      this.onClick(notice)
+    })
+    notification.on('close', forget)
+    notification.on('failed', forget)
+    notification.show()
+  }
+}
