@@ -1,0 +1,139 @@
+// The whole window: first run, or your communities beside the one you are in.
+import { useEffect, useState } from 'react'
+import type { SyncStatus } from '../core/domain/types.js'
+import { CommunityView } from './components/CommunityView.js'
+import { CreateCommunity } from './components/CreateCommunity.js'
+import { Dialog } from './components/Dialog.js'
+import { EngineNotice } from './components/EngineNotice.js'
+import { ErrorText } from './components/ErrorText.js'
+import { JoinCommunity } from './components/JoinCommunity.js'
+import { Sidebar } from './components/Sidebar.js'
+import { Welcome } from './components/Welcome.js'
+import { useAction, useEngine, useLive } from './engine/hooks.js'
+import { strings } from './strings/index.js'
+import type { ThreadRequest } from './components/CommunityView.js'
+
+export function App() {
+  const engine = useEngine()
+  const communities = useLive(
+    () => engine.call('communities.list', {}),
+    [],
+    (e) => e.type === 'communities-changed' || e.type === 'community-changed'
+  )
+  const statuses = useLive(
+    () => engine.call('sync.status', {}),
+    [],
+    (e) => e.type === 'sync-changed' || e.type === 'communities-changed'
+  )
+  const [selected, setSelected] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<'start' | 'join' | null>(null)
+  const [firstRun, setFirstRun] = useState<boolean | null>(null)
+  const [lastOnline, setLastOnline] = useState(true)
+  const [threadRequest, setThreadRequest] = useState<ThreadRequest | null>(null)
+  useEffect(
+    () =>
+      engine.onOpenThread((target) => {
+        setSelected(target.communityId)
+        setThreadRequest({ ...target, at: Date.now() })
+      }),
+    [engine]
+  )
+  const setOnline = useAction(async (online: boolean) => {
+    const result = await engine.call('network.setOnline', { online })
+    setLastOnline(result.online)
+    statuses.reload()
+  })
+
+  const list = communities.data
+  // First run lasts until the person has started or joined a community, even
+  // while a joined community is already syncing in the background.
+  useEffect(() => {
+    if (list && firstRun === null) setFirstRun(list.length === 0)
+  }, [list, firstRun])
+
+  const total = (list ?? []).reduce((sum, c) => sum + c.unread, 0)
+  useEffect(() => {
+    if (list) engine.setBadgeCount(total)
+  }, [engine, list, total])
+
+  const enter = (id: string) => {
+    communities.reload()
+    setSelected(id)
+    setDialog(null)
+    setFirstRun(false)
+  }
+
+  if (!list || firstRun === null) {
+    return (
+      <>
+        <EngineNotice />
+        <main className="loading" id="content">
+          <p className="brand">{strings.appName}</p>
+          {communities.error ? (
+            <ErrorText error={communities.error} />
+          ) : (
+            <p role="status">{strings.post.loading}</p>
+          )}
+        </main>
+      </>
+    )
+  }
+
+  if (firstRun) {
+    return (
+      <>
+        <EngineNotice />
+        <Welcome onEntered={enter} />
+      </>
+    )
+  }
+
+  const current = list.find((c) => c.id === selected) ?? list[0] ?? null
+  const status: SyncStatus | undefined = statuses.data?.find((s) => s.communityId === current?.id)
+  const online = statuses.data && statuses.data.length > 0 ? statuses.data.some((s) => s.online) : lastOnline
+  const defaultName = current?.myName ?? ''
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        {strings.skipToContent}
+      </a>
+      <EngineNotice />
+      <Sidebar
+        communities={list}
+        current={current?.id ?? null}
+        onSelect={setSelected}
+        onStart={() => setDialog('start')}
+        onJoin={() => setDialog('join')}
+      />
+      <main className="main">
+        {current ? (
+          <CommunityView
+            key={current.id}
+            community={current}
+            status={status}
+            online={online}
+            onSetOnline={(on) => void setOnline.run(on)}
+            settingOnline={setOnline.pending}
+            requestedThread={threadRequest?.communityId === current.id ? threadRequest : null}
+          />
+        ) : (
+          <div className="empty-main" id="content">
+            <p className="lead">{strings.welcome.intro}</p>
+          </div>
+        )}
+        <ErrorText error={setOnline.error} />
+      </main>
+      {dialog === 'start' ? (
+        <Dialog title={strings.create.title} onClose={() => setDialog(null)}>
+          <CreateCommunity defaultName={defaultName} onCreated={enter} onCancel={() => setDialog(null)} />
+        </Dialog>
+      ) : null}
+      {dialog === 'join' ? (
+        <Dialog title={strings.join.title} onClose={() => setDialog(null)}>
+          <JoinCommunity defaultName={defaultName} onJoined={enter} onCancel={() => setDialog(null)} />
+        </Dialog>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,136 @@
+// Writing a post or a reply: the text, what would help (reply mode, for new
+// posts), and an optional content note.
+import { useId, useState } from 'react'
+import type { FormEvent, KeyboardEvent } from 'react'
+import type { ReplyMode } from '../../core/domain/types.js'
+import { useAction, useEngine } from '../engine/hooks.js'
+import { strings } from '../strings/index.js'
+import { ErrorText } from './ErrorText.js'
+import { ModeChoice } from './PostCard.js'
+
+export function Compose({
+  communityId,
+  topic,
+  replyTo,
+  label,
+  disabled
+}: {
+  communityId: string
+  topic: string
+  /** The post being answered; absent for a new post. */
+  replyTo?: { id: string; author: string; mode: ReplyMode }
+  label: string
+  disabled?: boolean
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.compose
+  const [text, setText] = useState('')
+  const [mode, setMode] = useState<ReplyMode>('listen')
+  const [withNote, setWithNote] = useState(false)
+  const [note, setNote] = useState('')
+  const [empty, setEmpty] = useState(false)
+  // Compact until someone starts writing, so the conversation keeps the room.
+  const [focused, setFocused] = useState(false)
+  const expanded = focused || text !== '' || withNote
+  const send = useAction(async () =>
+    engine.call('posts.create', {
+      communityId,
+      text,
+      ...(replyTo ? { replyTo: replyTo.id } : { topic, mode }),
+      ...(withNote && note.trim() ? { note: note.trim() } : {})
+    })
+  )
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault()
+    if (send.pending) return
+    if (!text.trim()) {
+      setEmpty(true)
+      return
+    }
+    setEmpty(false)
+    const sent = await send.run()
+    if (sent) {
+      setText('')
+      setNote('')
+      setWithNote(false)
+    }
+  }
+
+  const keys = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      void submit()
+    }
+  }
+
+  return (
+    <form
+      className={`compose${replyTo ? ' compose-reply' : ''}${expanded ? '' : ' compose-compact'}`}
+      onSubmit={submit}
+      noValidate
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false)
+      }}
+    >
+      {replyTo ? <p className="reply-hint">{strings.replyHints[replyTo.mode](replyTo.author)}</p> : null}
+      <label htmlFor={`${id}-text`} className="compose-label">
+        {label}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        rows={expanded ? 3 : 1}
+        value={text}
+        placeholder={replyTo ? s.replyPlaceholder : s.placeholder}
+        disabled={disabled}
+        aria-describedby={`${id}-shortcut${empty ? ` ${id}-empty` : ''}`}
+        aria-invalid={empty ? true : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={keys}
+      />
+      {empty ? (
+        <p className="field-error" id={`${id}-empty`}>
+          {s.empty}
+        </p>
+      ) : null}
+      {replyTo || !expanded ? null : <ModeChoice value={mode} onChange={setMode} />}
+      <div className="compose-row">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={withNote}
+            disabled={disabled}
+            onChange={(e) => setWithNote(e.target.checked)}
+          />
+          {s.addNote}
+        </label>
+        <span className="hint" id={`${id}-shortcut`}>
+          {s.shortcut}
+        </span>
+        <button type="submit" className="button primary" disabled={disabled || send.pending}>
+          {send.pending ? s.sending : replyTo ? s.reply : s.submit}
+        </button>
+      </div>
+      {withNote ? (
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{s.noteLabel}</label>
+          <input
+            id={`${id}-note`}
+            type="text"
+            maxLength={200}
+            value={note}
+            autoFocus
+            aria-describedby={`${id}-note-hint`}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <p className="hint" id={`${id}-note-hint`}>
+            {s.noteHint}
+          </p>
+        </div>
+      ) : null}
+      <ErrorText error={send.error} />
+    </form>
+  )
+}

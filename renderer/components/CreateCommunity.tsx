@@ -1,0 +1,87 @@
+// Starting a community: its name, and how you appear in it.
+import { useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import { useAction, useEngine } from '../engine/hooks.js'
+import { strings } from '../strings/index.js'
+import { AppearanceFields } from './Appearance.js'
+import type { AppearanceValue } from './Appearance.js'
+import { ErrorText } from './ErrorText.js'
+
+export function CreateCommunity({
+  defaultName,
+  onCreated,
+  onCancel
+}: {
+  defaultName: string
+  onCreated: (id: string) => void
+  onCancel?: () => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.create
+  const [name, setName] = useState('')
+  const [me, setMe] = useState<AppearanceValue>({ name: defaultName, color: null })
+  const [problems, setProblems] = useState<{ name?: string; me?: string }>({})
+  const create = useAction(async () => {
+    const { id: communityId } = await engine.call('communities.create', {
+      name: name.trim(),
+      displayName: me.name.trim()
+    })
+    // The colour is a nicety: if it does not stick, you are still in, and can set it under Members.
+    if (me.color)
+      await engine
+        .call('profile.set', { communityId, displayName: me.name.trim(), color: me.color })
+        .catch(() => undefined)
+    return communityId
+  })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const found = {
+      ...(name.trim() ? {} : { name: s.nameNeeded }),
+      ...(me.name.trim() ? {} : { me: strings.appearance.nameNeeded })
+    }
+    setProblems(found)
+    if (found.name || found.me) return
+    const created = await create.run()
+    if (created) onCreated(created)
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{s.name}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          maxLength={80}
+          value={name}
+          autoFocus
+          aria-describedby={`${id}-hint${problems.name ? ` ${id}-error` : ''}`}
+          aria-invalid={problems.name ? true : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          {s.nameHint}
+        </p>
+        {problems.name ? (
+          <p className="field-error" id={`${id}-error`}>
+            {problems.name}
+          </p>
+        ) : null}
+      </div>
+      <AppearanceFields value={me} onChange={setMe} error={problems.me ?? null} />
+      <ErrorText error={create.error} />
+      <div className="actions">
+        {onCancel ? (
+          <button type="button" className="button quiet" onClick={onCancel}>
+            {strings.topics.cancel}
+          </button>
+        ) : null}
+        <button type="submit" className="button primary" disabled={create.pending}>
+          {create.pending ? s.working : s.submit}
+        </button>
+      </div>
+    </form>
+  )
+}

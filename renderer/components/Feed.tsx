@@ -1,0 +1,66 @@
+// A topic: the compose box, then its posts newest first.
+import type { Post } from '../../core/domain/types.js'
+import { useFeed } from '../engine/feed.js'
+import { strings } from '../strings/index.js'
+import { Compose } from './Compose.js'
+import { ErrorText } from './ErrorText.js'
+import { PostList } from './PostList.js'
+import { useNow } from './useNow.js'
+
+export function Feed({
+  communityId,
+  communityName,
+  topic,
+  writable,
+  colors,
+  covered = false,
+  onOpenThread,
+  onDelete
+}: {
+  communityId: string
+  communityName: string
+  topic: string
+  writable: boolean
+  colors: ReadonlyMap<string, string | null>
+  /** A thread is open over the feed: keep it (and its scroll place) but out of sight and reach. */
+  covered?: boolean
+  onOpenThread: (post: Post) => void
+  onDelete: (post: Post) => void
+}) {
+  const feed = useFeed(communityId, topic)
+  const now = useNow()
+  return (
+    <section
+      className={`feed${covered ? ' feed-covered' : ''}`}
+      aria-label={strings.post.feedLabel(topic)}
+      inert={covered}
+    >
+      <Compose
+        key={`${communityId}/${topic}`}
+        communityId={communityId}
+        topic={topic}
+        label={strings.compose.label(communityName)}
+        disabled={!writable}
+      />
+      <ErrorText error={feed.error} />
+      {feed.loading ? (
+        <p className="quiet-note" role="status">
+          {strings.post.loading}
+        </p>
+      ) : (
+        <PostList
+          posts={feed.posts}
+          label={strings.post.feedLabel(topic)}
+          hasMore={feed.hasMore}
+          loadingMore={feed.loadingMore}
+          onLoadMore={feed.loadMore}
+          onVisible={feed.setVisible}
+          colors={colors}
+          itemProps={{ communityId, writable, now, onOpenThread, onDelete }}
+          empty={<p className="quiet-note">{strings.post.empty}</p>}
+          end={strings.post.end}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,161 @@
+// Making an invite key (how long it lasts, how many people it lets in),
+// copying it, and seeing and withdrawing the invites still open.
+import { useId, useRef, useState } from 'react'
+import type { CreatedInvite, InviteInfo } from '../../core/domain/types.js'
+import { useAction, useEngine, useLive } from '../engine/hooks.js'
+import { strings } from '../strings/index.js'
+import { Dialog } from './Dialog.js'
+import { ErrorText } from './ErrorText.js'
+import { useNow } from './useNow.js'
+
+const USES = [1, 2, 5, 10, 25, 100]
+
+export function isOpen(invite: InviteInfo, now: number): boolean {
+  return !invite.revoked && invite.uses < invite.maxUses && invite.expiresAt > now
+}
+
+export function InviteDialog({
+  communityId,
+  communityName,
+  onClose
+}: {
+  communityId: string
+  communityName: string
+  onClose: () => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.invite
+  const now = useNow()
+  const defaultExpiry = s.expiries[2]?.ms ?? 7 * 24 * 60 * 60 * 1000
+  const [expiresInMs, setExpiresInMs] = useState(defaultExpiry)
+  const [maxUses, setMaxUses] = useState(1)
+  const [created, setCreated] = useState<CreatedInvite | null>(null)
+  const [copied, setCopied] = useState(false)
+  const keyRef = useRef<HTMLTextAreaElement>(null)
+  const invites = useLive(
+    () => engine.call('invites.list', { communityId }),
+    [communityId],
+    (e) => e.type === 'community-changed' && e.communityId === communityId
+  )
+  const create = useAction(async () => engine.call('invites.create', { communityId, expiresInMs, maxUses }))
+  const revoke = useAction(async (inviteId: string) =>
+    engine.call('invites.revoke', { communityId, inviteId })
+  )
+
+  const copy = async () => {
+    if (!created) return
+    try {
+      await navigator.clipboard.writeText(created.invite)
+    } catch {
+      // Without clipboard access, select the key so the person can copy it themselves.
+      keyRef.current?.select()
+      document.execCommand('copy')
+    }
+    setCopied(true)
+  }
+
+  const open = (invites.data ?? []).filter((i) => isOpen(i, now)).sort((a, b) => a.expiresAt - b.expiresAt)
+  return (
+    <Dialog title={s.title(communityName)} onClose={onClose} className="invite-dialog">
+      <p>{s.intro}</p>
+      <form
+        className="invite-form"
+        onSubmit={async (event) => {
+          event.preventDefault()
+          setCopied(false)
+          const made = await create.run()
+          if (made) setCreated(made)
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-expiry`}>{s.expiry}</label>
+          <select
+            id={`${id}-expiry`}
+            value={expiresInMs}
+            onChange={(e) => setExpiresInMs(Number(e.target.value))}
+          >
+            {s.expiries.map((option) => (
+              <option key={option.ms} value={option.ms}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-uses`}>{s.uses}</label>
+          <select id={`${id}-uses`} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))}>
+            {USES.map((n) => (
+              <option key={n} value={n}>
+                {s.usesOption(n)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button primary" disabled={create.pending}>
+          {create.pending ? s.creating : s.create}
+        </button>
+      </form>
+      <ErrorText error={create.error} />
+      {created ? (
+        <div className="invite-result">
+          <label htmlFor={`${id}-key`}>{s.key}</label>
+          <textarea
+            id={`${id}-key`}
+            ref={keyRef}
+            className="invite-key"
+            readOnly
+            rows={3}
+            spellCheck={false}
+            value={created.invite}
+            aria-describedby={`${id}-key-hint`}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <div className="actions">
+            <p className="hint" id={`${id}-key-hint`}>
+              {s.keyHint(strings.time.relative(created.expiresAt, now))}
+            </p>
+            <button type="button" className="button" onClick={() => void copy()}>
+              {copied ? s.copied : s.copy}
+            </button>
+          </div>
+          <span className="visually-hidden" role="status">
+            {copied ? s.copied : ''}
+          </span>
+        </div>
+      ) : null}
+      <section className="open-invites" aria-labelledby={`${id}-open`}>
+        <h3 id={`${id}-open`}>{s.open}</h3>
+        {open.length === 0 ? (
+          <p className="quiet-note">{s.none}</p>
+        ) : (
+          <ul>
+            {open.map((invite) => {
+              const expires = strings.time.relative(invite.expiresAt, now)
+              return (
+                <li key={invite.id} className="invite-row">
+                  <span>{s.row(invite.createdBy, invite.uses, invite.maxUses, expires)}</span>
+                  <button
+                    type="button"
+                    className="button small danger"
+                    aria-label={s.revokeLabel(expires)}
+                    disabled={revoke.pending}
+                    onClick={() => void revoke.run(invite.id)}
+                  >
+                    {s.revoke}
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+        <ErrorText error={revoke.error ?? invites.error} />
+      </section>
+      <div className="actions">
+        <button type="button" className="button" onClick={onClose}>
+          {s.close}
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,147 @@
+// Joining with an invite key, saying honestly what is happening: looking for
+// a member, nobody online yet (still trying), syncing, in.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { FormEvent } from 'react'
+import type { JoinProgress } from '../../core/domain/types.js'
+import { useAction, useEngine, useEngineEvents } from '../engine/hooks.js'
+import { strings } from '../strings/index.js'
+import { AppearanceFields } from './Appearance.js'
+import type { AppearanceValue } from './Appearance.js'
+import { ErrorText } from './ErrorText.js'
+
+let joinCounter = 0
+const newJoinId = () => `join-${Date.now().toString(36)}-${(joinCounter++).toString(36)}`
+
+export function progressText(progress: JoinProgress): string {
+  const s = strings.join
+  if (progress.stage === 'syncing' && progress.total > 0) return s.syncing(progress.have, progress.total)
+  return s.stage[progress.stage]
+}
+
+export function JoinCommunity({
+  defaultName,
+  onJoined,
+  onCancel
+}: {
+  defaultName: string
+  onJoined: (id: string) => void
+  onCancel?: () => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.join
+  const [invite, setInvite] = useState('')
+  const [me, setMe] = useState<AppearanceValue>({ name: defaultName, color: null })
+  const [problems, setProblems] = useState<{ invite?: string; me?: string }>({})
+  const [progress, setProgress] = useState<JoinProgress | null>(null)
+  const [stopped, setStopped] = useState(false)
+  const joinId = useRef<string | null>(null)
+
+  // Closing the form stops the attempt, rather than leaving it running unseen.
+  useEffect(
+    () => () => {
+      const current = joinId.current
+      if (current) void engine.call('communities.cancelJoin', { joinId: current }).catch(() => undefined)
+    },
+    [engine]
+  )
+
+  useEngineEvents((event) => {
+    if (event.type === 'join-progress' && event.progress.joinId === joinId.current)
+      setProgress(event.progress)
+  })
+
+  const join = useAction(async (key: string) => {
+    const { id: communityId } = await engine.call('communities.join', {
+      invite: key,
+      displayName: me.name.trim(),
+      joinId: joinId.current ?? undefined
+    })
+    // The colour is a nicety: if it does not stick, you are still in, and can set it under Members.
+    if (me.color)
+      await engine
+        .call('profile.set', { communityId, displayName: me.name.trim(), color: me.color })
+        .catch(() => undefined)
+    return communityId
+  })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const key = invite.trim()
+    const found = {
+      ...(key ? {} : { invite: s.inviteNeeded }),
+      ...(me.name.trim() ? {} : { me: strings.appearance.nameNeeded })
+    }
+    setProblems(found)
+    if (found.invite || found.me) return
+    setStopped(false)
+    setProgress(null)
+    joinId.current = newJoinId()
+    const joined = await join.run(key)
+    joinId.current = null
+    setProgress(null)
+    if (joined) onJoined(joined)
+  }
+
+  const stop = async () => {
+    const current = joinId.current
+    if (!current) return
+    setStopped(true)
+    await engine.call('communities.cancelJoin', { joinId: current }).catch(() => undefined)
+  }
+
+  const joining = join.pending
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-invite`}>{s.invite}</label>
+        <textarea
+          id={`${id}-invite`}
+          className="invite-key"
+          rows={3}
+          spellCheck={false}
+          autoFocus
+          value={invite}
+          disabled={joining}
+          aria-describedby={`${id}-hint${problems.invite ? ` ${id}-error` : ''}`}
+          aria-invalid={problems.invite ? true : undefined}
+          onChange={(e) => setInvite(e.target.value)}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          {s.inviteHint}
+        </p>
+        {problems.invite ? (
+          <p className="field-error" id={`${id}-error`}>
+            {problems.invite}
+          </p>
+        ) : null}
+      </div>
+      <AppearanceFields value={me} onChange={setMe} error={problems.me ?? null} />
+      <div className="join-progress" role="status" aria-live="polite">
+        {joining ? (
+          <p className={`progress progress-${progress?.stage ?? 'looking-for-member'}`}>
+            {progress ? progressText(progress) : s.stage['looking-for-member']}
+          </p>
+        ) : null}
+        {!joining && stopped && join.error?.code === 'closed' ? (
+          <p className="progress">{s.stopped}</p>
+        ) : null}
+      </div>
+      {stopped && join.error?.code === 'closed' ? null : <ErrorText error={join.error} />}
+      <div className="actions">
+        {joining ? (
+          <button type="button" className="button quiet" onClick={stop}>
+            {s.cancel}
+          </button>
+        ) : onCancel ? (
+          <button type="button" className="button quiet" onClick={onCancel}>
+            {strings.topics.cancel}
+          </button>
+        ) : null}
+        <button type="submit" className="button primary" disabled={joining}>
+          {s.submit}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, expect, test } from 'vitest'
+import { COMMUNITY, FakeBridge } from '../testing/fake-bridge.js'
+import { renderWith } from '../testing/render.js'
+
+afterEach(cleanup)
+
+/** What a sighted reader sees as text, without the decorative avatar initials. */
+function readable(element: Element): string {
+  const copy = element.cloneNode(true) as Element
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove()
+  return copy.textContent ?? ''
+}
+
+test('ui: the members panel lists members, marks you, and shows who has left', async () => {
+  const bridge = FakeBridge.withCommunity(0)
+  bridge.members.push({ id: 'f'.repeat(64), name: 'Cy', color: null, joinedSeq: 2, isMe: false, left: true })
+  const { user } = renderWith(bridge)
+  const toggle = await screen.findByRole('button', { name: 'Members' })
+  expect(toggle.getAttribute('aria-expanded')).toBe('false')
+  await user.click(toggle)
+  expect(toggle.getAttribute('aria-expanded')).toBe('true')
+  const panel = await screen.findByRole('complementary', { name: 'Members' })
+  const rows = within(panel).getAllByRole('listitem')
+  expect(rows.map(readable)).toEqual(['Ash (you)', 'Bo', 'Cy has left'])
+})
+
+test('ui: you can change how you appear in this community, name and colour', async () => {
+  const { user, bridge } = renderWith(FakeBridge.withCommunity(0))
+  await user.click(await screen.findByRole('button', { name: 'Members' }))
+  const panel = await screen.findByRole('complementary', { name: 'Members' })
+  const profile = within(panel).getByRole('group', { name: 'How you appear here' })
+  const name = within(profile).getByLabelText('Your name here')
+  await user.clear(name)
+  await user.type(name, 'Ash R.')
+  await user.click(within(profile).getByRole('radio', { name: 'Plum' }))
+  await user.click(within(panel).getByRole('button', { name: 'Save' }))
+  await waitFor(() => expect(within(panel).getByText('Saved.')).toBeTruthy())
+  expect(bridge.callsOf('profile.set')).toEqual([
+    { communityId: COMMUNITY, displayName: 'Ash R.', color: '#7a4f8f' }
+  ])
+  await waitFor(() => expect(readable(within(panel).getAllByRole('listitem')[0]!)).toBe('Ash R. (you)'))
+})
+
+test('ui: notifications can be turned off for one community', async () => {
+  const { user, bridge } = renderWith(FakeBridge.withCommunity(0))
+  await user.click(await screen.findByRole('button', { name: 'Members' }))
+  const box = await screen.findByRole('checkbox', {
+    name: 'Notify me about replies and mentions in this community'
+  })
+  expect((box as HTMLInputElement).checked).toBe(true)
+  await user.click(box)
+  await waitFor(() => expect((box as HTMLInputElement).checked).toBe(false))
+  expect(bridge.callsOf('communities.setNotifications')).toEqual([{ communityId: COMMUNITY, enabled: false }])
+})

@@ -1,0 +1,116 @@
+// Who is in the community, how you appear here, and whether this device
+// notifies you about it.
+import { useEffect, useId, useState } from 'react'
+import type { CommunitySummary, Member } from '../../core/domain/types.js'
+import { useAction, useEngine } from '../engine/hooks.js'
+import { strings } from '../strings/index.js'
+import { AppearanceFields } from './Appearance.js'
+import type { AppearanceValue } from './Appearance.js'
+import { Avatar } from './Avatar.js'
+import { ErrorText } from './ErrorText.js'
+
+export function Members({
+  community,
+  members,
+  onClose,
+  id
+}: {
+  community: CommunitySummary
+  members: readonly Member[]
+  onClose: () => void
+  id: string
+}) {
+  const s = strings.members
+  const titleId = useId()
+  const me = members.find((m) => m.isMe)
+  return (
+    <aside className="members" id={id} aria-labelledby={titleId}>
+      <div className="panel-bar">
+        <h2 id={titleId}>{s.title}</h2>
+        <button type="button" className="button quiet small" onClick={onClose}>
+          {s.close}
+        </button>
+      </div>
+      <ul className="member-list">
+        {members.map((m) => (
+          <li key={m.id} className={`member${m.left ? ' member-left' : ''}`}>
+            <Avatar name={m.name} color={m.color} size="small" />
+            <span className="member-name">
+              {m.name}
+              {m.isMe ? <span className="member-you"> {s.you}</span> : null}
+              {m.left ? <span className="member-status"> {s.left}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {me && community.writable ? <MyProfile communityId={community.id} me={me} /> : null}
+      <Notifications community={community} />
+    </aside>
+  )
+}
+
+function MyProfile({ communityId, me }: { communityId: string; me: Member }) {
+  const engine = useEngine()
+  const [value, setValue] = useState<AppearanceValue>({ name: me.name, color: me.color })
+  const [saved, setSaved] = useState(false)
+  useEffect(() => setValue({ name: me.name, color: me.color }), [me.name, me.color])
+  const save = useAction(async () =>
+    engine.call('profile.set', { communityId, displayName: value.name.trim(), color: value.color })
+  )
+  return (
+    <form
+      className="stack my-profile"
+      onSubmit={async (event) => {
+        event.preventDefault()
+        setSaved(false)
+        if (!value.name.trim()) return
+        if (await save.run()) setSaved(true)
+      }}
+    >
+      <AppearanceFields
+        value={value}
+        onChange={(v) => {
+          setSaved(false)
+          setValue(v)
+        }}
+        legend={strings.members.yourProfile}
+        error={value.name.trim() ? null : strings.appearance.nameNeeded}
+      />
+      <ErrorText error={save.error} />
+      <div className="actions">
+        <span role="status" className="saved">
+          {saved ? strings.members.saved : ''}
+        </span>
+        <button type="submit" className="button primary" disabled={save.pending || !value.name.trim()}>
+          {strings.members.save}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function Notifications({ community }: { community: CommunitySummary }) {
+  const engine = useEngine()
+  const id = useId()
+  const set = useAction(async (enabled: boolean) =>
+    engine.call('communities.setNotifications', { communityId: community.id, enabled })
+  )
+  return (
+    <div className="notifications">
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={community.notifications}
+          disabled={set.pending}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => void set.run(e.target.checked)}
+        />
+        {strings.members.notifications}
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        {strings.members.notificationsHint}
+      </p>
+      <ErrorText error={set.error} />
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+// The renderer's entry: connect to the engine through `window.mutual` (set
+// by the Electron preload, or by the browser tests) and show the app.
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import type { MutualBridge } from '../core/rpc/bridge.js'
+import { App } from './App.js'
+import { EngineConnection } from './engine/connection.js'
+import { EngineProvider } from './engine/hooks.js'
+import { strings } from './strings/index.js'
+
+const root = document.getElementById('root')
+const bridge = (window as Window & { mutual?: MutualBridge }).mutual
+
+if (root) {
+  document.documentElement.lang = strings.locale
+  document.title = strings.appName
+  if (!bridge) {
+    root.textContent = strings.engine.failed
+  } else {
+    const engine = new EngineConnection(bridge)
+    createRoot(root).render(
+      <StrictMode>
+        <EngineProvider engine={engine}>
+          <App />
+        </EngineProvider>
+      </StrictMode>
+    )
+  }
+}

@@ -1,0 +1,363 @@
+// A stand-in for `window.mutual` in component tests: it answers RPC request
+// envelopes from a small in-memory community, exactly at the transport
+// boundary, so everything above it (RpcClient, hooks, views) is the real code.
+import type {
+  CommunitySummary,
+  EngineEvent,
+  InviteInfo,
+  Member,
+  Post,
+  ReactionKind,
+  SyncStatus,
+  Topic
+} from '../../core/domain/types.js'
+import type { EngineStatus, MutualBridge } from '../../core/rpc/bridge.js'
+import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
+import type { ErrorCode } from '../../core/errors.js'
+
+export const COMMUNITY = 'c'.repeat(52)
+export const ME = 'a'.repeat(64)
+export const BO = 'b'.repeat(64)
+
+export class FakeError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+type Handler<M extends MethodName> = (params: Params<M>) => Results[M] | Promise<Results[M]>
+type Overrides = { [M in MethodName]?: Handler<M> }
+
+export interface Call {
+  method: string
+  params: unknown
+}
+
+export function makePost(seq: number, patch: Partial<Post> = {}): Post {
+  const id = seq.toString(16).padStart(16, '0')
+  return {
+    id,
+    topic: 'general',
+    replyTo: null,
+    root: id,
+    authorId: BO,
+    author: 'Bo',
+    text: `Post number ${seq}`,
+    mode: 'listen',
+    note: null,
+    createdAt: Date.now() - 60_000,
+    editedAt: null,
+    deleted: false,
+    reactions: { 'me-too': 0, 'hear-you': 0, thanks: 0 },
+    myReactions: [],
+    replyCount: 0,
+    mine: false,
+    state: 'confirmed',
+    seq,
+    ...patch
+  }
+}
+
+export class FakeBridge implements MutualBridge {
+  readonly calls: Call[] = []
+  readonly badges: number[] = []
+  readonly opened: string[] = []
+  communities: CommunitySummary[] = []
+  posts: Post[] = []
+  replies = new Map<string, Post[]>()
+  members: Member[] = []
+  topics: Topic[] = [{ name: 'general', postCount: 0 }]
+  invites: InviteInfo[] = []
+  status: SyncStatus[] = []
+  online = true
+  /** Per-method answers that replace the in-memory community's. */
+  overrides: Overrides = {}
+  private readonly messageListeners = new Set<(message: unknown) => void>()
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>()
+  private readonly threadListeners = new Set<(target: { communityId: string; root: string }) => void>()
+  private nextSeq = 1
+
+  /** One community, you (Ash) and Bo, with `posts` posts in #general. */
+  static withCommunity(posts = 0, patch: Partial<CommunitySummary> = {}): FakeBridge {
+    const bridge = new FakeBridge()
+    bridge.communities = [
+      {
+        id: COMMUNITY,
+        name: 'Night owls',
+        myName: 'Ash',
+        writable: true,
+        memberCount: 2,
+        unread: 0,
+        latestSeq: posts,
+        notifications: true,
+        ...patch
+      }
+    ]
+    bridge.members = [
+      { id: ME, name: 'Ash', color: '#4f7a3a', joinedSeq: 0, isMe: true, left: false },
+      { id: BO, name: 'Bo', color: null, joinedSeq: 1, isMe: false, left: false }
+    ]
+    bridge.status = [
+      {
+        communityId: COMMUNITY,
+        name: 'Night owls',
+        online: true,
+        peers: 1,
+        knownMembers: 2,
+        writable: true,
+        updateNeeded: false,
+        posts: { local: 0, replicated: 0, confirmed: 0 },
+        viewVersion: '0'
+      }
+    ]
+    for (let seq = 1; seq <= posts; seq++) bridge.posts.push(makePost(seq))
+    bridge.topics = [{ name: 'general', postCount: posts }]
+    bridge.nextSeq = posts + 1
+    return bridge
+  }
+
+  // ---- MutualBridge -----------------------------------------------------
+
+  send(message: unknown): void {
+    const { id, method, params } = message as { t: 'req'; id: number; method: MethodName; params: unknown }
+    this.calls.push({ method, params })
+    void this.answer(method, params).then(
+      (result) => this.deliver({ t: 'res', id, ok: true, result: structuredClone(result) }),
+      (err: unknown) =>
+        this.deliver({
+          t: 'res',
+          id,
+          ok: false,
+          error: {
+            code: err instanceof FakeError ? err.code : 'internal',
+            message: err instanceof Error ? err.message : String(err)
+          }
+        })
+    )
+  }
+
+  onMessage(listener: (message: unknown) => void): () => void {
+    this.messageListeners.add(listener)
+    return () => this.messageListeners.delete(listener)
+  }
+
+  onEngineStatus(listener: (status: EngineStatus) => void): () => void {
+    this.statusListeners.add(listener)
+    return () => this.statusListeners.delete(listener)
+  }
+
+  async openExternal(url: string): Promise<boolean> {
+    this.opened.push(url)
+    return true
+  }
+
+  setBadgeCount(count: number): void {
+    this.badges.push(count)
+  }
+
+  onOpenThread(listener: (target: { communityId: string; root: string }) => void): () => void {
+    this.threadListeners.add(listener)
+    return () => this.threadListeners.delete(listener)
+  }
+
+  // ---- test controls ------------------------------------------------------
+
+  emit(event: EngineEvent): void {
+    this.deliver({ t: 'evt', event })
+  }
+
+  setEngineStatus(status: EngineStatus): void {
+    for (const listener of this.statusListeners) listener(status)
+  }
+
+  openThread(target: { communityId: string; root: string }): void {
+    for (const listener of this.threadListeners) listener(target)
+  }
+
+  callsOf(method: MethodName): unknown[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.params)
+  }
+
+  /** Adds a post as if it arrived from another member, and says so. */
+  arrive(patch: Partial<Post> = {}): Post {
+    const post = makePost(this.nextSeq++, patch)
+    this.posts.push(post)
+    const community = this.communities[0]
+    if (community) {
+      community.latestSeq = post.seq
+      if (!post.mine) community.unread++
+    }
+    this.emit({ type: 'community-changed', communityId: COMMUNITY })
+    return post
+  }
+
+  private deliver(message: unknown): void {
+    for (const listener of this.messageListeners) listener(message)
+  }
+
+  private answer(method: MethodName, params: unknown): Promise<unknown> {
+    const override = this.overrides[method] as ((p: unknown) => unknown) | undefined
+    return Promise.resolve().then(() => (override ? override(params) : this.handle(method, params)))
+  }
+
+  private post(id: string): Post {
+    const post =
+      this.posts.find((p) => p.id === id) ?? [...this.replies.values()].flat().find((p) => p.id === id)
+    if (!post) throw new FakeError('not-found', 'that post is not here')
+    return post
+  }
+
+  private handle(method: MethodName, raw: unknown): unknown {
+    const p = raw as Record<string, unknown>
+    switch (method) {
+      case 'communities.list':
+        return this.communities
+      case 'sync.status':
+        return this.status.map((s) => ({ ...s, online: this.online, peers: this.online ? s.peers : 0 }))
+      case 'communities.create': {
+        const id = 'd'.repeat(52)
+        this.communities.push({
+          id,
+          name: String(p.name),
+          myName: String(p.displayName),
+          writable: true,
+          memberCount: 1,
+          unread: 0,
+          latestSeq: 0,
+          notifications: true
+        })
+        this.emit({ type: 'communities-changed' })
+        return { id }
+      }
+      case 'communities.markRead': {
+        const c = this.communities.find((x) => x.id === p.communityId)
+        if (c) c.unread = 0
+        this.emit({ type: 'communities-changed' })
+        return { ok: true }
+      }
+      case 'communities.setNotifications': {
+        const c = this.communities.find((x) => x.id === p.communityId)
+        if (c) c.notifications = Boolean(p.enabled)
+        this.emit({ type: 'communities-changed' })
+        return { ok: true }
+      }
+      case 'communities.cancelJoin':
+        return { cancelled: true }
+      case 'network.setOnline':
+        this.online = Boolean(p.online)
+        this.emit({ type: 'sync-changed', communityId: COMMUNITY })
+        return { online: this.online }
+      case 'topics.list':
+        return this.topics
+      case 'topics.create':
+        this.topics.push({ name: String(p.name), postCount: 0 })
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { name: p.name }
+      case 'members.list':
+        return this.members
+      case 'profile.set': {
+        const me = this.members.find((m) => m.isMe)
+        if (me) {
+          me.name = String(p.displayName)
+          me.color = (p.color as string | null | undefined) ?? null
+        }
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { ok: true }
+      }
+      case 'posts.feed': {
+        const topic = (p.topic as string | undefined) ?? 'general'
+        const before = (p.before as number | undefined) ?? Number.POSITIVE_INFINITY
+        const limit = (p.limit as number | undefined) ?? 20
+        const matching = this.posts
+          .filter((x) => x.topic === topic && x.seq < before && !x.deleted)
+          .sort((a, b) => b.seq - a.seq)
+        const page = matching.slice(0, limit)
+        const last = page[page.length - 1]
+        return { posts: page, next: matching.length > limit && last ? last.seq : null }
+      }
+      case 'posts.thread': {
+        const root = this.post(String(p.postId))
+        return { root, replies: this.replies.get(root.id) ?? [] }
+      }
+      case 'posts.get':
+        return this.post(String(p.postId))
+      case 'posts.create': {
+        const seq = this.nextSeq++
+        const replyTo = (p.replyTo as string | undefined) ?? null
+        const post = makePost(seq, {
+          text: String(p.text),
+          topic: (p.topic as string | undefined) ?? 'general',
+          mode: (p.mode as Post['mode'] | undefined) ?? 'listen',
+          note: (p.note as string | undefined) ?? null,
+          authorId: ME,
+          author: 'Ash',
+          mine: true,
+          state: this.online ? 'replicated' : 'local',
+          replyTo,
+          createdAt: Date.now()
+        })
+        if (replyTo) {
+          const root = this.post(replyTo)
+          post.root = root.id
+          root.replyCount++
+          this.replies.set(root.id, [...(this.replies.get(root.id) ?? []), post])
+        } else this.posts.push(post)
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { id: post.id }
+      }
+      case 'posts.edit': {
+        const post = this.post(String(p.postId))
+        post.text = String(p.text)
+        if (p.mode) post.mode = p.mode as Post['mode']
+        if (p.note !== undefined) post.note = p.note as string | null
+        post.editedAt = Date.now()
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { id: post.id }
+      }
+      case 'posts.delete': {
+        const post = this.post(String(p.postId))
+        post.deleted = true
+        post.text = ''
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { id: post.id }
+      }
+      case 'reactions.add':
+      case 'reactions.remove': {
+        const post = this.post(String(p.postId))
+        const kind = p.kind as ReactionKind
+        const on = method === 'reactions.add'
+        if (on && !post.myReactions.includes(kind)) {
+          post.myReactions.push(kind)
+          post.reactions[kind]++
+        }
+        if (!on && post.myReactions.includes(kind)) {
+          post.myReactions = post.myReactions.filter((k) => k !== kind)
+          post.reactions[kind]--
+        }
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { ok: true }
+      }
+      case 'invites.list':
+        return this.invites
+      case 'invites.create': {
+        const id = (this.invites.length + 1).toString(16).padStart(64, '0')
+        const expiresAt = Date.now() + Number(p.expiresInMs ?? 7 * 86_400_000)
+        const maxUses = Number(p.maxUses ?? 1)
+        this.invites.push({ id, expiresAt, maxUses, uses: 0, revoked: false, createdBy: 'Ash' })
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { invite: `invite-key-${id.slice(-4)}`, id, expiresAt, maxUses }
+      }
+      case 'invites.revoke': {
+        const invite = this.invites.find((i) => i.id === p.inviteId)
+        if (invite) invite.revoked = true
+        this.emit({ type: 'community-changed', communityId: COMMUNITY })
+        return { revoked: true }
+      }
+      default:
+        throw new FakeError('bad-request', `the fake engine does not know "${method}"`)
+    }
+  }
+}
