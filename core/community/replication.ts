@@ -4,31 +4,35 @@
 import type Hypercore from 'hypercore'
 
 const USER_DATA_KEY = 'mutual/replicated-length'
+/** Uploads come block by block; the figure is saved at most this often. */
+const SAVE_EVERY_MS = 1000
 
 export class ReplicationTracker {
   length = 0
-  private onchange: () => void
+  private saved = 0
+  private saveTimer: NodeJS.Timeout | null = null
   private readonly check = (): void => void this.refresh()
   private closed = false
 
   constructor(
     private readonly local: Hypercore,
-    onchange: () => void
-  ) {
-    this.onchange = onchange
-  }
+    private readonly onchange: () => void
+  ) {}
 
   async open(): Promise<void> {
     const stored = await this.local.getUserData(USER_DATA_KEY)
-    if (stored && stored.length >= 4) this.length = stored.readUInt32BE(0)
+    if (stored && stored.length >= 4) this.length = this.saved = stored.readUInt32BE(0)
     this.local.on('upload', this.check)
     this.local.on('peer-add', this.check)
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    if (this.closed) return
     this.closed = true
     this.local.off('upload', this.check)
     this.local.off('peer-add', this.check)
+    if (this.saveTimer) clearTimeout(this.saveTimer)
+    await this.save()
   }
 
   async refresh(): Promise<void> {
@@ -38,13 +42,22 @@ export class ReplicationTracker {
       best = Math.max(best, Math.min(peer.remoteContiguousLength, this.local.length))
     if (best <= this.length) return
     this.length = best
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = null
+      void this.save()
+    }, SAVE_EVERY_MS)
+    this.onchange()
+  }
+
+  private async save(): Promise<void> {
+    if (this.length === this.saved) return
     const buf = Buffer.alloc(4)
-    buf.writeUInt32BE(best, 0)
+    buf.writeUInt32BE(this.length, 0)
     try {
       await this.local.setUserData(USER_DATA_KEY, buf)
+      this.saved = this.length
     } catch {
-      // Closing mid-write: the figure is re-learnt from peers next time.
+      // The core is closing: the figure is re-learnt from peers next time.
     }
-    if (!this.closed) this.onchange()
   }
 }

@@ -44,6 +44,11 @@ declare module 'hypercore' {
     close(): Promise<void>
     readonly byteLength: number
     treeHash(length?: number): Promise<Buffer>
+    /** Fetches blocks in the background; with no range, everything, following new appends. */
+    download(range?: { start?: number; end?: number; linear?: boolean }): {
+      done(): Promise<void>
+      destroy(): void
+    }
     getUserData(key: string): Promise<Buffer | null>
     setUserData(key: string, value: Uint8Array | string | null): Promise<void>
   }
