@@ -6,7 +6,6 @@ import { EventEmitter } from 'node:events'
 import Corestore from 'corestore'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
-import type Hypercore from 'hypercore'
 import z32 from 'z32'
 import hcrypto from 'hypercore-crypto'
 import { createBase } from './base.js'
@@ -72,10 +71,7 @@ export class Community extends EventEmitter {
       newestOpVersion: opts.newestOpVersion
     })
     this.writes = new WriteQueue(this.base)
-    this.base.on('update', () => {
-      this.holdWholeView()
-      this.emit('changed')
-    })
+    this.base.on('update', () => this.emit('changed'))
     this.base.on('writable', () => this.emit('sync'))
     this.base.on('interrupt', (reason: unknown) => {
       if (reason === UPDATE_NEEDED) this.updateNeeded = true
@@ -173,20 +169,6 @@ export class Community extends EventEmitter {
     await this.swarm.resume().catch(() => undefined)
     await this.pairing.refresh()
     await this.swarm.join(this.base.discoveryKey).refresh()
-  }
-
-  private downloading: Hypercore | null = null
-
-  /**
-   * A newcomer fast-forwards to the signed view and reads it sparsely, so the
-   * newest posts show at once. The rest of the history is then fetched in the
-   * background, so it can be read offline and passed on to other members.
-   */
-  private holdWholeView(): void {
-    const core = this.base.view?.core
-    if (!core || core === this.downloading) return
-    this.downloading = core
-    core.download({ start: 0, end: -1 })
   }
 
   /** How much of the community's view this device holds, against the most any peer has. */
