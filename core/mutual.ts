@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events'
 import { mkdir, rm } from 'node:fs/promises'
 import hcrypto from 'hypercore-crypto'
 import z32 from 'z32'
-import { Community, DEFAULT_INVITE } from './community/community.js'
+import { Community } from './community/community.js'
 import { decodeInviteKey, pairWithInvite } from './community/join.js'
 import type { DecodedInvite } from './community/join.js'
 import type { CommunitySummary, EngineEvent, JoinProgress } from './domain/types.js'
@@ -299,8 +299,6 @@ export class Mutual extends EventEmitter {
     await Promise.all(all.map((c) => c.close()))
   }
 }
-
-export { DEFAULT_INVITE }
 
 function waitUntilWritable(community: Community, signal: AbortSignal): Promise<void> {
   if (community.writable) return Promise.resolve()

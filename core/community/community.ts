@@ -168,7 +168,7 @@ export class Community extends EventEmitter {
     if (!this.swarm || !this.pairing) return
     await this.swarm.resume().catch(() => undefined)
     await this.pairing.refresh()
-    await this.swarm.join(this.base.discoveryKey).refresh()
+    await this.rediscovery?.refreshNow()
   }
 
   /** How much of the community's view this device holds, against the most any peer has. */

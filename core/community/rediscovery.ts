@@ -28,6 +28,12 @@ export class Rediscovery {
     }
   }
 
+  /** Looks and announces again at once, on the topic already joined (after a wake from sleep). */
+  async refreshNow(): Promise<void> {
+    await this.discovery.refresh().catch(() => undefined)
+    this.check()
+  }
+
   stop(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null

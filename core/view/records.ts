@@ -90,4 +90,3 @@ export const keys = {
 
 /** The upper bound of a prefix range: every key starting with `prefix` sorts below it. */
 export const prefixEnd = (prefix: string): string => prefix + '\uffff'
-export const padSeq = pad
