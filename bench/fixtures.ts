@@ -70,6 +70,8 @@ export async function circle(founder: BenchPeer, members: BenchPeer[], name: str
   for (const [i, m] of members.entries()) {
     const { invite } = await founder.rpc.call('invites.create', { communityId: id })
     await m.rpc.call('communities.join', { invite, displayName: `Member ${i + 1}` })
+    const { agreements } = await m.rpc.call('governance.get', { communityId: id })
+    await m.rpc.call('agreements.accept', { communityId: id, version: agreements.version })
   }
   return id
 }

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'invite-for-joined-community',
   'storage-locked',
   'update-needed',
+  'agreements-first',
   'offline',
   'closed',
   'internal'

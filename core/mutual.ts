@@ -16,6 +16,7 @@ import { createHandlers } from './rpc/handlers.js'
 import type { Handlers } from './rpc/server.js'
 import { SuspendWatch } from './suspend.js'
 import { NoticeWatcher } from './community/notices.js'
+import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from './domain/governance.js'
 
 export interface MutualOptions {
   storage: string
@@ -87,6 +88,7 @@ export class Mutual extends EventEmitter {
     })
     await community.open()
     this.communities.set(community.id, community)
+    this.applyPersonal(community)
     const notices = new NoticeWatcher(
       community.id,
       () => community.reader(),
@@ -143,12 +145,26 @@ export class Mutual extends EventEmitter {
     return out
   }
 
-  async create(name: string, displayName: string): Promise<string> {
+  async create(
+    name: string,
+    displayName: string,
+    agreements: { text: string; confidentiality: string } = {
+      text: TEMPLATE_AGREEMENTS,
+      confidentiality: TEMPLATE_CONFIDENTIALITY
+    }
+  ): Promise<string> {
     await this.open()
     const folder = hcrypto.randomBytes(16).toString('hex')
     const community = await this.start(this.profile.folderPath(folder), null)
-    await community.found(name, displayName)
-    await this.profile.add({ id: community.id, folder, lastReadSeq: 0, notifications: true })
+    await community.found(name, displayName, agreements.text, agreements.confidentiality)
+    await this.profile.add({
+      id: community.id,
+      folder,
+      lastReadSeq: 0,
+      notifications: true,
+      muted: [],
+      hiddenPosts: []
+    })
     this.emitEvent({ type: 'communities-changed' })
     return community.id
   }
@@ -193,7 +209,7 @@ export class Mutual extends EventEmitter {
         store: paired.store,
         swarm: paired.swarm
       })
-      await this.profile.add({ id, folder, lastReadSeq: 0, notifications: true })
+      await this.profile.add({ id, folder, lastReadSeq: 0, notifications: true, muted: [], hiddenPosts: [] })
       const ticker = setInterval(
         () => progress({ stage: 'syncing', communityId: id, ...community.syncProgress() }),
         250
@@ -234,6 +250,30 @@ export class Mutual extends EventEmitter {
     this.get(id)
     await this.profile.update(id, { notifications: enabled })
     this.emitEvent({ type: 'communities-changed' })
+  }
+
+  /** Personal moderation: takes effect at once, on this device only, and never enters the log. */
+  async setMuted(id: string, memberId: string, muted: boolean): Promise<void> {
+    const community = this.get(id)
+    const current = this.profile.get(id)?.muted ?? []
+    const next = muted ? [...new Set([...current, memberId])] : current.filter((k) => k !== memberId)
+    await this.profile.update(id, { muted: next })
+    this.applyPersonal(community)
+    this.emitEvent({ type: 'community-changed', communityId: id })
+  }
+
+  async setHidden(id: string, postId: string, hidden: boolean): Promise<void> {
+    const community = this.get(id)
+    const current = this.profile.get(id)?.hiddenPosts ?? []
+    const next = hidden ? [...new Set([...current, postId])] : current.filter((p) => p !== postId)
+    await this.profile.update(id, { hiddenPosts: next })
+    this.applyPersonal(community)
+    this.emitEvent({ type: 'community-changed', communityId: id })
+  }
+
+  private applyPersonal(community: Community): void {
+    const entry = this.profile.get(community.id)
+    community.personal = { muted: new Set(entry?.muted ?? []), hidden: new Set(entry?.hiddenPosts ?? []) }
   }
 
   cancelJoin(joinId: string): boolean {

@@ -31,11 +31,13 @@ const isLoopback = (host: string): boolean =>
 
 export function createSwarm(
   bootstrap: Bootstrap | undefined,
-  keyPair: { publicKey: Buffer; secretKey: Buffer }
+  keyPair: { publicKey: Buffer; secretKey: Buffer },
+  /** Returns true for a peer to refuse before any data is exchanged. */
+  firewall?: (remotePublicKey: Buffer) => boolean
 ): Hyperswarm {
-  if (!bootstrap) return new Hyperswarm({ keyPair })
+  if (!bootstrap) return new Hyperswarm({ keyPair, ...(firewall ? { firewall } : {}) })
   // Bound to loopback, the node neither announces nor dials other interfaces.
   const host = bootstrap.every((b) => isLoopback(b.host)) ? '127.0.0.1' : undefined
   const dht = new HyperDHT(host ? { bootstrap, host } : { bootstrap })
-  return new Hyperswarm({ dht, keyPair })
+  return new Hyperswarm({ dht, keyPair, ...(firewall ? { firewall } : {}) })
 }

@@ -109,8 +109,10 @@ function start(config: ShellConfig): void {
 
 function openThread(window: MainWindow, notice: Notice): void {
   const win = window.show()
+  if (notice.root === null) return
+  const root = notice.root
   const send = (): void =>
-    win.webContents.send(CHANNELS.openThread, { communityId: notice.communityId, root: notice.root })
+    win.webContents.send(CHANNELS.openThread, { communityId: notice.communityId, root })
   if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send)
   else send()
 }

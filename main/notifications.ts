@@ -1,15 +1,20 @@
-// OS notifications for replies to your posts and mentions of you. The engine
+// OS notifications for replies to your posts, mentions of you, and what the
+// community decided that concerns you. The engine
 // already applies each community's notification setting before it emits a
 // notice, so every notice that arrives here is wanted.
 import { Notification } from 'electron'
 import type { Notice } from '../core/domain/types.js'
 
+const TITLES: Record<Notice['kind'], (n: Notice) => string> = {
+  reply: (n) => `${n.author} replied to you in ${n.communityName}`,
+  mention: (n) => `${n.author} mentioned you in ${n.communityName}`,
+  collapsed: (n) => `Members of ${n.communityName} collapsed one of your posts`,
+  removed: (n) => `${n.communityName} decided that you are no longer a member`,
+  proposal: (n) => `${n.author} proposed a change in ${n.communityName}`
+}
+
 export function noticeText(notice: Notice): { title: string; body: string } {
-  const title =
-    notice.kind === 'reply'
-      ? `${notice.author} replied to you in ${notice.communityName}`
-      : `${notice.author} mentioned you in ${notice.communityName}`
-  return { title, body: notice.excerpt }
+  return { title: TITLES[notice.kind](notice), body: notice.excerpt }
 }
 
 export class Notifier {

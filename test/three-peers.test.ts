@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { Lab, until, viewDump, feedIds, hasPost } from './support/peers.js'
+import { Lab, agree, until, viewDump, feedIds, hasPost } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 describe('three peers', () => {
@@ -26,6 +26,8 @@ describe('three peers', () => {
     expect(await cy.rpc.call('communities.join', { invite: triple.invite, displayName: 'Cy' })).toEqual({
       id
     })
+    await agree(bo, id)
+    await agree(cy, id)
 
     const invites = await ash.rpc.call('invites.list', { communityId: id })
     expect(invites.find((i) => i.id === single.id)).toMatchObject({ uses: 1, maxUses: 1 })

@@ -27,14 +27,21 @@ export async function grownCommunity(
   const away = peers.slice(3)
   await Promise.all(away.map((p) => p.rpc.call('network.setOnline', { online: false })))
   const share = Math.ceil(posts / writers)
+  const started = performance.now()
+  const progress = (what: string): void => {
+    process.stderr.write(`bench: ${name}: ${what} at ${round((performance.now() - started) / 1000)} s\n`)
+  }
   for (const [i, peer] of peers.entries()) {
     const visiting = away.includes(peer)
     if (visiting) await peer.rpc.call('network.setOnline', { online: true })
     await fill(peer, id, Math.min(share, posts - i * share), { label: `w${i}`, inFlight: 64 })
+    progress(`writer ${i} wrote its share`)
     await converged([founder, peer], id, 600_000)
+    progress(`writer ${i} in sync`)
     if (visiting) await peer.rpc.call('network.setOnline', { online: false })
   }
   await converged(peers.slice(0, 3), id, 600_000)
+  progress('built')
   const { id: latestId } = await founder.rpc.call('posts.create', {
     communityId: id,
     text: 'The newest post.'

@@ -25,6 +25,8 @@ import { ViewReader } from '../view/read.js'
 import { keys } from '../view/records.js'
 import type { MetaRecord } from '../view/records.js'
 import { UPDATE_NEEDED } from '../view/apply.js'
+import { Consent } from './consent.js'
+import { DeviceGuard } from './device-guard.js'
 
 export interface CommunityOptions {
   dir: string
@@ -54,7 +56,14 @@ export class Community extends EventEmitter {
   private networking: Promise<void> = Promise.resolve()
   private wantOnline = false
   private signedSeen = 0
-  private readonly now: () => number
+  readonly now: () => number
+  readonly consent: Consent
+  private readonly devices: DeviceGuard
+  /** Personal moderation on this device, kept in the profile and never in the log. */
+  personal: { muted: ReadonlySet<string>; hidden: ReadonlySet<string> } = {
+    muted: new Set(),
+    hidden: new Set()
+  }
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -71,8 +80,16 @@ export class Community extends EventEmitter {
       newestOpVersion: opts.newestOpVersion
     })
     this.writes = new WriteQueue(this.base)
-    this.base.on('update', () => this.emit('changed'))
-    this.base.on('writable', () => this.emit('sync'))
+    this.consent = new Consent(this)
+    this.devices = new DeviceGuard(this)
+    this.base.on('update', () => {
+      this.devices.refresh()
+      this.emit('changed')
+    })
+    this.base.on('writable', () => {
+      this.devices.claim()
+      this.emit('sync')
+    })
     this.base.on('interrupt', (reason: unknown) => {
       if (reason === UPDATE_NEEDED) this.updateNeeded = true
       this.emit('sync')
@@ -107,9 +124,9 @@ export class Community extends EventEmitter {
     return this.swarm !== null
   }
 
-  /** The first op of a new community, written by its founder. */
-  async found(name: string, displayName: string): Promise<void> {
-    await this.append({ type: 'community/init', name, displayName })
+  /** The first op of a new community, written by its founder, with the agreements it starts from. */
+  async found(name: string, displayName: string, agreements: string, confidentiality: string): Promise<void> {
+    await this.append({ type: 'community/init', name, displayName, agreements, confidentiality })
   }
 
   // ---- networking -------------------------------------------------------
@@ -124,8 +141,11 @@ export class Community extends EventEmitter {
   private async goOnline(): Promise<void> {
     if (this.pairing || this.closing) return
     await this.open()
-    const swarm = this.swarm ?? createSwarm(this.bootstrap, await this.store.createKeyPair('mutual-swarm'))
+    const swarm =
+      this.swarm ??
+      createSwarm(this.bootstrap, await this.swarmKeyPair(), (key) => this.devices.refuses(key))
     this.swarm = swarm
+    this.devices.claim()
     for (const conn of swarm.connections) this.attach(conn)
     swarm.on('connection', (conn) => this.attach(conn))
     swarm.on('update', () => this.emit('sync'))
@@ -146,7 +166,20 @@ export class Community extends EventEmitter {
     await this.rediscovery.afterAnnounce()
   }
 
+  /** This device's network identity in this community: its own, unlinkable to other communities. */
+  swarmKeyPair(): Promise<{ publicKey: Buffer; secretKey: Buffer }> {
+    return this.store.createKeyPair('mutual-swarm')
+  }
+
+  get connections(): Iterable<Hyperswarm.SwarmConnection> {
+    return this.swarm?.connections ?? []
+  }
+
   private attach(conn: Hyperswarm.SwarmConnection): void {
+    if (this.devices.refuses(conn.remotePublicKey)) {
+      conn.destroy()
+      return
+    }
     this.base.replicate(conn)
     this.emit('sync')
     conn.once('close', () => this.emit('sync'))
@@ -185,7 +218,7 @@ export class Community extends EventEmitter {
 
   // ---- writing ----------------------------------------------------------
 
-  private async append(op: Op): Promise<void> {
+  async append(op: Op): Promise<void> {
     if (this.updateNeeded) {
       throw new MutualError(
         'update-needed',
@@ -200,6 +233,7 @@ export class Community extends EventEmitter {
 
   async createInvite(expiresInMs: number, maxUses: number, now: number): Promise<CreatedInvite> {
     const expiresAt = now + expiresInMs
+    const settings = await this.reader().governance().settings()
     const created = BlindPairing.createInvite(this.base.key, { expires: expiresAt })
     const id = created.id.toString('hex')
     await this.append({
@@ -210,7 +244,13 @@ export class Community extends EventEmitter {
       maxUses
     })
     // Blind pairing stores expiry in whole seconds; report what the invite itself says.
-    return { invite: z32.encode(created.invite), id, expiresAt: created.expires || expiresAt, maxUses }
+    return {
+      invite: z32.encode(created.invite),
+      id,
+      expiresAt: created.expires || expiresAt,
+      maxUses,
+      awaitingSecond: settings.invite === 'second-member'
+    }
   }
 
   async revokeInvite(inviteId: string): Promise<void> {
@@ -241,14 +281,21 @@ export class Community extends EventEmitter {
     } else if (!(await reader.topic(topic))) {
       throw new MutualError('not-found', `there is no topic "${topic}" in this community yet`)
     }
+    const me = await reader.member(this.me)
+    if (me && !me.left && me.agreedVersion === null)
+      throw new MutualError(
+        'agreements-first',
+        'please read the community agreements and say "I agree" before your first post'
+      )
     const id = hcrypto.randomBytes(8).toString('hex')
     const note = input.note?.trim() ? input.note.trim() : null
+    const settings = await reader.governance().settings()
     await this.append({
       type: 'post/create',
       id,
       topic,
       replyTo: input.replyTo ?? null,
-      mode: input.mode ?? 'share',
+      mode: input.mode ?? settings.defaultReplyMode,
       note,
       text: input.text,
       at: input.now
@@ -329,7 +376,9 @@ export class Community extends EventEmitter {
     return new ViewReader(this.base.view, {
       me: this.me,
       replicatedLength: this.tracker?.length ?? 0,
-      signedSeq: () => this.signedSeq()
+      signedSeq: () => this.signedSeq(),
+      muted: this.personal.muted,
+      hidden: this.personal.hidden
     })
   }
 
@@ -385,6 +434,7 @@ export class Community extends EventEmitter {
     this.wantOnline = false
     await this.networking.catch(() => undefined)
     await this.goOffline()
+    this.devices.close()
     await this.tracker?.close()
     await this.base.close().catch(() => undefined)
     await this.store.close()

@@ -1,8 +1,10 @@
 // Finds what deserves an OS notification: replies to my posts and mentions
-// of my name, arriving from others. This is local, per-device behaviour; it
-// never touches the shared log.
+// of my name, arriving from others, and community decisions that concern me
+// (my post collapsed, my removal, a new proposal to respond to). This is
+// local, per-device behaviour; it never touches the shared log.
 import type { Notice } from '../domain/types.js'
 import type { ViewReader } from '../view/read.js'
+import type { LogRecord } from '../view/records.js'
 
 const PAGE = 200
 /** History that arrives late (say, while catching up after a week away) is not news. */
@@ -10,6 +12,7 @@ const FRESH_MS = 60 * 60 * 1000
 
 export class NoticeWatcher {
   private seen: number | null = null
+  private seenLog = 0
   private running: Promise<void> = Promise.resolve()
 
   constructor(
@@ -24,6 +27,7 @@ export class NoticeWatcher {
   async start(): Promise<void> {
     const meta = await this.reader().meta()
     this.seen = meta ? meta.seq - 1 : 0
+    this.seenLog = meta?.events ?? 0
   }
 
   check(): Promise<void> {
@@ -36,6 +40,7 @@ export class NoticeWatcher {
     const reader = this.reader()
     const meta = await reader.meta()
     if (!meta) return
+    await this.scanLog(reader, meta.name)
     const me = await reader.member(this.me())
     const mention = me?.name ? `@${me.name.toLowerCase()}` : null
     for (;;) {
@@ -66,5 +71,50 @@ export class NoticeWatcher {
       }
       if (batch.length < PAGE) return
     }
+  }
+
+  /** Decisions arrive in the community log; only those about me, or asking me to respond, are news. */
+  private async scanLog(reader: ViewReader, communityName: string): Promise<void> {
+    const governance = reader.governance()
+    for (;;) {
+      const batch = await governance.logAfter(this.seenLog, PAGE)
+      for (const entry of batch) {
+        this.seenLog = entry.n
+        const notice = await this.fromLog(reader, entry)
+        if (notice) this.onNotice({ communityId: this.communityId, communityName, ...notice })
+      }
+      if (batch.length < PAGE) return
+    }
+  }
+
+  private async fromLog(
+    reader: ViewReader,
+    entry: LogRecord
+  ): Promise<Omit<Notice, 'communityId' | 'communityName'> | null> {
+    const me = this.me()
+    if (entry.kind === 'collapsed' && entry.member === me && entry.postId !== null) {
+      const post = await reader.postRecord(entry.postId)
+      return {
+        kind: 'collapsed',
+        postId: entry.postId,
+        root: post?.root ?? entry.postId,
+        author: '',
+        excerpt: `Reasons given: ${entry.reason ?? ''}`.slice(0, 140)
+      }
+    }
+    if (entry.kind === 'removed' && entry.member === me)
+      return { kind: 'removed', postId: null, root: null, author: '', excerpt: entry.reason ?? '' }
+    if (entry.kind === 'proposed' && entry.actor !== null && entry.actor !== me) {
+      // History arriving late is not a call to respond now.
+      if (entry.at !== null && this.now() - entry.at > FRESH_MS) return null
+      return {
+        kind: 'proposal',
+        postId: null,
+        root: null,
+        author: await reader.nameOf(entry.actor),
+        excerpt: (entry.reason ?? '').slice(0, 140)
+      }
+    }
+    return null
   }
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { LIMITS } from './limits.js'
 import { REACTION_KINDS, REPLY_MODES } from './types.js'
+import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from './governance.js'
 
 /** The op version this build understands. Bump when ops change meaning. */
 export const OP_VERSION = 1
@@ -15,6 +16,30 @@ const topic = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
 const text = z.string().min(1).max(LIMITS.postText)
 const note = z.string().max(LIMITS.note)
 const color = z.string().regex(/^#[0-9a-f]{6}$/i)
+const agreementsText = z.string().min(1).max(LIMITS.agreementsText)
+const reason = z.string().min(1).max(LIMITS.reason)
+const proposalId = hex(8)
+
+const settingsChange = z
+  .object({
+    invite: z.enum(INVITE_RULES),
+    flagsToHide: z.number().int().min(1).max(FLAGS_TO_HIDE_MAX),
+    removal: z.enum(DECISION_RULES),
+    consent: z.enum(DECISION_RULES),
+    defaultReplyMode: z.enum(REPLY_MODES)
+  })
+  .partial()
+  .strict()
+  .refine((s) => Object.keys(s).length > 0)
+
+/** What a proposal would change. Kept in step with `Change` in governance.ts. */
+export const change = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agreements'), text: agreementsText }).strict(),
+  z.object({ kind: z.literal('confidentiality'), text: agreementsText }).strict(),
+  z.object({ kind: z.literal('settings'), settings: settingsChange }).strict(),
+  z.object({ kind: z.literal('removal'), member: hex(32) }).strict(),
+  z.object({ kind: z.literal('review'), postId }).strict()
+])
 
 // Strict objects: an op carrying fields we do not know (say, a claimed author) is refused whole.
 const opBody = z.discriminatedUnion('type', [
@@ -22,7 +47,9 @@ const opBody = z.discriminatedUnion('type', [
     .object({
       type: z.literal('community/init'),
       name: z.string().min(1).max(LIMITS.communityName),
-      displayName
+      displayName,
+      agreements: agreementsText,
+      confidentiality: agreementsText
     })
     .strict(),
   z
@@ -63,7 +90,29 @@ const opBody = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('post/delete'), id: postId }).strict(),
   z.object({ type: z.literal('reaction/add'), postId, kind: z.enum(REACTION_KINDS) }).strict(),
-  z.object({ type: z.literal('reaction/remove'), postId, kind: z.enum(REACTION_KINDS) }).strict()
+  z.object({ type: z.literal('reaction/remove'), postId, kind: z.enum(REACTION_KINDS) }).strict(),
+  // ---- self-governance ----
+  z.object({ type: z.literal('agreements/accept'), version: z.number().int().positive() }).strict(),
+  z.object({ type: z.literal('invite/second'), inviteId: hex(32) }).strict(),
+  z.object({ type: z.literal('member/device'), swarmKey: hex(32), signature: hex(64) }).strict(),
+  z.object({ type: z.literal('proposal/create'), id: proposalId, change, reason, at: time }).strict(),
+  z.object({ type: z.literal('proposal/revise'), id: proposalId, change, reason, at: time }).strict(),
+  z.object({ type: z.literal('proposal/withdraw'), id: proposalId }).strict(),
+  z
+    .object({
+      type: z.literal('proposal/respond'),
+      id: proposalId,
+      revision: z.number().int().positive(),
+      stance: z.enum(STANCES),
+      note: reason.nullable(),
+      at: time
+    })
+    .strict(),
+  z.object({ type: z.literal('proposal/unrespond'), id: proposalId }).strict(),
+  z
+    .object({ type: z.literal('flag/add'), postId, reason: z.string().min(1).max(LIMITS.flagReason), at: time })
+    .strict(),
+  z.object({ type: z.literal('flag/remove'), postId }).strict()
 ])
 
 export type Op = z.infer<typeof opBody>

@@ -1,5 +1,6 @@
 // Shapes the engine hands to every front-end (renderer, CLI, tests).
 // Kept free of Node and DOM types so the renderer can import them.
+import type { Change, ProposalStatus, Settings, Stance } from './governance.js'
 
 export const REPLY_MODES = ['listen', 'share', 'ideas'] as const
 export type ReplyMode = (typeof REPLY_MODES)[number]
@@ -34,6 +35,15 @@ export interface Post {
   state: PostState
   /** Position in the community's agreed order; larger is newer. */
   seq: number
+  /** Who flagged it and why: flags are never anonymous. */
+  flags: { byId: string; by: string; reason: string }[]
+  flaggedByMe: boolean
+  /** Collapsed for everyone because enough members flagged it; still openable on purpose. */
+  collapsed: boolean
+  /** Hidden on this device only. */
+  hiddenByMe: boolean
+  /** Its author is muted on this device. */
+  authorMuted: boolean
 }
 
 export interface FeedPage {
@@ -54,6 +64,12 @@ export interface Member {
   joinedSeq: number
   isMe: boolean
   left: boolean
+  /** Left because the community decided so. */
+  removed: boolean
+  /** Has said "I agree" to the community's agreements. */
+  agreed: boolean
+  /** Muted on this device. */
+  muted: boolean
 }
 
 export interface Topic {
@@ -68,6 +84,10 @@ export interface InviteInfo {
   uses: number
   revoked: boolean
   createdBy: string
+  /** Waiting for a second member's consent before anyone can use it. */
+  awaitingSecond: boolean
+  secondedBy: string | null
+  mine: boolean
 }
 
 export interface CreatedInvite {
@@ -75,6 +95,96 @@ export interface CreatedInvite {
   id: string
   expiresAt: number
   maxUses: number
+  /** The community asks a second member to consent before this invite works. */
+  awaitingSecond: boolean
+}
+
+export interface Agreements {
+  version: number
+  text: string
+  confidentiality: string
+  /** The proposal that adopted this version; null for the founding text. */
+  proposalId: string | null
+}
+
+export interface GovernanceState {
+  agreements: Agreements
+  /** The version I said "I agree" to; null before I have. */
+  myAgreedVersion: number | null
+  settings: Settings
+  /** Members in the community now: decisions are counted among them. */
+  currentMembers: number
+  openProposals: number
+  /** Set when the community decided to remove me. */
+  removed: { reason: string; proposalId: string } | null
+}
+
+export interface ProposalResponse {
+  memberId: string
+  name: string
+  stance: Stance
+  note: string | null
+}
+
+export interface Proposal {
+  id: string
+  authorId: string
+  author: string
+  mine: boolean
+  change: Change
+  reason: string
+  revision: number
+  status: ProposalStatus
+  /** The proposer's clock when proposing: a claim, for display only. */
+  createdAt: number
+  /** Responses of current members to the current revision. */
+  responses: ProposalResponse[]
+  myStance: Stance | null
+  consents: number
+  objections: number
+  required: number
+  /** A removal that concerns me: I am told, and my response does not count. */
+  aboutMe: boolean
+  /** A text change drafted on agreements that have since changed; it needs revising. */
+  stale: boolean
+}
+
+export type LogKind =
+  | 'agreed'
+  | 'proposed'
+  | 'revised'
+  | 'withdrawn'
+  | 'adopted'
+  | 'outdated'
+  | 'flagged'
+  | 'unflagged'
+  | 'collapsed'
+  | 'uncollapsed'
+  | 'restored'
+  | 'removed'
+  | 'invite-seconded'
+
+/** One entry of the community log: every flag, decision and removal, with who and why. */
+export interface LogEntry {
+  n: number
+  kind: LogKind
+  /** Who acted; null when the community acted by consent. */
+  actorId: string | null
+  actor: string | null
+  memberId: string | null
+  member: string | null
+  postId: string | null
+  proposalId: string | null
+  /** What the proposal changes, for entries about a proposal. */
+  change: Change | null
+  reason: string | null
+  at: number | null
+}
+
+export interface LogPage {
+  entries: LogEntry[]
+  /** Pass as `before` for older entries; null when there are none. */
+  next: number | null
 }
 
 export interface CommunitySummary {
@@ -95,10 +205,11 @@ export interface CommunitySummary {
 export interface Notice {
   communityId: string
   communityName: string
-  kind: 'reply' | 'mention'
-  postId: string
-  /** The thread to open: the post itself for top-level posts. */
-  root: string
+  /** collapsed: my post was collapsed by flags; removed: the community removed me; proposal: a new proposal to respond to. */
+  kind: 'reply' | 'mention' | 'collapsed' | 'removed' | 'proposal'
+  postId: string | null
+  /** The thread to open: the post itself for top-level posts; null when the notice is not about a post. */
+  root: string | null
   author: string
   excerpt: string
 }

@@ -11,7 +11,10 @@ const entry = z.object({
   folder: z.string().regex(/^[0-9a-f]{16,64}$/),
   /** This device's reading position: posts after it count as unread. */
   lastReadSeq: z.number().int().nonnegative().default(0),
-  notifications: z.boolean().default(true)
+  notifications: z.boolean().default(true),
+  /** Personal moderation: members muted and posts hidden on this device only. */
+  muted: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(10_000).default([]),
+  hiddenPosts: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(100_000).default([])
 })
 const profileFile = z.object({ version: z.literal(1), communities: z.array(entry) })
 
@@ -59,7 +62,10 @@ export class Profile {
     return this.entries.find((e) => e.id === id)
   }
 
-  update(id: string, patch: Partial<Pick<ProfileEntry, 'lastReadSeq' | 'notifications'>>): Promise<void> {
+  update(
+    id: string,
+    patch: Partial<Pick<ProfileEntry, 'lastReadSeq' | 'notifications' | 'muted' | 'hiddenPosts'>>
+  ): Promise<void> {
     this.entries = this.entries.map((e) => (e.id === id ? { ...e, ...patch } : e))
     return this.save()
   }

@@ -3,12 +3,13 @@ import type { Mutual } from '../mutual.js'
 import { DEFAULT_INVITE } from '../community/community.js'
 import { MutualError } from '../errors.js'
 import type { Handlers } from './server.js'
+import { governanceHandlers } from './handlers-governance.js'
 
 export function createHandlers(engine: Mutual): Handlers {
   const c = (id: string) => engine.get(id)
   return {
     'communities.list': async () => engine.summaries(),
-    'communities.create': async (p) => ({ id: await engine.create(p.name, p.displayName) }),
+    'communities.create': async (p) => ({ id: await engine.create(p.name, p.displayName, p.agreements) }),
     'communities.join': async (p) => ({ id: await engine.join(p.invite, p.displayName, p.joinId) }),
     'communities.cancelJoin': async (p) => ({ cancelled: engine.cancelJoin(p.joinId) }),
     'communities.leave': async (p) => {
@@ -34,6 +35,11 @@ export function createHandlers(engine: Mutual): Handlers {
       await c(p.communityId).revokeInvite(p.inviteId)
       return { revoked: true }
     },
+    'invites.second': async (p) => {
+      await c(p.communityId).consent.secondInvite(p.inviteId)
+      return { ok: true }
+    },
+    ...governanceHandlers(engine),
     'topics.list': async (p) => c(p.communityId).reader().topics(),
     'topics.create': async (p) => {
       await c(p.communityId).createTopic(p.name)

@@ -4,15 +4,20 @@
 import { z } from 'zod'
 import { REACTION_KINDS, REPLY_MODES } from '../domain/types.js'
 import type {
+  Agreements,
   CommunitySummary,
   CreatedInvite,
   FeedPage,
+  GovernanceState,
   InviteInfo,
+  LogPage,
   Member,
+  Proposal,
   SyncStatus,
   Thread,
   Topic
 } from '../domain/types.js'
+import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
 
 const communityId = z.string().regex(/^[a-z0-9]{52}$/, 'a community id is 52 letters and digits')
@@ -37,6 +42,47 @@ const text = z
   .refine((s) => s.length <= LIMITS.postText, `a post is at most ${LIMITS.postText} characters`)
 const note = z.string().trim().max(LIMITS.note, `a content note is at most ${LIMITS.note} characters`)
 const color = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written like #3a7bd5')
+const memberId = z.string().regex(/^[0-9a-f]{64}$/, 'a member id is 64 hex characters')
+const proposalId = z.string().regex(/^[0-9a-f]{16}$/, 'a proposal id is 16 hex characters')
+const agreementsText = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'agreements cannot be empty')
+  .refine(
+    (s) => s.length <= LIMITS.agreementsText,
+    `agreements are at most ${LIMITS.agreementsText} characters`
+  )
+const reason = z
+  .string()
+  .trim()
+  .min(1, 'please give a reason')
+  .max(LIMITS.reason, `a reason is at most ${LIMITS.reason} characters`)
+const responseNote = z.string().trim().max(LIMITS.reason, `a note is at most ${LIMITS.reason} characters`)
+const change = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agreements'), text: agreementsText }).strict(),
+  z.object({ kind: z.literal('confidentiality'), text: agreementsText }).strict(),
+  z
+    .object({
+      kind: z.literal('settings'),
+      settings: z
+        .object({
+          invite: z.enum(INVITE_RULES),
+          flagsToHide: z
+            .number()
+            .int()
+            .min(1, 'at least one flag')
+            .max(FLAGS_TO_HIDE_MAX, `at most ${FLAGS_TO_HIDE_MAX} flags`),
+          removal: z.enum(DECISION_RULES),
+          consent: z.enum(DECISION_RULES),
+          defaultReplyMode: z.enum(REPLY_MODES)
+        })
+        .partial()
+        .strict()
+        .refine((s) => Object.keys(s).length > 0, 'a settings change changes at least one setting')
+    })
+    .strict(),
+  z.object({ kind: z.literal('removal'), member: memberId }).strict(),
+  z.object({ kind: z.literal('review'), postId }).strict()
+])
 
 export const methods = {
   'communities.list': { params: z.object({}).strict() },
@@ -44,7 +90,8 @@ export const methods = {
     params: z
       .object({
         name: z.string().trim().min(1, 'a community needs a name').max(LIMITS.communityName),
-        displayName
+        displayName,
+        agreements: z.object({ text: agreementsText, confidentiality: agreementsText }).strict().optional()
       })
       .strict()
   },
@@ -77,6 +124,50 @@ export const methods = {
   },
   'invites.list': { params: z.object({ communityId }).strict() },
   'invites.revoke': { params: z.object({ communityId, inviteId }).strict() },
+  'invites.second': { params: z.object({ communityId, inviteId }).strict() },
+  'governance.get': { params: z.object({ communityId }).strict() },
+  'agreements.history': { params: z.object({ communityId }).strict() },
+  'agreements.accept': { params: z.object({ communityId, version: z.number().int().positive() }).strict() },
+  'proposals.list': {
+    params: z
+      .object({ communityId, status: z.enum(['open', 'adopted', 'withdrawn', 'outdated']).optional() })
+      .strict()
+  },
+  'proposals.get': { params: z.object({ communityId, proposalId }).strict() },
+  'proposals.create': { params: z.object({ communityId, change, reason }).strict() },
+  'proposals.revise': { params: z.object({ communityId, proposalId, change, reason }).strict() },
+  'proposals.withdraw': { params: z.object({ communityId, proposalId }).strict() },
+  'proposals.respond': {
+    params: z
+      .object({ communityId, proposalId, stance: z.enum(STANCES), note: responseNote.optional() })
+      .strict()
+  },
+  'proposals.withdrawResponse': { params: z.object({ communityId, proposalId }).strict() },
+  'flags.add': {
+    params: z
+      .object({
+        communityId,
+        postId,
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'please say why you are flagging this post')
+          .max(LIMITS.flagReason, `a reason is at most ${LIMITS.flagReason} characters`)
+      })
+      .strict()
+  },
+  'flags.remove': { params: z.object({ communityId, postId }).strict() },
+  'moderation.log': {
+    params: z
+      .object({
+        communityId,
+        limit: z.number().int().min(1).max(LIMITS.pageMax).optional(),
+        before: z.number().int().min(0).optional()
+      })
+      .strict()
+  },
+  'members.mute': { params: z.object({ communityId, memberId, muted: z.boolean() }).strict() },
+  'posts.hideForMe': { params: z.object({ communityId, postId, hidden: z.boolean() }).strict() },
   'topics.list': { params: z.object({ communityId }).strict() },
   'topics.create': { params: z.object({ communityId, name: topicName }).strict() },
   'posts.create': {
@@ -142,6 +233,22 @@ export interface Results {
   'invites.create': CreatedInvite
   'invites.list': InviteInfo[]
   'invites.revoke': { revoked: true }
+  'invites.second': { ok: true }
+  'governance.get': GovernanceState
+  'agreements.history': Agreements[]
+  'agreements.accept': { ok: true }
+  'proposals.list': Proposal[]
+  'proposals.get': Proposal
+  'proposals.create': { id: string }
+  'proposals.revise': { id: string }
+  'proposals.withdraw': { id: string }
+  'proposals.respond': { ok: true }
+  'proposals.withdrawResponse': { ok: true }
+  'flags.add': { ok: true }
+  'flags.remove': { ok: true }
+  'moderation.log': LogPage
+  'members.mute': { ok: true }
+  'posts.hideForMe': { ok: true }
   'topics.list': Topic[]
   'topics.create': { name: string }
   'posts.create': { id: string }

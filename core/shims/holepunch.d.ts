@@ -22,6 +22,8 @@ declare module 'hypercore-crypto' {
     discoveryKey(key: Uint8Array): Buffer
     keyPair(seed?: Uint8Array): { publicKey: Buffer; secretKey: Buffer }
     hash(data: Uint8Array | Uint8Array[]): Buffer
+    sign(message: Uint8Array, secretKey: Uint8Array): Buffer
+    verify(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean
   }
   export default crypto
 }
@@ -234,7 +236,12 @@ declare module 'hyperswarm' {
     remotePublicKey: Buffer
   }
   class Hyperswarm extends EventEmitter {
-    constructor(opts?: { dht?: HyperDHT; keyPair?: { publicKey: Buffer; secretKey: Buffer } })
+    constructor(opts?: {
+      dht?: HyperDHT
+      keyPair?: { publicKey: Buffer; secretKey: Buffer }
+      /** Return true to refuse a peer. */
+      firewall?: (remotePublicKey: Buffer, payload: unknown) => boolean
+    })
     readonly dht: HyperDHT
     readonly connections: Set<SwarmConnection>
     join(topic: Uint8Array, opts?: { server?: boolean; client?: boolean }): PeerDiscovery

@@ -6,10 +6,13 @@ import type Autobase from 'autobase'
 import type Hyperbee from 'hyperbee'
 import { OP_VERSION, decodeOp } from '../domain/ops.js'
 import type { Op, OpOf } from '../domain/ops.js'
+import { DEFAULT_SETTINGS } from '../domain/governance.js'
+import type { Settings } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
 import { REACTION_KINDS } from '../domain/types.js'
 import { keys } from './records.js'
 import type {
+  AgreementsRecord,
   InviteRecord,
   MemberRecord,
   MetaRecord,
@@ -17,40 +20,12 @@ import type {
   TimelineRecord,
   TopicRecord
 } from './records.js'
+import { ViewWriter, blankLog, logEvent, putMember, updateMeta } from './writer.js'
+import { retire, savePost } from './steps.js'
+import type { Ctx } from './writer.js'
+import * as governance from './governance.js'
 
 export const UPDATE_NEEDED = 'update-needed'
-
-/** A batch plus a write-through cache, so reads inside one apply see earlier writes. */
-class ViewWriter {
-  private readonly cache = new Map<string, unknown>()
-  constructor(private readonly batch: Hyperbee.Batch) {}
-
-  async get<T>(key: string): Promise<T | null> {
-    if (this.cache.has(key)) return this.cache.get(key) as T | null
-    const entry = await this.batch.get(key)
-    const value = entry ? (entry.value as T) : null
-    this.cache.set(key, value)
-    return value
-  }
-  async put(key: string, value: unknown): Promise<void> {
-    this.cache.set(key, value)
-    await this.batch.put(key, value)
-  }
-  async del(key: string): Promise<void> {
-    this.cache.set(key, null)
-    await this.batch.del(key)
-  }
-  flush(): Promise<void> {
-    return this.batch.flush()
-  }
-}
-
-interface Ctx {
-  view: ViewWriter
-  host: Autobase.ApplyHost
-  author: string
-  node: Autobase.AutobaseNode
-}
 
 /**
  * `newestKnown` is the newest op version to apply rather than stop at. Only
@@ -83,21 +58,55 @@ async function applyNodes(
   await view.flush()
 }
 
+/**
+ * What a member may do before saying "I agree": introduce themselves, agree,
+ * or go. Admitting is included because their device answers newcomers'
+ * pairing requests on its own, for invites agreed members made.
+ */
+const BEFORE_AGREEING = new Set<Op['type']>([
+  'agreements/accept',
+  'profile/set',
+  'member/device',
+  'member/leave',
+  'member/admit'
+])
+
 async function applyOp(ctx: Ctx, op: Op): Promise<void> {
   if (op.type === 'community/init') return init(ctx, op)
   const meta = await ctx.view.get<MetaRecord>(keys.meta)
   if (!meta) return
   const member = await ctx.view.get<MemberRecord>(keys.member(ctx.author))
   if (!member || member.left) return // only current members change anything
+  if (member.agreedVersion === null && !BEFORE_AGREEING.has(op.type)) return
   switch (op.type) {
     case 'invite/create':
       return inviteCreate(ctx, op)
     case 'invite/revoke':
       return inviteRevoke(ctx, op)
+    case 'invite/second':
+      return governance.secondInvite(ctx, op)
     case 'member/admit':
       return admit(ctx, meta, op)
     case 'member/leave':
-      return leave(ctx, meta, member)
+      await retire(ctx, member, { removed: false })
+      // Fewer members can mean an open proposal now has what it needs.
+      return governance.recountOpen(ctx)
+    case 'member/device':
+      return governance.claimDevice(ctx, member, op)
+    case 'agreements/accept':
+      return governance.accept(ctx, member, op)
+    case 'proposal/create':
+      return governance.propose(ctx, op)
+    case 'proposal/revise':
+      return governance.revise(ctx, op)
+    case 'proposal/withdraw':
+      return governance.withdraw(ctx, op)
+    case 'proposal/respond':
+    case 'proposal/unrespond':
+      return governance.respond(ctx, op)
+    case 'flag/add':
+    case 'flag/remove':
+      return governance.flag(ctx, op)
     case 'profile/set':
       return ctx.view.put(keys.member(ctx.author), { ...member, name: op.displayName, color: op.color })
     case 'topic/create':
@@ -118,7 +127,15 @@ async function init(ctx: Ctx, op: OpOf<'community/init'>): Promise<void> {
   // Only the founder's writer (the base's bootstrap core) can found, and only once.
   if (!ctx.node.from.key.equals(ctx.host.key)) return
   if (await ctx.view.get(keys.meta)) return
-  const meta: MetaRecord = { name: op.name, founder: ctx.author, seq: 1, memberCount: 1, indexers: 1 }
+  const meta: MetaRecord = {
+    name: op.name,
+    founder: ctx.author,
+    seq: 1,
+    memberCount: 1,
+    indexers: 1,
+    current: 1,
+    events: 0
+  }
   await ctx.view.put(keys.meta, meta)
   await putMember(ctx, {
     key: ctx.author,
@@ -128,20 +145,33 @@ async function init(ctx: Ctx, op: OpOf<'community/init'>): Promise<void> {
     joinedSeq: 0,
     indexer: true,
     left: false,
-    inviteId: null
+    removed: false,
+    inviteId: null,
+    // The founder wrote the first agreements, so agrees to them.
+    agreedVersion: 1,
+    device: null
   })
   const general: TopicRecord = { name: 'general', postCount: 0, createdBy: ctx.author }
   await ctx.view.put(keys.topic('general'), general)
-}
-
-async function putMember(ctx: Ctx, member: MemberRecord): Promise<void> {
-  await ctx.view.put(keys.member(member.key), member)
-  await ctx.view.put(keys.memberOrder(member.order), member.key)
+  await ctx.view.put(keys.settings, DEFAULT_SETTINGS)
+  const event = await logEvent(ctx, { ...blankLog, kind: 'agreed', actor: ctx.author, member: ctx.author })
+  const agreements: AgreementsRecord = {
+    version: 1,
+    text: op.agreements,
+    confidentiality: op.confidentiality,
+    proposalId: null,
+    event
+  }
+  await ctx.view.put(keys.agreements, agreements)
+  await ctx.view.put(keys.agreementsVersion(1), agreements)
 }
 
 async function inviteCreate(ctx: Ctx, op: OpOf<'invite/create'>): Promise<void> {
   if (await ctx.view.get(keys.invite(op.inviteId))) return
+  const settings = (await ctx.view.get<Settings>(keys.settings)) ?? DEFAULT_SETTINGS
   const invite: InviteRecord = {
+    needsSecond: settings.invite === 'second-member',
+    secondedBy: null,
     id: op.inviteId,
     publicKey: op.publicKey,
     expiresAt: op.expiresAt,
@@ -163,6 +193,7 @@ async function admit(ctx: Ctx, meta: MetaRecord, op: OpOf<'member/admit'>): Prom
   const invite = await ctx.view.get<InviteRecord>(keys.invite(op.inviteId))
   // `at` is the admitting member's clock, the only deterministic reading of expiry.
   if (!invite || invite.revoked || invite.uses >= invite.maxUses || op.at > invite.expiresAt) return
+  if (invite.needsSecond && invite.secondedBy === null) return
   const existing = await ctx.view.get<MemberRecord>(keys.member(op.writerKey))
   if (existing) return
   const indexer = meta.indexers < LIMITS.targetIndexers
@@ -176,39 +207,18 @@ async function admit(ctx: Ctx, meta: MetaRecord, op: OpOf<'member/admit'>): Prom
     joinedSeq: meta.seq,
     indexer,
     left: false,
-    inviteId: invite.id
+    removed: false,
+    inviteId: invite.id,
+    agreedVersion: null,
+    device: null
   })
-  await ctx.view.put(keys.meta, {
-    ...meta,
-    seq: meta.seq + 1,
-    memberCount: meta.memberCount + 1,
-    indexers: meta.indexers + (indexer ? 1 : 0)
-  })
-}
-
-async function leave(ctx: Ctx, meta: MetaRecord, member: MemberRecord): Promise<void> {
-  const key = Buffer.from(member.key, 'hex')
-  // The last indexer cannot be removed; it then stays a writer that writes nothing.
-  const removable = ctx.host.removeable(key)
-  if (removable) await ctx.host.removeWriter(key)
-  const stillIndexer = member.indexer && !removable
-  await ctx.view.put(keys.member(member.key), { ...member, left: true, indexer: stillIndexer })
-  let indexers = meta.indexers - (member.indexer && removable ? 1 : 0)
-  if (indexers < LIMITS.targetIndexers) indexers += await promoteEarliest(ctx, meta)
-  await ctx.view.put(keys.meta, { ...meta, indexers })
-}
-
-/** Refill the indexer set with the earliest member who is not one yet. Returns how many were promoted. */
-async function promoteEarliest(ctx: Ctx, meta: MetaRecord): Promise<number> {
-  for (let order = 0; order < meta.memberCount; order++) {
-    const key = await ctx.view.get<string>(keys.memberOrder(order))
-    const candidate = key === null ? null : await ctx.view.get<MemberRecord>(keys.member(key))
-    if (!candidate || candidate.left || candidate.indexer) continue
-    await ctx.host.addWriter(Buffer.from(candidate.key, 'hex'), { indexer: true })
-    await ctx.view.put(keys.member(candidate.key), { ...candidate, indexer: true })
-    return 1
-  }
-  return 0
+  await updateMeta(ctx, (m) => ({
+    ...m,
+    seq: m.seq + 1,
+    memberCount: m.memberCount + 1,
+    current: m.current + 1,
+    indexers: m.indexers + (indexer ? 1 : 0)
+  }))
 }
 
 async function topicCreate(ctx: Ctx, op: OpOf<'topic/create'>): Promise<void> {
@@ -247,7 +257,9 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
     seq,
     writerLength: ctx.node.length,
     replyCount: 0,
-    reactions: { 'me-too': [], 'hear-you': [], thanks: [] }
+    reactions: { 'me-too': [], 'hear-you': [], thanks: [] },
+    flags: [],
+    collapsed: false
   }
   await savePost(ctx, post)
   await ctx.view.put(keys.authored(ctx.author, ctx.node.length), op.id)
@@ -261,16 +273,6 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
     await ctx.view.put(keys.feed(topicName, seq), op.id)
     await ctx.view.put(keys.topic(topicName), { ...topic, postCount: topic.postCount + 1 })
   }
-}
-
-/**
- * A reply's record is kept twice: under its id, and in its thread's index so
- * a whole thread is one range read. Every change goes through here to keep
- * the two the same.
- */
-async function savePost(ctx: Ctx, post: PostRecord): Promise<void> {
-  await ctx.view.put(keys.post(post.id), post)
-  if (post.replyTo !== null) await ctx.view.put(keys.thread(post.root, post.seq), post)
 }
 
 async function ownLivePost(ctx: Ctx, id: string): Promise<PostRecord | null> {

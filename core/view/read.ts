@@ -5,6 +5,7 @@ import { LIMITS } from '../domain/limits.js'
 import { REACTION_KINDS } from '../domain/types.js'
 import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
+import { GovernanceReader } from './read-governance.js'
 import type {
   InviteRecord,
   MemberRecord,
@@ -21,6 +22,9 @@ export interface Perspective {
   replicatedLength: number
   /** Posts whose place in the order is below this are signed by the indexer majority. */
   signedSeq: () => Promise<number>
+  /** Personal moderation on this device: never in the log. */
+  muted: ReadonlySet<string>
+  hidden: ReadonlySet<string>
 }
 
 export class ViewReader {
@@ -28,9 +32,13 @@ export class ViewReader {
   private signed: Promise<number> | null = null
 
   constructor(
-    private readonly bee: Hyperbee.BeeReader,
+    readonly bee: Hyperbee.BeeReader,
     private readonly at: Perspective
   ) {}
+
+  governance(): GovernanceReader {
+    return new GovernanceReader(this, this.at.me)
+  }
 
   async meta(): Promise<MetaRecord | null> {
     return this.value<MetaRecord>(keys.meta)
@@ -89,7 +97,10 @@ export class ViewReader {
         color: m.color,
         joinedSeq: m.joinedSeq,
         isMe: m.key === this.at.me,
-        left: m.left
+        left: m.left,
+        removed: m.removed,
+        agreed: m.agreedVersion !== null,
+        muted: this.at.muted.has(m.key)
       })
     }
     return out.sort((a, b) => a.joinedSeq - b.joinedSeq || a.id.localeCompare(b.id))
@@ -109,7 +120,10 @@ export class ViewReader {
         maxUses: i.maxUses,
         uses: i.uses,
         revoked: i.revoked,
-        createdBy: await this.nameOf(i.createdBy)
+        createdBy: await this.nameOf(i.createdBy),
+        awaitingSecond: i.needsSecond && i.secondedBy === null,
+        secondedBy: i.secondedBy === null ? null : await this.nameOf(i.secondedBy),
+        mine: i.createdBy === this.at.me
       })
     }
     return out
@@ -173,11 +187,11 @@ export class ViewReader {
     return counts
   }
 
-  private range(prefix: string): AsyncIterable<Hyperbee.Entry<unknown>> {
+  range(prefix: string): AsyncIterable<Hyperbee.Entry<unknown>> {
     return this.bee.createReadStream({ gt: prefix, lt: prefixEnd(prefix) })
   }
 
-  private async value<T>(key: string): Promise<T | null> {
+  async value<T>(key: string): Promise<T | null> {
     const entry = await this.bee.get(key)
     return entry ? (entry.value as T) : null
   }
@@ -209,7 +223,8 @@ export class ViewReader {
     return this.signed
   }
 
-  private async nameOf(key: string): Promise<string> {
+  /** A member's display name, or how to speak of someone who has gone. */
+  async nameOf(key: string): Promise<string> {
     const cached = this.names.get(key)
     if (cached !== undefined) return cached
     const member = await this.member(key)
@@ -244,7 +259,14 @@ export class ViewReader {
       replyCount: r.replyCount,
       mine: r.author === this.at.me,
       state: this.stateOf(r, signedSeq),
-      seq: r.seq
+      seq: r.seq,
+      flags: await Promise.all(
+        r.flags.map(async (f) => ({ byId: f.by, by: await this.nameOf(f.by), reason: f.reason }))
+      ),
+      flaggedByMe: r.flags.some((f) => f.by === this.at.me),
+      collapsed: r.collapsed,
+      hiddenByMe: this.at.hidden.has(r.id),
+      authorMuted: this.at.muted.has(r.author)
     }
   }
 }

@@ -1,6 +1,7 @@
 // What apply stores in the community view (a Hyperbee), and its key layout.
 // Keys are sortable strings so feeds and threads are plain range reads.
-import type { ReactionKind, ReplyMode } from '../domain/types.js'
+import type { LogKind, ReactionKind, ReplyMode } from '../domain/types.js'
+import type { Change, ProposalStatus, Stance } from '../domain/governance.js'
 
 export interface MetaRecord {
   name: string
@@ -10,6 +11,10 @@ export interface MetaRecord {
   /** How many members have ever been admitted, founder included. */
   memberCount: number
   indexers: number
+  /** Members currently in the community (not left, not removed): who decisions count. */
+  current: number
+  /** Entries written to the community log so far. */
+  events: number
 }
 
 export interface MemberRecord {
@@ -21,7 +26,13 @@ export interface MemberRecord {
   joinedSeq: number
   indexer: boolean
   left: boolean
+  /** Left by a decision of the others rather than by choice. */
+  removed: boolean
   inviteId: string | null
+  /** The agreements version this member said "I agree" to; null until they do. */
+  agreedVersion: number | null
+  /** This member's network key in this community, proven by its signature. */
+  device: string | null
 }
 
 export interface InviteRecord {
@@ -32,6 +43,9 @@ export interface InviteRecord {
   uses: number
   revoked: boolean
   createdBy: string
+  /** Created while the community asked for a second member's consent to invites. */
+  needsSecond: boolean
+  secondedBy: string | null
 }
 
 export interface TopicRecord {
@@ -62,6 +76,60 @@ export interface PostRecord {
   writerLength: number
   replyCount: number
   reactions: Record<ReactionKind, string[]>
+  flags: FlagRecord[]
+  /** Collapsed for everyone: enough distinct members flagged it. */
+  collapsed: boolean
+}
+
+export interface FlagRecord {
+  by: string
+  reason: string
+  at: number
+}
+
+export interface AgreementsRecord {
+  version: number
+  text: string
+  confidentiality: string
+  /** The proposal that adopted this version; null for the founding text. */
+  proposalId: string | null
+  /** Its entry in the community log. */
+  event: number
+}
+
+export interface ResponseRecord {
+  stance: Stance
+  note: string | null
+  revision: number
+  at: number
+}
+
+export interface ProposalRecord {
+  id: string
+  author: string
+  change: Change
+  reason: string
+  revision: number
+  /** The agreements version this was written against: a text change drafted on an older one is outdated. */
+  baseVersion: number
+  status: ProposalStatus
+  at: number
+  openedEvent: number
+  closedEvent: number | null
+  responses: Record<string, ResponseRecord>
+}
+
+export interface LogRecord {
+  n: number
+  kind: LogKind
+  /** Who acted; null when the community acted by consent. */
+  actor: string | null
+  member: string | null
+  postId: string | null
+  proposalId: string | null
+  reason: string | null
+  /** The actor's own clock, a claim for display only. */
+  at: number | null
 }
 
 const pad = (n: number): string => n.toString(16).padStart(12, '0')
@@ -85,7 +153,25 @@ export const keys = {
   timeline: (seq: number) => `timeline/${pad(seq)}`,
   timelinePrefix: 'timeline/',
   authored: (author: string, writerLength: number) => `authored/${author}/${pad(writerLength)}`,
-  authoredPrefix: (author: string) => `authored/${author}/`
+  authoredPrefix: (author: string) => `authored/${author}/`,
+  agreements: 'agreements',
+  agreementsVersion: (version: number) => `agreements-version/${pad(version)}`,
+  agreementsVersionPrefix: 'agreements-version/',
+  settings: 'settings',
+  proposal: (id: string) => `proposal/${id}`,
+  proposalPrefix: 'proposal/',
+  /** Open proposals, re-counted when membership changes. */
+  openProposal: (id: string) => `proposal-open/${id}`,
+  openProposalPrefix: 'proposal-open/',
+  /** Posts with at least one flag, re-checked when the flag threshold changes. */
+  flagged: (postId: string) => `flagged/${postId}`,
+  flaggedPrefix: 'flagged/',
+  log: (n: number) => `log/${pad(n)}`,
+  logPrefix: 'log/',
+  device: (swarmKey: string) => `device/${swarmKey}`,
+  /** Network keys of removed members: peers refuse to replicate with them. */
+  blockedDevice: (swarmKey: string) => `blocked-device/${swarmKey}`,
+  blockedDevicePrefix: 'blocked-device/'
 }
 
 /** The upper bound of a prefix range: every key starting with `prefix` sorts below it. */

@@ -60,7 +60,12 @@ function post(seq: number): Post {
     replyCount: seq % 5,
     mine: false,
     state: 'confirmed',
-    seq
+    seq,
+    flags: [],
+    flaggedByMe: false,
+    collapsed: false,
+    hiddenByMe: false,
+    authorMuted: false
   }
 }
 
@@ -102,7 +107,10 @@ function standIn(): Handlers {
         color: ['#4f7a3a', '#2f6f9f', null][i] ?? null,
         joinedSeq: i,
         isMe: false,
-        left: false
+        left: false,
+        removed: false,
+        agreed: true,
+        muted: false
       })),
     'posts.thread': async ({ postId }) => ({ root: post(Number.parseInt(postId, 16)), replies: [] }),
     'posts.feed': async ({ limit = 20, before }) => {

@@ -112,15 +112,22 @@ export async function feedIds(peer: Peer, communityId: string, topic = 'general'
   }
 }
 
-/** Founds a community on `founder` and lets each of `others` in with its own invite. */
+/** Founds a community on `founder` and lets each of `others` in with its own invite; each newcomer agrees. */
 export async function community(founder: Peer, others: Peer[], name = 'Night owls'): Promise<string> {
   const { id } = await founder.rpc.call('communities.create', { name, displayName: 'Ash' })
   let n = 0
   for (const peer of others) {
     const { invite } = await founder.rpc.call('invites.create', { communityId: id })
     await peer.rpc.call('communities.join', { invite, displayName: `Member ${++n}` })
+    await agree(peer, id)
   }
   return id
+}
+
+/** Says "I agree" to the agreements the newcomer holds, as the first-post screen does. */
+export async function agree(peer: Pick<Peer, 'rpc'>, communityId: string): Promise<void> {
+  const { agreements } = await peer.rpc.call('governance.get', { communityId })
+  await peer.rpc.call('agreements.accept', { communityId, version: agreements.version })
 }
 
 /** True once `peer` holds the post; for use with `until`. */

@@ -1,0 +1,57 @@
+// Steps of apply that more than one kind of op takes.
+import { LIMITS } from '../domain/limits.js'
+import { keys } from './records.js'
+import type { MemberRecord, MetaRecord, PostRecord } from './records.js'
+import { updateMeta } from './writer.js'
+import type { Ctx } from './writer.js'
+
+/**
+ * A reply's record is kept twice: under its id, and in its thread's index so
+ * a whole thread is one range read. Every change goes through here to keep
+ * the two the same.
+ */
+export async function savePost(ctx: Ctx, post: PostRecord): Promise<void> {
+  await ctx.view.put(keys.post(post.id), post)
+  if (post.replyTo !== null) await ctx.view.put(keys.thread(post.root, post.seq), post)
+}
+
+/**
+ * A member stops being one, by choice or by the others' decision: they are
+ * no longer a writer, and their later ops are ignored.
+ */
+export async function retire(ctx: Ctx, member: MemberRecord, how: { removed: boolean }): Promise<void> {
+  const key = Buffer.from(member.key, 'hex')
+  // The last indexer cannot be removed; it then stays a writer whose ops are ignored.
+  const removable = ctx.host.removeable(key)
+  if (removable) await ctx.host.removeWriter(key)
+  const stillIndexer = member.indexer && !removable
+  await ctx.view.put(keys.member(member.key), {
+    ...member,
+    left: true,
+    removed: how.removed,
+    indexer: stillIndexer
+  })
+  const meta = await updateMeta(ctx, (m) => ({
+    ...m,
+    current: m.current - 1,
+    indexers: m.indexers - (member.indexer && removable ? 1 : 0)
+  }))
+  if (meta.indexers < LIMITS.targetIndexers) {
+    const promoted = await promoteEarliest(ctx, meta)
+    if (promoted > 0) await updateMeta(ctx, (m) => ({ ...m, indexers: m.indexers + promoted }))
+  }
+}
+
+/** Refill the indexer set with the earliest member who is not one yet. Returns how many were promoted. */
+async function promoteEarliest(ctx: Ctx, meta: MetaRecord): Promise<number> {
+  for (let order = 0; order < meta.memberCount; order++) {
+    const key = await ctx.view.get<string>(keys.memberOrder(order))
+    const candidate = key === null ? null : await ctx.view.get<MemberRecord>(keys.member(key))
+    if (!candidate || candidate.left || candidate.indexer) continue
+    await ctx.host.addWriter(Buffer.from(candidate.key, 'hex'), { indexer: true })
+    await ctx.view.put(keys.member(candidate.key), { ...candidate, indexer: true })
+    return 1
+  }
+  return 0
+}
+

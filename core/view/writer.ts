@@ -1,0 +1,77 @@
+// What apply's steps share: a batch with a write-through cache, the context
+// of the op being applied, and the few writes several steps make.
+import type Autobase from 'autobase'
+import type Hyperbee from 'hyperbee'
+import { keys } from './records.js'
+import type { LogRecord, MemberRecord, MetaRecord } from './records.js'
+
+/** A batch plus a write-through cache, so reads inside one apply see earlier writes. */
+export class ViewWriter {
+  private readonly cache = new Map<string, unknown>()
+  constructor(private readonly batch: Hyperbee.Batch) {}
+
+  async get<T>(key: string): Promise<T | null> {
+    if (this.cache.has(key)) return this.cache.get(key) as T | null
+    const entry = await this.batch.get(key)
+    const value = entry ? (entry.value as T) : null
+    this.cache.set(key, value)
+    return value
+  }
+  async put(key: string, value: unknown): Promise<void> {
+    this.cache.set(key, value)
+    await this.batch.put(key, value)
+  }
+  async del(key: string): Promise<void> {
+    this.cache.set(key, null)
+    await this.batch.del(key)
+  }
+  /** Ordered keys under `prefix`, as the batch sees them now. */
+  async keysUnder(prefix: string): Promise<string[]> {
+    const out: string[] = []
+    for await (const entry of this.batch.createReadStream({ gt: prefix, lt: prefix + '\uffff' }))
+      out.push(entry.key)
+    return out
+  }
+  flush(): Promise<void> {
+    return this.batch.flush()
+  }
+}
+
+export interface Ctx {
+  view: ViewWriter
+  host: Autobase.ApplyHost
+  /** The op's real author: the key of the writer that appended it. */
+  author: string
+  node: Autobase.AutobaseNode
+}
+
+/** Reads the meta record fresh, so steps that log and count never write back a stale copy. */
+export async function updateMeta(ctx: Ctx, change: (meta: MetaRecord) => MetaRecord): Promise<MetaRecord> {
+  const meta = await ctx.view.get<MetaRecord>(keys.meta)
+  if (!meta) throw new Error('apply: meta missing after init')
+  const next = change(meta)
+  await ctx.view.put(keys.meta, next)
+  return next
+}
+
+/** Appends an entry to the community log every member can read. */
+export async function logEvent(ctx: Ctx, entry: Omit<LogRecord, 'n'>): Promise<number> {
+  const meta = await updateMeta(ctx, (m) => ({ ...m, events: m.events + 1 }))
+  const n = meta.events
+  await ctx.view.put(keys.log(n), { n, ...entry })
+  return n
+}
+
+export const blankLog = {
+  actor: null,
+  member: null,
+  postId: null,
+  proposalId: null,
+  reason: null,
+  at: null
+} satisfies Omit<LogRecord, 'n' | 'kind'>
+
+export async function putMember(ctx: Ctx, member: MemberRecord): Promise<void> {
+  await ctx.view.put(keys.member(member.key), member)
+  await ctx.view.put(keys.memberOrder(member.order), member.key)
+}
