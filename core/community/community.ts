@@ -84,6 +84,8 @@ export class Community extends EventEmitter {
     this.devices = new DeviceGuard(this)
     this.base.on('update', () => {
       this.devices.refresh()
+      // A founder's own member record only exists once the first op is applied.
+      this.devices.claim()
       this.emit('changed')
     })
     this.base.on('writable', () => {

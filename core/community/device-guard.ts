@@ -26,6 +26,7 @@ const GRACE_MS = 3000
 export class DeviceGuard {
   private blocked = new Set<string>()
   private claiming = false
+  private claimed = false
   private refreshing = false
   private again = false
   private closed = false
@@ -37,9 +38,10 @@ export class DeviceGuard {
     return this.blocked.has(remotePublicKey.toString('hex'))
   }
 
-  /** Writes this device's signed claim once, when the member can write and has not yet. */
+  /** Writes this device's signed claim once, when the member can write and has not yet; cheap to call on every update. */
   claim(): void {
-    if (this.claiming || this.closed || !this.host.base.writable || this.host.updateNeeded) return
+    if (this.claimed || this.claiming || this.closed || !this.host.base.writable || this.host.updateNeeded)
+      return
     this.claiming = true
     this.doClaim()
       .catch((err: unknown) => this.host.emit('warning', err))
@@ -53,7 +55,10 @@ export class DeviceGuard {
     if (!me || me.left) return
     const keyPair = await this.host.swarmKeyPair()
     const swarmKey = keyPair.publicKey.toString('hex')
-    if (me.device === swarmKey) return
+    if (me.device === swarmKey) {
+      this.claimed = true
+      return
+    }
     const message = deviceClaimMessage(this.host.base.key, this.host.base.local.key)
     const signature = hcrypto.sign(message, keyPair.secretKey).toString('hex')
     await this.host.append({ type: 'member/device', swarmKey, signature })
