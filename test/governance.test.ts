@@ -107,7 +107,9 @@ describe('a circle of three', () => {
     await identical([ash, bo, cy], id)
     const blocked = await proposalOn(ash, id, proposalId)
     expect(blocked).toMatchObject({ status: 'open', consents: 2, objections: 1 })
-    expect(blocked?.responses.find((r) => r.stance === 'object')?.note).toBe('Some of us want ideas by default.')
+    expect(blocked?.responses.find((r) => r.stance === 'object')?.note).toBe(
+      'Some of us want ideas by default.'
+    )
 
     await cy.rpc.call('proposals.withdrawResponse', { communityId: id, proposalId })
     for (const peer of [ash, bo, cy]) await proposalReaches(peer, id, proposalId, 'adopted')
@@ -159,7 +161,10 @@ describe('a circle of three', () => {
       change: { kind: 'agreements', text: 'Version from Bo.' },
       reason: 'Another way.'
     })
-    await until([cy], async () => (await proposalOn(cy, id, a.id)) !== null && (await proposalOn(cy, id, b.id)) !== null)
+    await until(
+      [cy],
+      async () => (await proposalOn(cy, id, a.id)) !== null && (await proposalOn(cy, id, b.id)) !== null
+    )
     await cy.rpc.call('proposals.respond', { communityId: id, proposalId: a.id, stance: 'consent' })
     await proposalReaches(cy, id, a.id, 'adopted')
     await until([cy], async () => (await proposalOn(cy, id, b.id))?.stale === true)
@@ -175,16 +180,19 @@ describe('a circle of three', () => {
       text: 'You should all just try harder.'
     })
     await until([ash, bo], async () => (await hasPost(ash, id, postId)) && hasPost(bo, id, postId))
-    await expect(
-      cy.rpc.call('flags.add', { communityId: id, postId, reason: 'mine' })
-    ).rejects.toMatchObject({ code: 'not-allowed' })
+    await expect(cy.rpc.call('flags.add', { communityId: id, postId, reason: 'mine' })).rejects.toMatchObject(
+      { code: 'not-allowed' }
+    )
     await ash.rpc.call('flags.add', { communityId: id, postId, reason: 'Advice nobody asked for.' })
     await bo.rpc.call('flags.add', { communityId: id, postId, reason: 'Feels like blame.' })
     const collapsed = await until([cy], async () => {
       const p = await cy.rpc.call('posts.get', { communityId: id, postId })
       return p.collapsed ? p : false
     })
-    expect(collapsed.flags.map((f) => f.reason).sort()).toEqual(['Advice nobody asked for.', 'Feels like blame.'])
+    expect(collapsed.flags.map((f) => f.reason).sort()).toEqual([
+      'Advice nobody asked for.',
+      'Feels like blame.'
+    ])
     expect(collapsed.text).toBe('You should all just try harder.') // collapsed, not erased: anyone can open it
     // The author is told, with the reasons.
     const told = await until([cy], async () => {
@@ -218,7 +226,9 @@ describe('a circle of three', () => {
     })
     const log = await ash.rpc.call('moderation.log', { communityId: id, limit: 100 })
     const kinds = log.entries.filter((e) => e.postId === postId).map((e) => e.kind)
-    expect(kinds).toEqual(expect.arrayContaining(['flagged', 'collapsed', 'unflagged', 'uncollapsed', 'restored']))
+    expect(kinds).toEqual(
+      expect.arrayContaining(['flagged', 'collapsed', 'unflagged', 'uncollapsed', 'restored'])
+    )
     const flagged = log.entries.find((e) => e.kind === 'flagged' && e.actor === 'Ash')
     expect(flagged).toMatchObject({ reason: 'Advice nobody asked for.', member: 'Member 2' })
     await identical([ash, bo, cy], id)
@@ -259,7 +269,9 @@ describe('a circle of three', () => {
       const list = await bo.rpc.call('invites.list', { communityId: id })
       return list.some((i) => i.id === created.id && i.awaitingSecond)
     })
-    expect((await ash.rpc.call('members.list', { communityId: id })).some((m) => m.name === 'Eve')).toBe(false)
+    expect((await ash.rpc.call('members.list', { communityId: id })).some((m) => m.name === 'Eve')).toBe(
+      false
+    )
     await bo.rpc.call('invites.second', { communityId: id, inviteId: created.id })
     await expect(joining).resolves.toEqual({ id })
     await eve.rpc.call('communities.leave', { communityId: id })
@@ -274,7 +286,9 @@ describe('a circle of three', () => {
     await ash.rpc.call('posts.hideForMe', { communityId: id, postId, hidden: true })
     const seen = await ash.rpc.call('posts.get', { communityId: id, postId })
     expect(seen).toMatchObject({ authorMuted: true, hiddenByMe: true })
-    expect((await ash.rpc.call('members.list', { communityId: id })).find((m) => m.id === boId)?.muted).toBe(true)
+    expect((await ash.rpc.call('members.list', { communityId: id })).find((m) => m.id === boId)?.muted).toBe(
+      true
+    )
     expect(await cy.rpc.call('posts.get', { communityId: id, postId })).toMatchObject({
       authorMuted: false,
       hiddenByMe: false
@@ -296,6 +310,7 @@ test('removal: by the consent of the others, a removed member is told, can no lo
   const deeId = (await dee.rpc.call('members.list', { communityId: id })).find((m) => m.isMe)!.id
   await until([ash], async () => (await ash.engine.get(id).reader().member(deeId))?.device != null)
 
+  const deesInvite = await dee.rpc.call('invites.create', { communityId: id, maxUses: 5 })
   const { id: proposalId } = await ash.rpc.call('proposals.create', {
     communityId: id,
     change: { kind: 'removal', member: deeId },
@@ -315,6 +330,8 @@ test('removal: by the consent of the others, a removed member is told, can no lo
   const members = await cy.rpc.call('members.list', { communityId: id })
   expect(members.find((m) => m.id === deeId)).toMatchObject({ left: true, removed: true })
   expect((await agreementsOf(ash, id)).currentMembers).toBe(3)
+  const invites = await ash.rpc.call('invites.list', { communityId: id })
+  expect(invites.find((i) => i.id === deesInvite.id)?.revoked).toBe(true)
 
   // Peers refuse Dee's device: nothing new reaches Dee, and Dee's own writes go nowhere.
   await until([ash, dee], async () => dee.engine.get(id).peerCount === 0, 20_000)
@@ -350,7 +367,14 @@ test('forgery: a member appending ops by hand gains nothing the rules do not giv
     at: 1
   })
   for (let i = 0; i < 3; i++)
-    await forge({ type: 'proposal/respond', id: 'aaaaaaaaaaaaaaaa', revision: 1, stance: 'consent', note: null, at: 1 })
+    await forge({
+      type: 'proposal/respond',
+      id: 'aaaaaaaaaaaaaaaa',
+      revision: 1,
+      stance: 'consent',
+      note: null,
+      at: 1
+    })
   await forge({
     type: 'proposal/respond',
     id: 'aaaaaaaaaaaaaaaa',
@@ -370,7 +394,13 @@ test('forgery: a member appending ops by hand gains nothing the rules do not giv
   await forge({ type: 'member/device', swarmKey: ashDevice, signature: 'ab'.repeat(64) })
   await forge({ type: 'invite/second', inviteId: 'cd'.repeat(32) })
   // Review a post that is not theirs, and withdraw a proposal that is not theirs.
-  await forge({ type: 'proposal/create', id: 'bbbbbbbbbbbbbbbb', change: { kind: 'review', postId }, reason: 'x', at: 1 })
+  await forge({
+    type: 'proposal/create',
+    id: 'bbbbbbbbbbbbbbbb',
+    change: { kind: 'review', postId },
+    reason: 'x',
+    at: 1
+  })
 
   await identical([ash, bo, mal], id)
   const proposal = await proposalOn(ash, id, 'aaaaaaaaaaaaaaaa')
@@ -418,7 +448,10 @@ test('offline: governance written while members are apart converges to one decis
     change: { kind: 'settings', settings: { flagsToHide: 3 } },
     reason: 'Two flags is too quick for us.'
   })
-  await until([bo, cy], async () => (await proposalOn(bo, id, proposalId)) !== null && hasPost(bo, id, postId))
+  await until(
+    [bo, cy],
+    async () => (await proposalOn(bo, id, proposalId)) !== null && hasPost(bo, id, postId)
+  )
   await until([cy], async () => (await proposalOn(cy, id, proposalId)) !== null)
   for (const p of [ash, bo, cy]) await p.rpc.call('network.setOnline', { online: false })
 
@@ -436,7 +469,9 @@ test('offline: governance written while members are apart converges to one decis
   const states = await Promise.all([ash, bo, cy].map((p) => proposalOn(p, id, proposalId)))
   expect(new Set(states.map((s) => s?.status)).size).toBe(1)
   expect(states[0]?.status).toBe('adopted')
-  const posts = await Promise.all([ash, bo, cy].map((p) => p.rpc.call('posts.get', { communityId: id, postId })))
+  const posts = await Promise.all(
+    [ash, bo, cy].map((p) => p.rpc.call('posts.get', { communityId: id, postId }))
+  )
   // Whatever order the log settled on, every peer agrees on whether it is collapsed.
   expect(new Set(posts.map((p) => p.collapsed)).size).toBe(1)
   expect(posts[0]?.flags).toHaveLength(2)

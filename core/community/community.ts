@@ -144,8 +144,7 @@ export class Community extends EventEmitter {
     if (this.pairing || this.closing) return
     await this.open()
     const swarm =
-      this.swarm ??
-      createSwarm(this.bootstrap, await this.swarmKeyPair(), (key) => this.devices.refuses(key))
+      this.swarm ?? createSwarm(this.bootstrap, await this.swarmKeyPair(), (key) => this.devices.refuses(key))
     this.swarm = swarm
     this.devices.claim()
     for (const conn of swarm.connections) this.attach(conn)

@@ -85,4 +85,3 @@ export const TEMPLATE_CONFIDENTIALITY = `What is shared here stays here. We do n
 The limits, honestly: every member can read what you post, and every member keeps a copy on their own device. Deleting a post removes it from the community from then on, but cannot take it back from anyone who already received it. If someone is removed, what they already received stays with them.
 
 Mutual is not a crisis service, and we are not counsellors. If you are in danger now, reach someone who can be with you in person.`
-

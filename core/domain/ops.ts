@@ -110,7 +110,12 @@ const opBody = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('proposal/unrespond'), id: proposalId }).strict(),
   z
-    .object({ type: z.literal('flag/add'), postId, reason: z.string().min(1).max(LIMITS.flagReason), at: time })
+    .object({
+      type: z.literal('flag/add'),
+      postId,
+      reason: z.string().min(1).max(LIMITS.flagReason),
+      at: time
+    })
     .strict(),
   z.object({ type: z.literal('flag/remove'), postId }).strict()
 ])

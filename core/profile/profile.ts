@@ -13,8 +13,14 @@ const entry = z.object({
   lastReadSeq: z.number().int().nonnegative().default(0),
   notifications: z.boolean().default(true),
   /** Personal moderation: members muted and posts hidden on this device only. */
-  muted: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(10_000).default([]),
-  hiddenPosts: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(100_000).default([])
+  muted: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(10_000)
+    .default([]),
+  hiddenPosts: z
+    .array(z.string().regex(/^[0-9a-f]{16}$/))
+    .max(100_000)
+    .default([])
 })
 const profileFile = z.object({ version: z.literal(1), communities: z.array(entry) })
 

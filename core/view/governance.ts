@@ -279,6 +279,12 @@ async function remove(ctx: Ctx, key: string, proposal: ProposalRecord): Promise<
     reason: proposal.reason
   })
   if (member.device) await ctx.view.put(keys.blockedDevice(member.device), key)
+  // Their open invites would otherwise be a way straight back in.
+  for (const inviteKey of await ctx.view.keysUnder(keys.invitePrefix)) {
+    const invite = await ctx.view.get<InviteRecord>(inviteKey)
+    if (invite && invite.createdBy === key && !invite.revoked)
+      await ctx.view.put(inviteKey, { ...invite, revoked: true })
+  }
   await retire(ctx, member, { removed: true })
   await recountOpen(ctx)
 }

@@ -73,8 +73,7 @@ export class GovernanceReader {
       if (status === undefined || record.status === status) records.push(record)
     }
     records.sort(
-      (a, b) =>
-        Number(b.status === 'open') - Number(a.status === 'open') || b.openedEvent - a.openedEvent
+      (a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.openedEvent - a.openedEvent
     )
     const context = await this.countingContext()
     return Promise.all(records.map((r) => this.toProposal(r, context)))

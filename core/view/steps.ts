@@ -54,4 +54,3 @@ async function promoteEarliest(ctx: Ctx, meta: MetaRecord): Promise<number> {
   }
   return 0
 }
-
