@@ -19,11 +19,26 @@ export const OPTIONS = {
   mode: { type: 'string' },
   note: { type: 'string' },
   limit: { type: 'string' },
-  undo: { type: 'boolean' }
+  before: { type: 'string' },
+  undo: { type: 'boolean' },
+  history: { type: 'boolean' },
+  all: { type: 'boolean' },
+  reason: { type: 'string' },
+  'agreements-file': { type: 'string' },
+  'confidentiality-file': { type: 'string' },
+  set: { type: 'string', multiple: true },
+  remove: { type: 'string' },
+  review: { type: 'string' },
+  withdraw: { type: 'boolean' },
+  'show-collapsed': { type: 'boolean' }
 } as const
 
 export type OptionName = keyof typeof OPTIONS
-type ValueOf<N extends OptionName> = (typeof OPTIONS)[N]['type'] extends 'string' ? string : boolean
+type ValueOf<N extends OptionName> = (typeof OPTIONS)[N] extends { multiple: true }
+  ? string[]
+  : (typeof OPTIONS)[N]['type'] extends 'string'
+    ? string
+    : boolean
 export type Flags = { [N in OptionName]?: ValueOf<N> }
 
 export interface CommandLine {

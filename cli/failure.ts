@@ -34,7 +34,9 @@ const BAD_INPUT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'invite-revoked',
   'invite-for-joined-community',
   'not-found',
-  'not-allowed'
+  'not-allowed',
+  // Refused until the member has said "I agree": asking again unchanged will not help.
+  'agreements-first'
 ])
 
 function codeOf(err: unknown): ErrorCode | null {

@@ -10,7 +10,11 @@ import type {
   Topic
 } from '../core/domain/types.js'
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+export function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString()
+}
 
 export function communityLine(c: CommunitySummary): string {
   const waiting = c.writable ? '' : '; waiting until you can post'
@@ -18,8 +22,14 @@ export function communityLine(c: CommunitySummary): string {
 }
 
 export function memberLine(m: Member): string {
-  const marks = [m.isMe ? 'you' : null, m.left ? 'left' : null].filter(Boolean)
-  return marks.length > 0 ? `${m.name}  (${marks.join(', ')})` : m.name
+  const marks = [
+    m.isMe ? 'you' : null,
+    m.removed ? 'removed by the community' : m.left ? 'left' : null,
+    !m.left && !m.agreed ? 'has not agreed to the agreements yet' : null,
+    m.muted ? 'muted on this device' : null
+  ].filter(Boolean)
+  const name = marks.length > 0 ? `${m.name}  (${marks.join(', ')})` : m.name
+  return `${name}  ${m.id}`
 }
 
 export function topicLine(t: Topic): string {
@@ -33,9 +43,13 @@ export function inviteLine(i: InviteInfo, now = Date.now()): string {
       ? 'used up'
       : i.expiresAt <= now
         ? 'expired'
-        : 'open'
+        : i.awaitingSecond
+          ? 'waiting for a second member'
+          : 'open'
   const expires = new Date(i.expiresAt).toISOString().replace(/\.\d+Z$/, 'Z')
-  return `${i.id}  ${state}, used ${i.uses} of ${i.maxUses}, expires ${expires}`
+  const by = i.mine ? 'you' : i.createdBy
+  const seconded = i.secondedBy === null ? '' : `, seconded by ${i.secondedBy}`
+  return `${i.id}  ${state}, made by ${by}${seconded}, used ${i.uses} of ${i.maxUses}, expires ${expires}`
 }
 
 export function statusLines(s: SyncStatus): string[] {
@@ -58,15 +72,51 @@ const STATE_TEXT: Record<Post['state'], string> = {
   confirmed: 'confirmed'
 }
 
-function postLines(p: Post, indent: string): string[] {
-  const head = `${indent}${p.author} · ${new Date(p.createdAt).toLocaleString()} · ${p.id} · ${STATE_TEXT[p.state]}`
-  const body = p.deleted ? ['(deleted)'] : p.text.split('\n')
-  const note = p.note ? [`[${p.note}]`] : []
-  return [head, ...[...note, ...body].map((l) => `${indent}  ${l}`)]
+function flagsText(p: Post): string {
+  return p.flags.map((f) => `${f.by}: "${f.reason.replace(/\s*\n\s*/g, ' ')}"`).join('; ')
 }
 
-export function threadLines(t: Thread): string[] {
-  const lines = postLines(t.root, '')
-  for (const reply of t.replies) lines.push('', ...postLines(reply, '    '))
+/**
+ * Why a post is shown collapsed, if it is: flagged by enough members (for
+ * everyone), or hidden or muted on this device. Deleted posts have no text to
+ * collapse.
+ */
+export function collapsedBecause(p: Post): string[] {
+  if (p.deleted) return []
+  const reasons: string[] = []
+  if (p.collapsed) {
+    const review = p.mine
+      ? `; you can ask for a review: mutual propose COMMUNITY --review ${p.id} --reason TEXT`
+      : ''
+    reasons.push(`collapsed for everyone after flags: ${flagsText(p)}${review}`)
+  }
+  if (p.hiddenByMe) reasons.push('hidden on this device only')
+  if (p.authorMuted) reasons.push(`${p.author} is muted on this device`)
+  return reasons
+}
+
+/** For --json: collapsed posts keep everything but their text, which is null unless asked for. */
+export function presentPost(p: Post, showCollapsed: boolean): Omit<Post, 'text'> & { text: string | null } {
+  return !showCollapsed && collapsedBecause(p).length > 0 ? { ...p, text: null } : p
+}
+
+function postLines(p: Post, indent: string, showCollapsed: boolean): string[] {
+  const head = `${indent}${p.author} · ${formatTime(p.createdAt)} · ${p.id} · ${STATE_TEXT[p.state]}`
+  const because = collapsedBecause(p)
+  const notes: string[] = []
+  if (because.length > 0) {
+    const show = showCollapsed ? '' : '; show it with --show-collapsed'
+    notes.push(`[${because.join('; ')}${show}]`)
+  } else if (p.flags.length > 0 && !p.deleted) {
+    notes.push(`[flagged by ${flagsText(p)}]`)
+  }
+  if (p.note) notes.push(`[${p.note}]`)
+  const body = p.deleted ? ['(deleted)'] : because.length > 0 && !showCollapsed ? [] : p.text.split('\n')
+  return [head, ...[...notes, ...body].map((l) => `${indent}  ${l}`)]
+}
+
+export function threadLines(t: Thread, showCollapsed = false): string[] {
+  const lines = postLines(t.root, '', showCollapsed)
+  for (const reply of t.replies) lines.push('', ...postLines(reply, '    ', showCollapsed))
   return lines
 }

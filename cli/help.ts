@@ -12,7 +12,8 @@ export function helpText(topic?: string): string {
   if (topic !== undefined) {
     const command = findCommand(topic)
     if (!command) throw new UsageError(`unknown command "${topic}" (see: mutual help)`)
-    return `usage: mutual ${command.usage}\n\n${capitalise(command.summary)}.\n\n${COMMON}`
+    const details = command.details ? `${command.details}\n\n` : ''
+    return `usage: mutual ${command.usage}\n\n${capitalise(command.summary)}.\n\n${details}${COMMON}`
   }
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)

@@ -4,20 +4,43 @@ import type { RpcClient } from '../../core/rpc/client.js'
 import type { JoinStage } from '../../core/domain/types.js'
 import { communityLine, memberLine, statusLines } from '../format.js'
 import { exitWith, note, print, printJson } from '../output.js'
-import { resolveCommunity } from './resolve.js'
+import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from '../../core/domain/governance.js'
+import { readTextFile } from '../change.js'
+import { communityRef, resolveCommunity } from './resolve.js'
 import { requireFlag } from './spec.js'
 import type { ClientCommand } from './spec.js'
 
 export const create: ClientCommand = {
   kind: 'client',
   name: 'create',
-  usage: 'create NAME --as DISPLAYNAME',
+  usage: 'create NAME --as DISPLAYNAME [--agreements-file PATH] [--confidentiality-file PATH]',
   summary: 'start a new community; prints its id',
+  details:
+    'A community starts from agreements and a confidentiality section that every newcomer reads and accepts.\nWithout the files, it starts from the template (see it afterwards with: mutual agreements NAME).',
   args: ['NAME'],
-  options: ['as'],
+  options: ['as', 'agreements-file', 'confidentiality-file'],
   async run(input) {
     const displayName = requireFlag(input, 'as', this.usage)
-    const result = await input.client.call('communities.create', { name: input.arg('NAME'), displayName })
+    const agreementsFile = input.flags['agreements-file']
+    const confidentialityFile = input.flags['confidentiality-file']
+    const agreements =
+      agreementsFile === undefined && confidentialityFile === undefined
+        ? undefined
+        : {
+            text:
+              agreementsFile === undefined
+                ? TEMPLATE_AGREEMENTS
+                : readTextFile('--agreements-file', agreementsFile),
+            confidentiality:
+              confidentialityFile === undefined
+                ? TEMPLATE_CONFIDENTIALITY
+                : readTextFile('--confidentiality-file', confidentialityFile)
+          }
+    const result = await input.client.call('communities.create', {
+      name: input.arg('NAME'),
+      displayName,
+      agreements
+    })
     if (input.json) printJson(result)
     else print(result.id)
   }
@@ -52,7 +75,7 @@ export const join: ClientCommand = {
   kind: 'client',
   name: 'join',
   usage: 'join INVITE --as DISPLAYNAME',
-  summary: 'join with an invite; waits until you can post, then prints the community id',
+  summary: 'join with an invite; waits until a member lets you in, then prints the community id',
   args: ['INVITE'],
   options: ['as'],
   async run(input) {
@@ -79,6 +102,11 @@ export const join: ClientCommand = {
       })
       if (input.json) printJson(result)
       else print(result.id)
+      const ref = await communityRef(client, result.id).catch(() => result.id)
+      note(
+        `Before your first post, read the community agreements with: mutual agreements ${ref}\n` +
+          `and, if you agree, say so with: mutual agree ${ref}`
+      )
     } finally {
       process.off('SIGINT', onInterrupt)
       stopListening()

@@ -4,7 +4,8 @@ import { inviteLine } from '../format.js'
 import { print, printJson } from '../output.js'
 import { formatDuration, parseDuration, parseWholeNumber } from '../values.js'
 import { UsageError } from '../failure.js'
-import { resolveCommunity } from './resolve.js'
+import { note } from '../output.js'
+import { requireAgreed, resolveCommunity, typedRef } from './resolve.js'
 import type { ClientCommand } from './spec.js'
 
 const MIN_LIFETIME_MS = 60_000
@@ -29,10 +30,17 @@ export const invite: ClientCommand = {
     }
     const maxUses = uses === undefined ? undefined : parseWholeNumber('--uses', uses, 1, LIMITS.inviteMaxUses)
     const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
+    const ref = typedRef(input.arg('COMMUNITY'))
+    await requireAgreed(input.client, communityId, ref)
     const created = await input.client.call('invites.create', { communityId, expiresInMs, maxUses })
     // Always JSON: the invite is meant to be copied whole, and scripts read it.
     // --json adds the id (for revoke), expiry and number of uses.
     printJson(input.json ? created : { invite: created.invite })
+    if (created.awaitingSecond) {
+      note(
+        `This community asks a second member to second each invite: it works once another member runs: mutual second ${ref} ${created.id}`
+      )
+    }
   }
 }
 
@@ -40,7 +48,7 @@ export const invites: ClientCommand = {
   kind: 'client',
   name: 'invites',
   usage: 'invites COMMUNITY',
-  summary: 'list the invites of a community, with their ids for revoke',
+  summary: 'list the invites of a community, with their ids for revoke and second',
   args: ['COMMUNITY'],
   options: [],
   async run(input) {
@@ -67,5 +75,30 @@ export const revoke: ClientCommand = {
     })
     if (input.json) printJson(result)
     else print('Invite revoked.')
+  }
+}
+
+export const second: ClientCommand = {
+  kind: 'client',
+  name: 'second',
+  usage: 'second COMMUNITY INVITE_ID',
+  summary: "second another member's invite, where the community asks for that",
+  args: ['COMMUNITY', 'INVITE_ID'],
+  options: [],
+  async run(input) {
+    const { client } = input
+    const inviteId = input.arg('INVITE_ID').trim().toLowerCase()
+    const communityId = await resolveCommunity(client, input.arg('COMMUNITY'))
+    await requireAgreed(client, communityId, typedRef(input.arg('COMMUNITY')))
+    const found = (await client.call('invites.list', { communityId })).find((i) => i.id === inviteId)
+    if (found && !found.awaitingSecond) {
+      if (input.json) printJson({ ok: true })
+      else if (found.secondedBy !== null) print(`That invite was already seconded by ${found.secondedBy}.`)
+      else print('That invite does not need a second member.')
+      return
+    }
+    const result = await client.call('invites.second', { communityId, inviteId })
+    if (input.json) printJson(result)
+    else print(`You seconded ${found ? `${found.createdBy}'s` : 'the'} invite; it can be used now.`)
   }
 }

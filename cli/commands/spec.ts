@@ -19,6 +19,8 @@ interface CommandBase {
   /** Usage after "mutual", e.g. "post COMMUNITY TEXT [--topic T]". */
   usage: string
   summary: string
+  /** More lines for `mutual help COMMAND`. */
+  details?: string
   args: readonly string[]
   optionalArgs?: readonly string[]
   /** Flags beyond --storage, --json and --help. */
