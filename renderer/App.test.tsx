@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
+import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from '../core/domain/governance.js'
 import { COMMUNITY, FakeBridge, FakeError } from './testing/fake-bridge.js'
 import { renderWith } from './testing/render.js'
 
@@ -29,9 +30,43 @@ test('ui: starting a community asks how you appear there, name and optional colo
   await user.click(screen.getByRole('button', { name: 'Start community' }))
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Night owls' })).toBeTruthy()
-  expect(bridge.callsOf('communities.create')).toEqual([{ name: 'Night owls', displayName: 'Ash' }])
+  expect(bridge.callsOf('communities.create')).toEqual([
+    {
+      name: 'Night owls',
+      displayName: 'Ash',
+      agreements: { text: TEMPLATE_AGREEMENTS, confidentiality: TEMPLATE_CONFIDENTIALITY }
+    }
+  ])
   expect(bridge.callsOf('profile.set')).toEqual([
     { communityId: 'd'.repeat(52), displayName: 'Ash', color: '#4f7a3a' }
+  ])
+})
+
+test('ui: starting a community offers the template agreements to edit, and sends the edited words', async () => {
+  const { user, bridge } = renderWith(new FakeBridge())
+  await user.click(await screen.findByRole('button', { name: /Start a community/ }))
+  await user.type(screen.getByLabelText('Community name'), 'Night owls')
+  await user.type(screen.getByLabelText('Your name here'), 'Ash')
+  const disclosure = screen.getByText('Agreements (you can edit these)')
+  await user.click(disclosure)
+  const text = screen.getByLabelText('Agreements') as HTMLTextAreaElement
+  const limits = screen.getByLabelText('Confidentiality, and its limits') as HTMLTextAreaElement
+  expect(text.value).toBe(TEMPLATE_AGREEMENTS)
+  expect(limits.value).toBe(TEMPLATE_CONFIDENTIALITY)
+  await user.clear(text)
+  await user.click(screen.getByRole('button', { name: 'Start community' }))
+  expect(screen.getByText('The agreements cannot be empty.')).toBeTruthy()
+  expect(bridge.callsOf('communities.create')).toEqual([])
+
+  await user.type(text, 'We listen first.')
+  await user.click(screen.getByRole('button', { name: 'Start community' }))
+  expect(await screen.findByRole('heading', { level: 1, name: 'Night owls' })).toBeTruthy()
+  expect(bridge.callsOf('communities.create')).toEqual([
+    {
+      name: 'Night owls',
+      displayName: 'Ash',
+      agreements: { text: 'We listen first.', confidentiality: TEMPLATE_CONFIDENTIALITY }
+    }
   ])
 })
 

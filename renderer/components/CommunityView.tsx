@@ -1,17 +1,28 @@
-// One community: who is reachable, honest banners, topics, the feed or a
-// thread, and the members panel.
+// One community: who is reachable, honest banners, its pages (the
+// conversation, the agreements, the log), the members panel, and the dialogs
+// for what needs care: deleting, flagging, reviews and removals.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import type { CommunitySummary, Post, SyncStatus } from '../../core/domain/types.js'
-import { useAction, useEngine, useLive } from '../engine/hooks.js'
+import type { CommunitySummary, Member, Post, SyncStatus } from '../../core/domain/types.js'
+import { useEngine, useLive } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
-import { Dialog } from './Dialog.js'
+import { AgreementsGate } from './AgreementsGate.js'
+import { AgreementsPage } from './AgreementsPage.js'
+import { Banners } from './Banners.js'
+import { CommunityLog } from './CommunityLog.js'
+import { DeleteDialog } from './DeleteDialog.js'
 import { ErrorText } from './ErrorText.js'
 import { Feed } from './Feed.js'
 import { InviteDialog } from './InviteDialog.js'
 import { Members } from './Members.js'
+import { ModerationDialog } from './ModerationDialog.js'
+import type { ModerationRequest } from './ModerationDialog.js'
+import { PageNav } from './PageNav.js'
+import type { Page } from './PageNav.js'
+import { RemovedNotice } from './RemovedNotice.js'
 import { Thread } from './Thread.js'
 import { Topics } from './Topics.js'
+import { useMarkRead } from './useMarkRead.js'
 
 /** A thread the shell asked to show (a clicked notification); `at` tells repeated asks apart. */
 export interface ThreadRequest {
@@ -37,16 +48,20 @@ export function CommunityView({
 }) {
   const engine = useEngine()
   const communityId = community.id
+  const [page, setPage] = useState<Page>('conversation')
   const [topic, setTopic] = useState('general')
   const [threadRoot, setThreadRoot] = useState<string | null>(null)
   const [membersOpen, setMembersOpen] = useState(false)
   const [inviting, setInviting] = useState(false)
   const [deleting, setDeleting] = useState<Post | null>(null)
+  const [moderating, setModerating] = useState<ModerationRequest | null>(null)
+  const [readingRemoved, setReadingRemoved] = useState(false)
   const changed = (e: { type: string; communityId?: string }) =>
     e.type === 'community-changed' && e.communityId === communityId
 
   const topics = useLive(() => engine.call('topics.list', { communityId }), [communityId], changed)
   const members = useLive(() => engine.call('members.list', { communityId }), [communityId], changed)
+  const governance = useLive(() => engine.call('governance.get', { communityId }), [communityId], changed)
   const colors = useMemo(
     () => new Map((members.data ?? []).map((m) => [m.id, m.color] as const)),
     [members.data]
@@ -54,12 +69,25 @@ export function CommunityView({
 
   useMarkRead(community)
   useEffect(() => {
-    if (requestedThread) setThreadRoot(requestedThread.root)
+    if (!requestedThread) return
+    setPage('conversation')
+    setThreadRoot(requestedThread.root)
   }, [requestedThread])
 
-  const writable = community.writable && !status?.updateNeeded
+  const gov = governance.data
+  const removed = gov?.removed ?? null
+  // Writing needs a device that can write, a community that has not removed you, and, for taking part, your "I agree".
+  const writable = community.writable && !status?.updateNeeded && removed === null
+  const agreed = gov ? gov.myAgreedVersion !== null : true
+  const canAct = writable && agreed
+  const agreementsChanged =
+    gov !== undefined && gov.myAgreedVersion !== null && gov.agreements.version > gov.myAgreedVersion
+  const needsAgreeing = gov !== undefined && gov.myAgreedVersion === null && writable
   const peers = status?.peers ?? 0
   const openThread = useCallback((post: Post) => setThreadRoot(post.root), [])
+  const onFlag = useCallback((post: Post) => setModerating({ kind: 'flag', post }), [])
+  const onAskReview = useCallback((post: Post) => setModerating({ kind: 'review', post }), [])
+  const onProposeRemoval = useCallback((member: Member) => setModerating({ kind: 'removal', member }), [])
   const feedFocus = useRef<string | null>(null)
 
   const closeThread = () => {
@@ -78,6 +106,7 @@ export function CommunityView({
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || threadRoot === null || event.defaultPrevented) return
+    if (page !== 'conversation') return
     const target = event.target as HTMLElement
     if (target.closest('input, textarea, select, dialog')) return
     event.preventDefault()
@@ -85,6 +114,8 @@ export function CommunityView({
   }
 
   const membersId = `members-${communityId.slice(0, 8)}`
+  const showRemoved = removed !== null && !readingRemoved
+  const onConversation = page === 'conversation' && !showRemoved
   return (
     <div className="community-view" onKeyDown={onKeyDown}>
       <header className="community-header">
@@ -104,7 +135,7 @@ export function CommunityView({
           </p>
         </div>
         <div className="toolbar" role="toolbar" aria-label={strings.header.toolbar}>
-          {community.writable ? (
+          {canAct ? (
             <button type="button" className="button" onClick={() => setInviting(true)}>
               {strings.header.invite}
             </button>
@@ -128,49 +159,107 @@ export function CommunityView({
           </button>
         </div>
       </header>
-      <Banners community={community} status={status} online={online} peers={peers} />
+      <Banners
+        community={community}
+        status={status}
+        online={online}
+        peers={peers}
+        agreementsChanged={agreementsChanged && page !== 'agreements'}
+        onReadAgreements={() => setPage('agreements')}
+      />
+      {showRemoved ? null : (
+        <PageNav page={page} openProposals={gov?.openProposals ?? 0} onSelect={setPage} />
+      )}
       <div className="community-body">
-        <div className="community-main">
+        {showRemoved && removed ? (
+          <RemovedNotice
+            communityName={community.name}
+            reason={removed.reason}
+            onRead={() => setReadingRemoved(true)}
+          />
+        ) : null}
+        {/* The conversation stays mounted on the other pages, so coming back keeps your place and your draft. */}
+        <div className="community-main" hidden={!onConversation}>
           <Topics
             communityId={communityId}
             topics={topics.data ?? [{ name: 'general', postCount: 0 }]}
             current={topic}
-            writable={writable}
+            writable={canAct}
             onSelect={(name) => {
               setTopic(name)
               setThreadRoot(null)
             }}
           />
-          <div className="conversation" id="content" tabIndex={-1}>
-            {/* The feed stays mounted under a thread, so coming back keeps your place and your draft. */}
+          <div className="conversation" id={onConversation ? 'content' : undefined} tabIndex={-1}>
             <Feed
               communityId={communityId}
               communityName={community.name}
               topic={topic}
-              writable={writable}
+              writable={canAct}
               colors={colors}
               covered={threadRoot !== null}
               onOpenThread={openThread}
               onDelete={setDeleting}
+              onFlag={onFlag}
+              onAskReview={onAskReview}
+              gate={
+                needsAgreeing && gov ? (
+                  <AgreementsGate communityId={communityId} agreements={gov.agreements} />
+                ) : undefined
+              }
             />
             {threadRoot ? (
               <Thread
                 communityId={communityId}
                 rootId={threadRoot}
                 topic={topic}
-                writable={writable}
+                writable={canAct}
                 colors={colors}
                 onBack={closeThread}
                 onDelete={setDeleting}
+                onFlag={onFlag}
+                onAskReview={onAskReview}
+                gate={
+                  needsAgreeing && gov ? (
+                    <AgreementsGate communityId={communityId} agreements={gov.agreements} compact />
+                  ) : undefined
+                }
               />
             ) : null}
           </div>
         </div>
+        {!showRemoved && page === 'agreements' ? (
+          gov ? (
+            <AgreementsPage
+              communityId={communityId}
+              communityName={community.name}
+              governance={gov}
+              members={members.data ?? []}
+              writable={writable}
+            />
+          ) : (
+            <section className="page" id="content" tabIndex={-1}>
+              {governance.error?.code === 'not-found' ? (
+                <p className="quiet-note">{strings.agreements.syncing}</p>
+              ) : (
+                <>
+                  <ErrorText error={governance.error} />
+                  <p className="quiet-note" role="status">
+                    {strings.agreements.loading}
+                  </p>
+                </>
+              )}
+            </section>
+          )
+        ) : null}
+        {!showRemoved && page === 'log' ? <CommunityLog communityId={communityId} /> : null}
         {membersOpen ? (
           <Members
             id={membersId}
             community={community}
             members={members.data ?? []}
+            canAct={canAct}
+            onProposeRemoval={onProposeRemoval}
             onClose={() => setMembersOpen(false)}
           />
         ) : null}
@@ -179,6 +268,7 @@ export function CommunityView({
         <InviteDialog
           communityId={communityId}
           communityName={community.name}
+          secondNeeded={gov?.settings.invite === 'second-member'}
           onClose={() => setInviting(false)}
         />
       ) : null}
@@ -192,90 +282,14 @@ export function CommunityView({
           }}
         />
       ) : null}
+      {moderating ? (
+        <ModerationDialog
+          communityId={communityId}
+          request={moderating}
+          settings={gov?.settings}
+          onClose={() => setModerating(null)}
+        />
+      ) : null}
     </div>
   )
-}
-
-function Banners({
-  community,
-  status,
-  online,
-  peers
-}: {
-  community: CommunitySummary
-  status: SyncStatus | undefined
-  online: boolean
-  peers: number
-}) {
-  const b = strings.banners
-  const messages: { key: string; text: string }[] = []
-  if (!online) messages.push({ key: 'offline', text: b.offline })
-  else if (peers === 0 && community.memberCount > 1) messages.push({ key: 'alone', text: b.alone })
-  if (status?.updateNeeded) messages.push({ key: 'update', text: b.updateNeeded })
-  else if (!community.writable) messages.push({ key: 'writable', text: b.notWritable })
-  return (
-    <div className="banners" role="status">
-      {messages.map((m) => (
-        <p key={m.key} className={`banner banner-${m.key}`}>
-          {m.text}
-        </p>
-      ))}
-    </div>
-  )
-}
-
-function DeleteDialog({
-  communityId,
-  post,
-  onClose
-}: {
-  communityId: string
-  post: Post
-  onClose: (deleted: boolean) => void
-}) {
-  const engine = useEngine()
-  const s = strings.deleteDialog
-  const remove = useAction(async () => engine.call('posts.delete', { communityId, postId: post.id }))
-  return (
-    <Dialog title={s.title} onClose={() => onClose(false)} className="delete-dialog">
-      <p>{s.body}</p>
-      <ErrorText error={remove.error} />
-      <div className="actions">
-        <button type="button" className="button" autoFocus onClick={() => onClose(false)}>
-          {s.cancel}
-        </button>
-        <button
-          type="button"
-          className="button danger-solid"
-          disabled={remove.pending}
-          onClick={async () => {
-            if (await remove.run()) onClose(true)
-          }}
-        >
-          {s.confirm}
-        </button>
-      </div>
-    </Dialog>
-  )
-}
-
-/** While a community is on screen, what arrives in it counts as read. */
-function useMarkRead(community: CommunitySummary): void {
-  const engine = useEngine()
-  const marked = useRef(new Map<string, number>())
-  const [visible, setVisible] = useState(() => document.visibilityState !== 'hidden')
-  useEffect(() => {
-    const update = () => setVisible(document.visibilityState !== 'hidden')
-    document.addEventListener('visibilitychange', update)
-    return () => document.removeEventListener('visibilitychange', update)
-  }, [])
-  const { id, latestSeq, unread } = community
-  useEffect(() => {
-    if (!visible || unread === 0) return
-    if ((marked.current.get(id) ?? -1) >= latestSeq) return
-    marked.current.set(id, latestSeq)
-    void engine.call('communities.markRead', { communityId: id, seq: latestSeq }).catch(() => {
-      marked.current.delete(id)
-    })
-  }, [engine, id, latestSeq, unread, visible])
 }

@@ -1,5 +1,7 @@
-// Starting a community: its name, and how you appear in it.
+// Starting a community: its name, how you appear in it, and the agreements
+// it starts with (a template you can edit).
 import { useId, useState } from 'react'
+import { LIMITS } from '../../core/domain/limits.js'
 import type { FormEvent } from 'react'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
@@ -21,11 +23,17 @@ export function CreateCommunity({
   const s = strings.create
   const [name, setName] = useState('')
   const [me, setMe] = useState<AppearanceValue>({ name: defaultName, color: null })
-  const [problems, setProblems] = useState<{ name?: string; me?: string }>({})
+  const [agreements, setAgreements] = useState({
+    text: s.templateAgreements,
+    confidentiality: s.templateConfidentiality
+  })
+  const [agreementsOpen, setAgreementsOpen] = useState(false)
+  const [problems, setProblems] = useState<{ name?: string; me?: string; agreements?: string }>({})
   const create = useAction(async () => {
     const { id: communityId } = await engine.call('communities.create', {
       name: name.trim(),
-      displayName: me.name.trim()
+      displayName: me.name.trim(),
+      agreements
     })
     // The colour is a nicety: if it does not stick, you are still in, and can set it under Members.
     if (me.color)
@@ -39,10 +47,14 @@ export function CreateCommunity({
     event.preventDefault()
     const found = {
       ...(name.trim() ? {} : { name: s.nameNeeded }),
-      ...(me.name.trim() ? {} : { me: strings.appearance.nameNeeded })
+      ...(me.name.trim() ? {} : { me: strings.appearance.nameNeeded }),
+      ...(agreements.text.trim() && agreements.confidentiality.trim()
+        ? {}
+        : { agreements: s.agreementsNeeded })
     }
     setProblems(found)
-    if (found.name || found.me) return
+    if (found.agreements) setAgreementsOpen(true)
+    if (found.name || found.me || found.agreements) return
     const created = await create.run()
     if (created) onCreated(created)
   }
@@ -71,6 +83,32 @@ export function CreateCommunity({
         ) : null}
       </div>
       <AppearanceFields value={me} onChange={setMe} error={problems.me ?? null} />
+      <details
+        className="create-agreements"
+        open={agreementsOpen}
+        onToggle={(e) => setAgreementsOpen(e.currentTarget.open)}
+      >
+        <summary>{s.agreements}</summary>
+        <div className="stack">
+          <p className="hint">{s.agreementsHint}</p>
+          {(['text', 'confidentiality'] as const).map((key) => (
+            <div className="field" key={key}>
+              <label htmlFor={`${id}-${key}`}>
+                {key === 'text' ? s.agreementsText : s.confidentialityText}
+              </label>
+              <textarea
+                id={`${id}-${key}`}
+                rows={key === 'text' ? 12 : 6}
+                maxLength={LIMITS.agreementsText}
+                value={agreements[key]}
+                aria-invalid={problems.agreements && !agreements[key].trim() ? true : undefined}
+                onChange={(e) => setAgreements({ ...agreements, [key]: e.target.value })}
+              />
+            </div>
+          ))}
+          {problems.agreements ? <p className="field-error">{problems.agreements}</p> : null}
+        </div>
+      </details>
       <ErrorText error={create.error} />
       <div className="actions">
         {onCancel ? (

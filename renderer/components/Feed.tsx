@@ -1,4 +1,6 @@
-// A topic: the compose box, then its posts newest first.
+// A topic: the compose box (or, before a newcomer agrees, the agreements),
+// then its posts newest first.
+import type { ReactNode } from 'react'
 import type { Post } from '../../core/domain/types.js'
 import { useFeed } from '../engine/feed.js'
 import { strings } from '../strings/index.js'
@@ -15,7 +17,10 @@ export function Feed({
   colors,
   covered = false,
   onOpenThread,
-  onDelete
+  onDelete,
+  onFlag,
+  onAskReview,
+  gate
 }: {
   communityId: string
   communityName: string
@@ -26,6 +31,10 @@ export function Feed({
   covered?: boolean
   onOpenThread: (post: Post) => void
   onDelete: (post: Post) => void
+  onFlag?: (post: Post) => void
+  onAskReview?: (post: Post) => void
+  /** Shown instead of the compose box until you have agreed to the agreements. */
+  gate?: ReactNode
 }) {
   const feed = useFeed(communityId, topic)
   const now = useNow()
@@ -35,13 +44,15 @@ export function Feed({
       aria-label={strings.post.feedLabel(topic)}
       inert={covered}
     >
-      <Compose
-        key={`${communityId}/${topic}`}
-        communityId={communityId}
-        topic={topic}
-        label={strings.compose.label(communityName)}
-        disabled={!writable}
-      />
+      {gate ?? (
+        <Compose
+          key={`${communityId}/${topic}`}
+          communityId={communityId}
+          topic={topic}
+          label={strings.compose.label(communityName)}
+          disabled={!writable}
+        />
+      )}
       <ErrorText error={feed.error} />
       {feed.loading ? (
         <p className="quiet-note" role="status">
@@ -56,7 +67,7 @@ export function Feed({
           onLoadMore={feed.loadMore}
           onVisible={feed.setVisible}
           colors={colors}
-          itemProps={{ communityId, writable, now, onOpenThread, onDelete }}
+          itemProps={{ communityId, writable, now, onOpenThread, onDelete, onFlag, onAskReview }}
           empty={<p className="quiet-note">{strings.post.empty}</p>}
           end={strings.post.end}
         />

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { COMMUNITY, FakeBridge } from '../testing/fake-bridge.js'
+import type { InviteInfo } from '../../core/domain/types.js'
+import { COMMUNITY, FakeBridge, makeInvite } from '../testing/fake-bridge.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
@@ -28,15 +29,8 @@ test('ui: the invite dialog makes a key with the chosen expiry and number of use
 test('ui: open invites are listed and can be withdrawn; used, expired and withdrawn ones are not', async () => {
   const bridge = FakeBridge.withCommunity(0)
   const now = Date.now()
-  const invite = (n: number, patch: object) => ({
-    id: n.toString(16).padStart(64, '0'),
-    expiresAt: now + 2 * 3_600_000,
-    maxUses: 2,
-    uses: 0,
-    revoked: false,
-    createdBy: 'Bo',
-    ...patch
-  })
+  const invite = (n: number, patch: Partial<InviteInfo>) =>
+    makeInvite(n, { expiresAt: now + 2 * 3_600_000, ...patch })
   bridge.invites = [
     invite(1, {}),
     invite(2, { uses: 2 }),

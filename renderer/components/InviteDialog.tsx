@@ -1,5 +1,6 @@
 // Making an invite key (how long it lasts, how many people it lets in),
-// copying it, and seeing and withdrawing the invites still open.
+// copying it, and seeing and withdrawing the invites still open. Where the
+// community asks for it, a key works once another member has seconded it.
 import { useId, useRef, useState } from 'react'
 import type { CreatedInvite, InviteInfo } from '../../core/domain/types.js'
 import { useAction, useEngine, useLive } from '../engine/hooks.js'
@@ -17,10 +18,13 @@ export function isOpen(invite: InviteInfo, now: number): boolean {
 export function InviteDialog({
   communityId,
   communityName,
+  secondNeeded = false,
   onClose
 }: {
   communityId: string
   communityName: string
+  /** The community's settings ask another member to second each invite. */
+  secondNeeded?: boolean
   onClose: () => void
 }) {
   const engine = useEngine()
@@ -42,6 +46,9 @@ export function InviteDialog({
   const revoke = useAction(async (inviteId: string) =>
     engine.call('invites.revoke', { communityId, inviteId })
   )
+  const second = useAction(async (inviteId: string) =>
+    engine.call('invites.second', { communityId, inviteId })
+  )
 
   const copy = async () => {
     if (!created) return
@@ -59,6 +66,7 @@ export function InviteDialog({
   return (
     <Dialog title={s.title(communityName)} onClose={onClose} className="invite-dialog">
       <p>{s.intro}</p>
+      {secondNeeded ? <p className="invite-second-note">{s.secondIntro}</p> : null}
       <form
         className="invite-form"
         onSubmit={async (event) => {
@@ -114,6 +122,7 @@ export function InviteDialog({
           <div className="actions">
             <p className="hint" id={`${id}-key-hint`}>
               {s.keyHint(strings.time.relative(created.expiresAt, now))}
+              {created.awaitingSecond ? ` ${s.awaiting}` : ''}
             </p>
             <button type="button" className="button" onClick={() => void copy()}>
               {copied ? s.copied : s.copy}
@@ -134,7 +143,25 @@ export function InviteDialog({
               const expires = strings.time.relative(invite.expiresAt, now)
               return (
                 <li key={invite.id} className="invite-row">
-                  <span>{s.row(invite.createdBy, invite.uses, invite.maxUses, expires)}</span>
+                  <span>
+                    {s.row(invite.createdBy, invite.uses, invite.maxUses, expires)}
+                    {invite.awaitingSecond
+                      ? ` · ${s.rowAwaiting}`
+                      : invite.secondedBy
+                        ? ` · ${s.rowSeconded(invite.secondedBy)}`
+                        : ''}
+                  </span>
+                  {invite.awaitingSecond && !invite.mine ? (
+                    <button
+                      type="button"
+                      className="button small primary"
+                      aria-label={s.secondLabel(invite.createdBy, expires)}
+                      disabled={second.pending}
+                      onClick={() => void second.run(invite.id)}
+                    >
+                      {s.second}
+                    </button>
+                  ) : null}
                   <button
                     type="button"
                     className="button small danger"
@@ -149,7 +176,7 @@ export function InviteDialog({
             })}
           </ul>
         )}
-        <ErrorText error={revoke.error ?? invites.error} />
+        <ErrorText error={revoke.error ?? second.error ?? invites.error} />
       </section>
       <div className="actions">
         <button type="button" className="button" onClick={onClose}>

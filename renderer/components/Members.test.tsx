@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { COMMUNITY, FakeBridge } from '../testing/fake-bridge.js'
+import { COMMUNITY, FakeBridge, makeMember } from '../testing/fake-bridge.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
@@ -15,7 +15,7 @@ function readable(element: Element): string {
 
 test('ui: the members panel lists members, marks you, and shows who has left', async () => {
   const bridge = FakeBridge.withCommunity(0)
-  bridge.members.push({ id: 'f'.repeat(64), name: 'Cy', color: null, joinedSeq: 2, isMe: false, left: true })
+  bridge.members.push(makeMember({ id: 'f'.repeat(64), name: 'Cy', joinedSeq: 2, left: true }))
   const { user } = renderWith(bridge)
   const toggle = await screen.findByRole('button', { name: 'Members' })
   expect(toggle.getAttribute('aria-expanded')).toBe('false')

@@ -1,24 +1,31 @@
-// Who is in the community, how you appear here, and whether this device
-// notifies you about it.
+// Who is in the community (muting, or proposing a removal, from each row),
+// invites waiting for a second member, how you appear here, and whether this
+// device notifies you about it.
 import { useEffect, useId, useState } from 'react'
 import type { CommunitySummary, Member } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
 import type { AppearanceValue } from './Appearance.js'
-import { Avatar } from './Avatar.js'
 import { ErrorText } from './ErrorText.js'
+import { MemberRow } from './MemberRow.js'
+import { PendingInvites } from './PendingInvites.js'
 
 export function Members({
   community,
   members,
   onClose,
-  id
+  id,
+  canAct,
+  onProposeRemoval
 }: {
   community: CommunitySummary
   members: readonly Member[]
   onClose: () => void
   id: string
+  /** You can write here and have agreed: removals and seconding are yours to offer. */
+  canAct: boolean
+  onProposeRemoval?: (member: Member) => void
 }) {
   const s = strings.members
   const titleId = useId()
@@ -33,16 +40,16 @@ export function Members({
       </div>
       <ul className="member-list">
         {members.map((m) => (
-          <li key={m.id} className={`member${m.left ? ' member-left' : ''}`}>
-            <Avatar name={m.name} color={m.color} size="small" />
-            <span className="member-name">
-              {m.name}
-              {m.isMe ? <span className="member-you"> {s.you}</span> : null}
-              {m.left ? <span className="member-status"> {s.left}</span> : null}
-            </span>
-          </li>
+          <MemberRow
+            key={m.id}
+            member={m}
+            communityId={community.id}
+            canAct={canAct}
+            onProposeRemoval={onProposeRemoval}
+          />
         ))}
       </ul>
+      {canAct ? <PendingInvites communityId={community.id} /> : null}
       {me && community.writable ? <MyProfile communityId={community.id} me={me} /> : null}
       <Notifications community={community} />
     </aside>

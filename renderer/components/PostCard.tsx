@@ -1,7 +1,8 @@
 // One post: who wrote it and when, what they asked for (reply mode), a
 // content note that keeps the text closed until the reader chooses, the
 // responses with "Me too" first, and for your own posts whether they have
-// reached anyone yet.
+// reached anyone yet. Posts folded on this device or collapsed by members'
+// flags stay closed until opened on purpose.
 import { memo, useId, useState } from 'react'
 import type { KeyboardEvent, ReactNode, Ref } from 'react'
 import { REACTION_KINDS, REPLY_MODES } from '../../core/domain/types.js'
@@ -10,16 +11,23 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Avatar } from './Avatar.js'
 import { ErrorText } from './ErrorText.js'
+import { CollapsedNotice, FlagList, PersonalFold } from './PostCover.js'
+import { PostMenu } from './PostMenu.js'
 
 export interface PostCardProps {
   post: Post
   communityId: string
   color: string | null
+  /** You can write here: agreed to the agreements, not removed, on a writable device. */
   writable: boolean
   now: number
   /** Opens the post's thread; absent when the post is the thread being read. */
   onOpenThread?: (post: Post) => void
   onDelete: (post: Post) => void
+  /** Opens the dialog that asks why you flag a post. */
+  onFlag?: (post: Post) => void
+  /** Opens the dialog that asks the community to look again at your collapsed post. */
+  onAskReview?: (post: Post) => void
   posInSet: number
   setSize: number
   ref?: Ref<HTMLElement>
@@ -34,21 +42,41 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
   const { post, color, now } = props
   const id = useId()
   const [editing, setEditing] = useState(false)
+  // Opened on purpose; a post scrolled away and back is closed again.
+  const [showFolded, setShowFolded] = useState(false)
+  const [openCollapsed, setOpenCollapsed] = useState(post.mine)
   const s = strings.post
+  const row = {
+    ref: props.ref,
+    style: props.start === undefined ? undefined : { transform: `translateY(${props.start}px)` },
+    'data-index': props.index,
+    'aria-posinset': props.posInSet,
+    'aria-setsize': props.setSize,
+    tabIndex: 0,
+    'data-post-id': post.id,
+    onKeyDown: props.onKeyDown
+  }
+
+  const folded = !post.deleted && !post.mine && (post.hiddenByMe || (post.authorMuted && !showFolded))
+  if (folded)
+    return (
+      <article {...row} className="post post-folded" aria-labelledby={`${id}-fold`}>
+        <PersonalFold
+          post={post}
+          communityId={props.communityId}
+          labelId={`${id}-fold`}
+          onShow={() => setShowFolded(true)}
+        />
+      </article>
+    )
+  const closed = post.collapsed && !openCollapsed
 
   return (
     <article
-      ref={props.ref}
-      style={props.start === undefined ? undefined : { transform: `translateY(${props.start}px)` }}
-      data-index={props.index}
-      className={`post${post.mine ? ' post-mine' : ''}${post.deleted ? ' post-deleted' : ''}`}
+      {...row}
+      className={`post${post.mine ? ' post-mine' : ''}${post.deleted ? ' post-deleted' : ''}${post.collapsed ? ' post-collapsed-card' : ''}`}
       aria-labelledby={`${id}-author`}
       aria-describedby={`${id}-meta`}
-      aria-posinset={props.posInSet}
-      aria-setsize={props.setSize}
-      tabIndex={0}
-      data-post-id={post.id}
-      onKeyDown={props.onKeyDown}
     >
       <header className="post-header">
         <Avatar name={post.author} color={color} />
@@ -79,11 +107,30 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
           labelledBy={`${id}-author`}
         />
       ) : (
-        <ContentNote note={post.note}>
-          <PostText text={post.text} />
-        </ContentNote>
+        <>
+          {post.collapsed ? (
+            <CollapsedNotice
+              post={post}
+              open={openCollapsed}
+              canAct={props.writable}
+              onToggle={() => setOpenCollapsed((o) => !o)}
+              onAskReview={props.onAskReview}
+            />
+          ) : null}
+          {closed ? null : (
+            <ContentNote note={post.note}>
+              <PostText text={post.text} />
+            </ContentNote>
+          )}
+          {!post.collapsed && post.flags.length > 0 ? (
+            <details className="post-flags">
+              <summary>{strings.flags.flaggedBy(post.flags.length)}</summary>
+              <FlagList post={post} />
+            </details>
+          ) : null}
+        </>
       )}
-      {post.deleted || editing ? null : (
+      {post.deleted || editing || closed ? null : (
         <footer className="post-footer">
           {post.mine ? (
             <ReactionSummary post={post} />
@@ -111,6 +158,14 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
                 </button>
               </>
             ) : null}
+            {post.mine ? null : (
+              <PostMenu
+                post={post}
+                communityId={props.communityId}
+                canFlag={props.writable}
+                onFlag={props.onFlag}
+              />
+            )}
           </div>
         </footer>
       )}

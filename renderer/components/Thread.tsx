@@ -1,6 +1,7 @@
 // A post and its replies, oldest reply first, with a reply box that reminds
 // you what the author asked for.
 import { useEffect, useRef } from 'react'
+import type { ReactNode } from 'react'
 import type { Post } from '../../core/domain/types.js'
 import { useEngine, useLive } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
@@ -16,7 +17,10 @@ export function Thread({
   writable,
   colors,
   onBack,
-  onDelete
+  onDelete,
+  onFlag,
+  onAskReview,
+  gate
 }: {
   communityId: string
   rootId: string
@@ -25,6 +29,10 @@ export function Thread({
   colors: ReadonlyMap<string, string | null>
   onBack: () => void
   onDelete: (post: Post) => void
+  onFlag?: (post: Post) => void
+  onAskReview?: (post: Post) => void
+  /** Shown instead of the reply box until you have agreed to the agreements. */
+  gate?: ReactNode
 }) {
   const engine = useEngine()
   const now = useNow()
@@ -55,14 +63,15 @@ export function Thread({
           hasMore={false}
           loadingMore={false}
           colors={colors}
-          itemProps={{ communityId, writable, now, onDelete }}
+          itemProps={{ communityId, writable, now, onDelete, onFlag, onAskReview }}
         />
       ) : thread.error ? null : (
         <p className="quiet-note" role="status">
           {strings.post.loading}
         </p>
       )}
-      {root && !root.deleted ? (
+      {root && !root.deleted && gate ? gate : null}
+      {root && !root.deleted && !gate ? (
         <Compose
           key={root.id}
           communityId={communityId}

@@ -2,7 +2,9 @@
 // same shape (`Strings`), chosen in ./index.ts. Keep the voice of peer
 // support: equals talking to equals, plain and warm, never clinical.
 import type { ErrorCode } from '../../core/errors.js'
-import type { JoinStage, PostState, ReactionKind, ReplyMode } from '../../core/domain/types.js'
+import type { JoinStage, LogKind, PostState, ReactionKind, ReplyMode } from '../../core/domain/types.js'
+import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from '../../core/domain/governance.js'
+import type { DecisionRule, InviteRule, ProposalStatus, Stance } from '../../core/domain/governance.js'
 
 const count = new Intl.NumberFormat('en')
 const plural = (n: number, one: string, many: string): string => `${count.format(n)} ${n === 1 ? one : many}`
@@ -47,7 +49,15 @@ export const en = {
     nameHint: 'Something the members will recognise, like “Night owls”.',
     nameNeeded: 'Please give the community a name.',
     submit: 'Start community',
-    working: 'Starting…'
+    working: 'Starting…',
+    agreements: 'Agreements (you can edit these)',
+    agreementsHint:
+      'Every member reads these and says “I agree” before their first post. Start from these words or write your own; later, anyone can propose changes.',
+    agreementsText: 'Agreements',
+    confidentialityText: 'Confidentiality, and its limits',
+    agreementsNeeded: 'The agreements cannot be empty.',
+    templateAgreements: TEMPLATE_AGREEMENTS,
+    templateConfidentiality: TEMPLATE_CONFIDENTIALITY
   },
 
   join: {
@@ -79,6 +89,8 @@ export const en = {
     'not-writable': 'You can read here, but this device cannot write to the community yet.',
     'update-needed': 'Some members use a newer Mutual. Update Mutual to take part again.',
     'not-found': 'That is no longer here.',
+    'agreements-first':
+      'Please read this community’s agreements and say “I agree” first. They are just above, or under Agreements.',
     generic: (message: string) => `Something went wrong: ${message}`
   } satisfies Partial<Record<ErrorCode, string>> & { generic: (message: string) => string },
 
@@ -104,6 +116,14 @@ export const en = {
     toolbar: 'Community actions'
   },
 
+  pages: {
+    label: 'In this community',
+    conversation: 'Conversation',
+    agreements: 'Agreements',
+    openProposals: (n: number) => plural(n, 'open proposal', 'open proposals'),
+    log: 'Community log'
+  },
+
   banners: {
     offline:
       'You’re offline. Anything you write stays on this device and will be shared when someone is reachable.',
@@ -111,7 +131,9 @@ export const en = {
       'No other member is reachable right now. Anything you write stays on this device and will be shared when someone is.',
     updateNeeded:
       'Some members use a newer Mutual. Update Mutual to see everything they have shared and to keep taking part.',
-    notWritable: 'You can read here, but this device cannot write to the community yet.'
+    notWritable: 'You can read here, but this device cannot write to the community yet.',
+    agreementsChanged: 'The agreements changed since you last said “I agree”.',
+    readAgreements: 'Read them'
   },
 
   engine: {
@@ -227,7 +249,16 @@ export const en = {
     save: 'Save',
     saved: 'Saved.',
     notifications: 'Notify me about replies and mentions in this community',
-    notificationsHint: 'Notifications stay on this device.'
+    notificationsHint: 'Notifications stay on this device.',
+    removed: 'removed by the community',
+    muted: 'muted by you',
+    notAgreed: 'still reading the agreements',
+    options: (name: string) => `Options for ${name}`,
+    mute: 'Mute on this device',
+    unmute: 'Unmute',
+    muteHint: (name: string) =>
+      `Muting folds away ${name}’s posts on this device only. ${name} is not told, and nothing changes for anyone else.`,
+    proposeRemoval: 'Propose removing…'
   },
 
   invite: {
@@ -256,7 +287,264 @@ export const en = {
       `Made by ${by} · ${uses} of ${max} used · expires ${expires}`,
     revoke: 'Withdraw',
     revokeLabel: (expires: string) => `Withdraw the invite that expires ${expires}`,
-    close: 'Done'
+    close: 'Done',
+    secondIntro:
+      'This community asks for a second member: a new key works once another member has seconded it.',
+    awaiting: 'It works once another member seconds it. They will see it under Members.',
+    rowAwaiting: 'waiting for a second member',
+    rowSeconded: (by: string) => `seconded by ${by}`,
+    second: 'Second this invite',
+    secondLabel: (by: string, expires: string) => `Second this invite, made by ${by}, expiring ${expires}`,
+    pending: 'Invites waiting for a second member',
+    pendingHint: 'Seconding says you are happy for this key to let someone new in.',
+    pendingRow: (by: string, max: number, expires: string) =>
+      `${by} made an invite for ${max === 1 ? 'one person' : `up to ${max} people`} · expires ${expires}`
+  },
+
+  agreements: {
+    pageTitle: (community: string) => `Agreements of ${community}`,
+    gateTitle: 'Before you share: what this community has agreed',
+    gateIntro:
+      'Everyone here has said “I agree” to these. Please read them. Once you agree too, you can post, reply and respond.',
+    gateCompact: 'Before you reply, please read this community’s agreements.',
+    gateOpen: 'Read the agreements',
+    textLabel: 'The community’s agreements',
+    agreements: 'Our agreements',
+    confidentiality: 'Confidentiality, and its limits',
+    agree: 'I agree',
+    agreeing: 'Saving…',
+    agreeHint: 'You can read them again any time under Agreements.',
+    agreeAgain: 'I agree to this version',
+    youAgreed: (version: number) =>
+      version === 1 ? 'You have agreed to these.' : `You have agreed to version ${version}.`,
+    changed: (mine: number, now: number) =>
+      `These changed since you said “I agree” (you agreed to version ${mine}; this is version ${now}). You can keep taking part either way.`,
+    current: (version: number) => `Version ${version}`,
+    history: 'Earlier versions',
+    founding: 'The founding text',
+    fromProposal: (by: string, reason: string) => `From a proposal by ${by}: “${reason}”`,
+    adoptedChange: 'Adopted by proposal',
+    settingsTitle: 'How this community works',
+    propose: 'Propose a change',
+    loading: 'Loading the agreements…',
+    syncing: 'The agreements are still arriving on this device.'
+  },
+
+  settings: {
+    invite: 'Who can invite',
+    flagsToHide: 'Flags that collapse a post',
+    removal: 'Removing a member takes',
+    consent: 'Other changes take',
+    defaultReplyMode: 'Replies are asked for as',
+    invites: {
+      anyone: 'Any member; a new key works at once',
+      'second-member': 'Any member, once another member seconds the invite'
+    } satisfies Record<InviteRule, string>,
+    inviteOptions: {
+      anyone: 'Any member, at once',
+      'second-member': 'Any member, seconded by another'
+    } satisfies Record<InviteRule, string>,
+    flags: (n: number) =>
+      n === 1
+        ? 'One member’s flag collapses a post for everyone'
+        : `Flags from ${n} members collapse a post for everyone`,
+    rules: {
+      majority: 'Consent from a majority of members, and no objection',
+      'two-thirds': 'Consent from two thirds of members, and no objection',
+      everyone: 'Consent from every member'
+    } satisfies Record<DecisionRule, string>,
+    ruleOptions: {
+      majority: 'A majority',
+      'two-thirds': 'Two thirds',
+      everyone: 'Everyone'
+    } satisfies Record<DecisionRule, string>,
+    removalNote: 'Counted among the other members; the person concerned is told and cannot respond.',
+    minimum: 'Never fewer than two people, so nobody decides alone.'
+  },
+
+  proposals: {
+    title: 'Proposals',
+    none: 'No proposals yet. Anyone can propose a change, with a reason.',
+    status: {
+      open: 'Open',
+      adopted: 'Adopted',
+      withdrawn: 'Withdrawn',
+      outdated: 'Outdated'
+    } satisfies Record<ProposalStatus, string>,
+    change: {
+      agreements: 'Change the agreements',
+      confidentiality: 'Change the confidentiality section',
+      settings: 'Change how the community works',
+      removal: (name: string) => `Remove ${name} from the community`,
+      review: (name: string | null) =>
+        name ? `Open ${name}’s collapsed post again` : 'Open a collapsed post again'
+    },
+    by: (name: string, when: string) => `Proposed by ${name} · ${when}`,
+    revised: (revision: number) => ` · revision ${revision}`,
+    reason: 'Why',
+    progress: (consents: number, required: number) => `${consents} of ${required} consents needed`,
+    objections: (n: number) => plural(n, 'objection', 'objections'),
+    rule: 'Adopted when enough members consent and nobody objects.',
+    stale:
+      'The agreements changed after this was written, so it cannot be adopted as it is. It needs revising against the current text.',
+    staleMine:
+      'The agreements changed after you wrote this. Revise it against the current text so it can go ahead.',
+    aboutMe:
+      'This proposal is about you. You are told so that nothing happens behind your back; your own response is not counted.',
+    mine: 'You proposed this, which counts as your consent.',
+    responses: 'Responses',
+    noResponses: 'No responses yet.',
+    response: {
+      consent: (name: string) => `${name} consents`,
+      concern: (name: string) => `${name} consents, with a concern`,
+      object: (name: string) => `${name} objects`
+    } satisfies Record<Stance, (name: string) => string>,
+    respondLegend: 'Your response',
+    stances: {
+      consent: 'Consent',
+      concern: 'Consent with a concern',
+      object: 'Object'
+    } satisfies Record<Stance, string>,
+    yourStance: {
+      consent: 'You consented.',
+      concern: 'You consented, with a concern.',
+      object: 'You objected.'
+    } satisfies Record<Stance, string>,
+    noteLabel: {
+      concern: 'Your concern (everyone will see it)',
+      object: 'Why you object (everyone will see it)'
+    },
+    noteNeeded: {
+      concern: 'Please say what your concern is.',
+      object: 'Please say why you object.'
+    },
+    send: 'Send',
+    cancel: 'Cancel',
+    withdrawResponse: 'Withdraw my response',
+    revise: 'Revise',
+    withdraw: 'Withdraw proposal',
+    before: 'Now',
+    after: 'Proposed',
+    removedText: 'Taken out:',
+    addedText: 'Added:',
+    fullText: 'Read the whole proposed text',
+    noTextChange: 'The words are the same as now.',
+    setting: (label: string, from: string | null, to: string) =>
+      from ? `${label}: ${from} → ${to}` : `${label}: ${to}`,
+    readPost: 'Read the post',
+    postGone: 'That post is no longer here.'
+  },
+
+  propose: {
+    title: 'Propose a change',
+    reviseTitle: 'Revise your proposal',
+    what: 'What would you like to change?',
+    kinds: {
+      agreements: 'The agreements',
+      confidentiality: 'The confidentiality section',
+      settings: 'How the community works'
+    },
+    text: {
+      agreements: 'The agreements, as you propose them',
+      confidentiality: 'The confidentiality section, as you propose it'
+    },
+    reason: 'Why? Everyone will see this.',
+    reasonNeeded: 'Please give a reason.',
+    textNeeded: 'The text cannot be empty.',
+    unchanged: 'That is the same as now. Change something first.',
+    settingsUnchanged: 'Change at least one setting first.',
+    how: (required: number) =>
+      `Members can consent, consent with a concern, or object. This is adopted when ${required} members consent and nobody objects. Revising asks everyone again.`,
+    submit: 'Propose',
+    submitRevision: 'Propose revision',
+    sending: 'Proposing…',
+    cancel: 'Cancel'
+  },
+
+  reasonDialog: {
+    cancel: 'Cancel',
+    needed: 'Please give a reason.'
+  },
+
+  flags: {
+    flag: 'Flag for the community',
+    unflag: 'Withdraw my flag',
+    title: 'Flag this post for the community',
+    intro: (n: number) =>
+      `Flags are not anonymous: the author and every member see who flagged and why. When ${plural(n, 'member flags', 'members flag')} a post, it collapses for everyone, and anyone can still open it on purpose.`,
+    reason: 'Why are you flagging it?',
+    reasonHint: 'For example, which of the agreements it goes against.',
+    submit: 'Flag post',
+    flaggedByYou: 'You flagged this post.',
+    collapsed: 'Collapsed by the community',
+    collapsedMine: 'Members collapsed your post',
+    flaggedBy: (n: number) => `${plural(n, 'member', 'members')} flagged it:`,
+    line: (by: string, reason: string) => `${by}: “${reason}”`,
+    open: 'Open anyway',
+    close: 'Fold it again',
+    askReview: 'Ask for a review',
+    reviewTitle: 'Ask the community to look again',
+    reviewIntro:
+      'Members can consent to opening your post again for everyone. If enough consent and nobody objects, it opens and the flags are cleared. You could also edit or delete it.',
+    reviewReason: 'What would you like members to know?',
+    reviewSubmit: 'Ask for a review'
+  },
+
+  personal: {
+    more: 'More',
+    moreLabel: (author: string) => `More for the post by ${author}`,
+    hide: 'Hide for me',
+    mute: (name: string) => `Mute ${name}`,
+    unmute: (name: string) => `Unmute ${name}`,
+    onlyHere: 'Hiding and muting are only on this device. Nobody is told.',
+    hidden: 'You hid this post on this device.',
+    unhide: 'Show it again',
+    muted: 'A post from someone you muted on this device.',
+    showMuted: 'Show this post',
+    foldMuted: 'Fold it again'
+  },
+
+  removal: {
+    title: (name: string) => `Propose removing ${name}`,
+    intro: (name: string) =>
+      `${name} will be told about this proposal and will see your reason. If enough members consent and nobody objects, ${name} stops receiving anything new from the community. What they already received stays with them; nobody can take it back.`,
+    reason: 'Why? Every member, including them, will see this.',
+    submit: 'Propose removing',
+    noticeTitle: (community: string) => `${community} decided that you are no longer a member`,
+    reasonLabel: 'The reason given:',
+    body: 'You can no longer post, reply or respond here, and you will not receive anything new from this community.',
+    kept: 'What you already have stays on this device, for you to read whenever you want.',
+    read: 'Read what you have',
+    hideRead: 'Back to the notice'
+  },
+
+  log: {
+    title: 'Community log',
+    intro:
+      'Every flag, decision and removal, with who and why, in the order they happened. Hiding and muting never appear here: they stay on each person’s own device.',
+    label: 'Community log entries',
+    empty: 'Nothing yet.',
+    more: 'Show earlier entries',
+    loading: 'Loading…',
+    community: 'The community',
+    entry: {
+      agreed: (a: string) => `${a} said “I agree” to the agreements`,
+      proposed: (a: string, what: string) => `${a} proposed: ${what}`,
+      revised: (a: string, what: string) => `${a} revised a proposal: ${what}`,
+      withdrawn: (a: string, what: string) => `${a} withdrew a proposal: ${what}`,
+      adopted: (_a: string, what: string) => `Adopted by consent: ${what}`,
+      outdated: (_a: string, what: string) => `Set aside because the agreements changed first: ${what}`,
+      flagged: (a: string, m: string) => `${a} flagged a post by ${m}`,
+      unflagged: (a: string, m: string) => `${a} withdrew a flag on a post by ${m}`,
+      collapsed: (_a: string, m: string) => `A post by ${m} collapsed for everyone after enough flags`,
+      uncollapsed: (_a: string, m: string) => `A post by ${m} opened again: fewer flags than needed`,
+      restored: (_a: string, m: string) => `A post by ${m} was opened again after a review`,
+      removed: (_a: string, m: string) => `The community removed ${m}`,
+      'invite-seconded': (a: string, m: string) => `${a} seconded an invite made by ${m}`
+    } satisfies Record<LogKind, (actor: string, subject: string) => string>,
+    reason: 'Reason:',
+    someone: 'someone',
+    aPost: 'a collapsed post'
   },
 
   dialog: {

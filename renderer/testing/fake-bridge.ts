@@ -14,6 +14,7 @@ import type {
 import type { EngineStatus, MutualBridge } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { ErrorCode } from '../../core/errors.js'
+import { FakeGovernance } from './fake-governance.js'
 
 export const COMMUNITY = 'c'.repeat(52)
 export const ME = 'a'.repeat(64)
@@ -57,6 +58,39 @@ export function makePost(seq: number, patch: Partial<Post> = {}): Post {
     mine: false,
     state: 'confirmed',
     seq,
+    flags: [],
+    flaggedByMe: false,
+    collapsed: false,
+    hiddenByMe: false,
+    authorMuted: false,
+    ...patch
+  }
+}
+
+export function makeMember(patch: Partial<Member> & { id: string; name: string }): Member {
+  return {
+    color: null,
+    joinedSeq: 0,
+    isMe: false,
+    left: false,
+    removed: false,
+    agreed: true,
+    muted: false,
+    ...patch
+  }
+}
+
+export function makeInvite(n: number, patch: Partial<InviteInfo> = {}): InviteInfo {
+  return {
+    id: n.toString(16).padStart(64, '0'),
+    expiresAt: Date.now() + 2 * 3_600_000,
+    maxUses: 2,
+    uses: 0,
+    revoked: false,
+    createdBy: 'Bo',
+    awaitingSecond: false,
+    secondedBy: null,
+    mine: false,
     ...patch
   }
 }
@@ -73,6 +107,8 @@ export class FakeBridge implements MutualBridge {
   invites: InviteInfo[] = []
   status: SyncStatus[] = []
   online = true
+  /** Agreements, proposals, flags, the log and personal moderation. */
+  readonly governance = new FakeGovernance(this)
   /** Per-method answers that replace the in-memory community's. */
   overrides: Overrides = {}
   private readonly messageListeners = new Set<(message: unknown) => void>()
@@ -97,8 +133,8 @@ export class FakeBridge implements MutualBridge {
       }
     ]
     bridge.members = [
-      { id: ME, name: 'Ash', color: '#4f7a3a', joinedSeq: 0, isMe: true, left: false },
-      { id: BO, name: 'Bo', color: null, joinedSeq: 1, isMe: false, left: false }
+      makeMember({ id: ME, name: 'Ash', color: '#4f7a3a', joinedSeq: 0, isMe: true }),
+      makeMember({ id: BO, name: 'Bo', joinedSeq: 1 })
     ]
     bridge.status = [
       {
@@ -203,7 +239,12 @@ export class FakeBridge implements MutualBridge {
     return Promise.resolve().then(() => (override ? override(params) : this.handle(method, params)))
   }
 
-  private post(id: string): Post {
+  /** Tells views the community changed, as the engine does after every write. */
+  changed(): void {
+    this.emit({ type: 'community-changed', communityId: COMMUNITY })
+  }
+
+  post(id: string): Post {
     const post =
       this.posts.find((p) => p.id === id) ?? [...this.replies.values()].flat().find((p) => p.id === id)
     if (!post) throw new FakeError('not-found', 'that post is not here')
@@ -285,6 +326,8 @@ export class FakeBridge implements MutualBridge {
       case 'posts.get':
         return this.post(String(p.postId))
       case 'posts.create': {
+        if (this.governance.myAgreedVersion === null)
+          throw new FakeError('agreements-first', 'agree to the agreements first')
         const seq = this.nextSeq++
         const replyTo = (p.replyTo as string | undefined) ?? null
         const post = makePost(seq, {
@@ -346,9 +389,18 @@ export class FakeBridge implements MutualBridge {
         const id = (this.invites.length + 1).toString(16).padStart(64, '0')
         const expiresAt = Date.now() + Number(p.expiresInMs ?? 7 * 86_400_000)
         const maxUses = Number(p.maxUses ?? 1)
-        this.invites.push({ id, expiresAt, maxUses, uses: 0, revoked: false, createdBy: 'Ash' })
+        const awaitingSecond = this.governance.settings.invite === 'second-member'
+        this.invites.push(
+          makeInvite(this.invites.length + 1, {
+            expiresAt,
+            maxUses,
+            createdBy: 'Ash',
+            mine: true,
+            awaitingSecond
+          })
+        )
         this.emit({ type: 'community-changed', communityId: COMMUNITY })
-        return { invite: `invite-key-${id.slice(-4)}`, id, expiresAt, maxUses }
+        return { invite: `invite-key-${id.slice(-4)}`, id, expiresAt, maxUses, awaitingSecond }
       }
       case 'invites.revoke': {
         const invite = this.invites.find((i) => i.id === p.inviteId)
@@ -357,6 +409,7 @@ export class FakeBridge implements MutualBridge {
         return { revoked: true }
       }
       default:
+        if (this.governance.handles(method)) return this.governance.handle(method, p)
         throw new FakeError('bad-request', `the fake engine does not know "${method}"`)
     }
   }

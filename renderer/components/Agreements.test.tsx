@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, expect, test } from 'vitest'
+import { COMMUNITY, FakeBridge } from '../testing/fake-bridge.js'
+import { AGREEMENTS_V1 } from '../testing/fake-governance.js'
+import { renderWith } from '../testing/render.js'
+
+afterEach(cleanup)
+
+function newcomer(posts = 1): FakeBridge {
+  const bridge = FakeBridge.withCommunity(posts)
+  bridge.governance.myAgreedVersion = null
+  bridge.governance.history = [
+    AGREEMENTS_V1,
+    { ...AGREEMENTS_V1, version: 2, text: 'We are peers.\n\nWe listen first.', proposalId: '1'.repeat(16) }
+  ]
+  return bridge
+}
+
+test('ui: a newcomer sees the agreements and, apart, the confidentiality limits where the compose box will be', async () => {
+  const { bridge } = renderWith(newcomer())
+  const gate = await screen.findByRole('region', { name: 'Before you share: what this community has agreed' })
+  const text = within(gate).getByRole('region', { name: 'The community’s agreements' })
+  expect(within(text).getByRole('heading', { name: 'Our agreements' })).toBeTruthy()
+  expect(within(text).getByText('We listen first.')).toBeTruthy()
+  const limits = within(text).getByRole('region', { name: 'Confidentiality, and its limits' })
+  expect(within(limits).getByText('Every member keeps a copy on their own device.')).toBeTruthy()
+  // No compose box until they agree, and responding waits too.
+  expect(screen.queryByLabelText('Share with Night owls')).toBeNull()
+  const post = (await screen.findByRole('feed', { name: 'Posts in #general' })).querySelector('article')!
+  expect((within(post).getByRole('button', { name: 'Me too' }) as HTMLButtonElement).disabled).toBe(true)
+  expect(screen.queryByRole('button', { name: 'Invite someone' })).toBeNull()
+  expect(bridge.callsOf('agreements.accept')).toEqual([])
+})
+
+test('ui: "I agree" accepts the version shown, and then the compose box is there', async () => {
+  const { user, bridge } = renderWith(newcomer())
+  await user.click(await screen.findByRole('button', { name: 'I agree' }))
+  expect(await screen.findByLabelText('Share with Night owls')).toBeTruthy()
+  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: COMMUNITY, version: 2 }])
+  expect(screen.queryByRole('region', { name: /Before you share/ })).toBeNull()
+  expect(screen.getByRole('button', { name: 'Invite someone' })).toBeTruthy()
+})
+
+test('ui: in a thread, a newcomer is asked to read the agreements before replying', async () => {
+  const bridge = newcomer()
+  const { user } = renderWith(bridge)
+  const feed = await screen.findByRole('feed', { name: 'Posts in #general' })
+  await user.click(within(feed.querySelector('article')!).getByRole('button', { name: 'Reply (Bo)' }))
+  await screen.findByRole('feed', { name: 'Thread' })
+  expect(screen.getByText('Before you reply, please read this community’s agreements.')).toBeTruthy()
+  expect(screen.queryByLabelText('Reply to Bo')).toBeNull()
+  await user.click(screen.getByRole('button', { name: 'Read the agreements' }))
+  const gates = screen.getAllByRole('button', { name: 'I agree' })
+  await user.click(gates[gates.length - 1]!)
+  expect(await screen.findByLabelText('Reply to Bo')).toBeTruthy()
+  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: COMMUNITY, version: 2 }])
+})
+
+test('ui: when the agreements change, a calm notice leads to them; agreeing again is offered, not required', async () => {
+  const bridge = newcomer()
+  bridge.governance.myAgreedVersion = 1
+  const { user } = renderWith(bridge)
+  const notice = await screen.findByText('The agreements changed since you last said “I agree”.')
+  // Still free to take part.
+  expect(screen.getByLabelText('Share with Night owls')).toBeTruthy()
+  await user.click(within(notice).getByRole('button', { name: 'Read them' }))
+  const page = await screen.findByRole('region', { name: 'Agreements of Night owls' })
+  expect(within(page).getByText(/you agreed to version 1; this is version 2/)).toBeTruthy()
+  expect(within(page).getByText('We listen first.')).toBeTruthy()
+  await user.click(within(page).getByRole('button', { name: 'I agree to this version' }))
+  await waitFor(() => expect(within(page).getByText('You have agreed to version 2.')).toBeTruthy())
+  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: COMMUNITY, version: 2 }])
+  expect(screen.queryByText('The agreements changed since you last said “I agree”.')).toBeNull()
+})
+
+test('ui: the agreements page shows how the community works in plain words, and earlier versions', async () => {
+  const bridge = newcomer()
+  bridge.governance.myAgreedVersion = 2
+  bridge.governance.settings = { ...bridge.governance.settings, invite: 'second-member', flagsToHide: 3 }
+  const { user } = renderWith(bridge)
+  await user.click(await screen.findByRole('button', { name: 'Agreements' }))
+  const page = await screen.findByRole('region', { name: 'Agreements of Night owls' })
+  const settings = within(page).getByRole('region', { name: 'How this community works' })
+  const terms = [...settings.querySelectorAll('dt')].map((d) => d.textContent)
+  const values = [...settings.querySelectorAll('dd')].map((d) => d.textContent)
+  expect(terms).toEqual([
+    'Who can invite',
+    'Flags that collapse a post',
+    'Removing a member takes',
+    'Other changes take',
+    'Replies are asked for as'
+  ])
+  expect(values[0]).toBe('Any member, once another member seconds the invite')
+  expect(values[1]).toBe('Flags from 3 members collapse a post for everyone')
+  expect(values[3]).toBe('Consent from a majority of members, and no objection')
+  expect(values[4]).toBe('Share experiences')
+  const history = within(page).getByRole('region', { name: 'Earlier versions' })
+  await user.click(within(history).getByText(/Version 1 · The founding text/))
+  expect(within(history).getByText('Say “I” rather than “you should”.', { exact: false })).toBeTruthy()
+})
+
+test('ui: proposing a settings change sends only what changed, and the Agreements tab counts open proposals', async () => {
+  const bridge = FakeBridge.withCommunity(0)
+  bridge.governance.proposals = []
+  const { user } = renderWith(bridge)
+  const nav = await screen.findByRole('navigation', { name: 'In this community' })
+  expect(within(nav).getByRole('button', { name: 'Conversation' }).getAttribute('aria-current')).toBe('page')
+  await user.click(within(nav).getByRole('button', { name: 'Agreements' }))
+  await user.click(await screen.findByRole('button', { name: 'Propose a change' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Propose a change' })
+  await user.click(within(dialog).getByRole('radio', { name: 'How the community works' }))
+  await user.clear(within(dialog).getByLabelText('Flags that collapse a post'))
+  await user.type(within(dialog).getByLabelText('Flags that collapse a post'), '3')
+  await user.type(within(dialog).getByLabelText('Why? Everyone will see this.'), 'Two felt quick.')
+  await user.click(within(dialog).getByRole('button', { name: 'Propose' }))
+  await waitFor(() =>
+    expect(within(nav).getByRole('button', { name: 'Agreements 1 open proposal' })).toBeTruthy()
+  )
+  expect(bridge.callsOf('proposals.create')).toEqual([
+    {
+      communityId: COMMUNITY,
+      change: { kind: 'settings', settings: { flagsToHide: 3 } },
+      reason: 'Two felt quick.'
+    }
+  ])
+})

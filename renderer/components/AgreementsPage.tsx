@@ -1,0 +1,167 @@
+// A community's agreements page: the words everyone agreed to and their
+// confidentiality limits, how the community works, the proposals to change
+// any of it (open first), and every earlier version.
+import { useId, useMemo, useState } from 'react'
+import type { GovernanceState, Member, Proposal } from '../../core/domain/types.js'
+import { useAction, useEngine, useLive } from '../engine/hooks.js'
+import { strings } from '../strings/index.js'
+import { AgreementsSections } from './AgreementsText.js'
+import { ErrorText } from './ErrorText.js'
+import { ProposalCard } from './ProposalCard.js'
+import { ProposeDialog } from './ProposeDialog.js'
+import { SettingsSummary } from './Settings.js'
+import { useNow } from './useNow.js'
+
+export function AgreementsPage({
+  communityId,
+  communityName,
+  governance,
+  members,
+  writable
+}: {
+  communityId: string
+  communityName: string
+  governance: GovernanceState
+  members: readonly Member[]
+  /** This device can write here and the community has not removed you. */
+  writable: boolean
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const now = useNow()
+  const s = strings.agreements
+  const [proposing, setProposing] = useState<{ revising: Proposal | null } | null>(null)
+  const changed = (e: { type: string; communityId?: string }) =>
+    e.type === 'community-changed' && e.communityId === communityId
+  const proposals = useLive(() => engine.call('proposals.list', { communityId }), [communityId], changed)
+  const history = useLive(() => engine.call('agreements.history', { communityId }), [communityId], changed)
+  const names = useMemo(() => new Map(members.map((m) => [m.id, m.name] as const)), [members])
+  const versions = history.data ?? []
+  const byId = useMemo(() => new Map((proposals.data ?? []).map((p) => [p.id, p] as const)), [proposals.data])
+  const { agreements, myAgreedVersion } = governance
+  const canAct = writable && myAgreedVersion !== null
+
+  return (
+    <section className="page agreements-page" aria-labelledby={`${id}-title`} id="content" tabIndex={-1}>
+      <div className="page-inner">
+        <h2 id={`${id}-title`}>{s.pageTitle(communityName)}</h2>
+        <AgreeStatus
+          communityId={communityId}
+          version={agreements.version}
+          mine={myAgreedVersion}
+          canWrite={writable}
+        />
+        <div className="agreements-current">
+          <p className="hint">{s.current(agreements.version)}</p>
+          <AgreementsSections agreements={agreements} />
+        </div>
+
+        <section className="page-section" aria-labelledby={`${id}-settings`}>
+          <h3 id={`${id}-settings`}>{s.settingsTitle}</h3>
+          <SettingsSummary settings={governance.settings} />
+        </section>
+
+        <section className="page-section" aria-labelledby={`${id}-proposals`}>
+          <div className="section-bar">
+            <h3 id={`${id}-proposals`}>{strings.proposals.title}</h3>
+            {canAct ? (
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => setProposing({ revising: null })}
+              >
+                {s.propose}
+              </button>
+            ) : null}
+          </div>
+          <ErrorText error={proposals.error} />
+          {proposals.data?.length === 0 ? <p className="hint">{strings.proposals.none}</p> : null}
+          <div className="proposal-list">
+            {(proposals.data ?? []).map((proposal) => (
+              <ProposalCard
+                key={proposal.id}
+                proposal={proposal}
+                communityId={communityId}
+                governance={governance}
+                history={versions}
+                names={names}
+                canAct={canAct}
+                now={now}
+                onRevise={(p) => setProposing({ revising: p })}
+              />
+            ))}
+          </div>
+        </section>
+
+        {versions.length > 1 ? (
+          <section className="page-section" aria-labelledby={`${id}-history`}>
+            <h3 id={`${id}-history`}>{s.history}</h3>
+            <ErrorText error={history.error} />
+            {versions
+              .filter((v) => v.version !== agreements.version)
+              .reverse()
+              .map((v) => {
+                const from = v.proposalId ? byId.get(v.proposalId) : undefined
+                return (
+                  <details key={v.version} className="version">
+                    <summary>
+                      {s.current(v.version)}
+                      {' · '}
+                      {v.proposalId === null
+                        ? s.founding
+                        : from
+                          ? s.fromProposal(from.author, from.reason)
+                          : s.adoptedChange}
+                    </summary>
+                    <AgreementsSections agreements={v} level={4} />
+                  </details>
+                )
+              })}
+          </section>
+        ) : null}
+      </div>
+      {proposing ? (
+        <ProposeDialog
+          communityId={communityId}
+          governance={governance}
+          revising={proposing.revising}
+          onClose={() => setProposing(null)}
+        />
+      ) : null}
+    </section>
+  )
+}
+
+/** Whether you have agreed to these words, and a way to agree to new ones. */
+function AgreeStatus({
+  communityId,
+  version,
+  mine,
+  canWrite
+}: {
+  communityId: string
+  version: number
+  mine: number | null
+  canWrite: boolean
+}) {
+  const engine = useEngine()
+  const s = strings.agreements
+  const agree = useAction(async () => engine.call('agreements.accept', { communityId, version }))
+  if (mine !== null && mine >= version) return <p className="agree-status">{s.youAgreed(mine)}</p>
+  return (
+    <div className="agree-status agree-needed">
+      <p>{mine === null ? s.gateIntro : s.changed(mine, version)}</p>
+      {canWrite ? (
+        <button
+          type="button"
+          className="button primary"
+          disabled={agree.pending}
+          onClick={() => void agree.run()}
+        >
+          {agree.pending ? s.agreeing : mine === null ? s.agree : s.agreeAgain}
+        </button>
+      ) : null}
+      <ErrorText error={agree.error} />
+    </div>
+  )
+}

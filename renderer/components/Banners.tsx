@@ -1,0 +1,45 @@
+// Honest, calm banners above a community: offline or alone, an update
+// needed, a device that cannot write yet, agreements that changed.
+import type { CommunitySummary, SyncStatus } from '../../core/domain/types.js'
+import { strings } from '../strings/index.js'
+
+export function Banners({
+  community,
+  status,
+  online,
+  peers,
+  agreementsChanged,
+  onReadAgreements
+}: {
+  community: CommunitySummary
+  status: SyncStatus | undefined
+  online: boolean
+  peers: number
+  /** The agreements have a newer version than the one you agreed to. */
+  agreementsChanged: boolean
+  onReadAgreements: () => void
+}) {
+  const b = strings.banners
+  const messages: { key: string; text: string }[] = []
+  if (!online) messages.push({ key: 'offline', text: b.offline })
+  else if (peers === 0 && community.memberCount > 1) messages.push({ key: 'alone', text: b.alone })
+  if (status?.updateNeeded) messages.push({ key: 'update', text: b.updateNeeded })
+  else if (!community.writable) messages.push({ key: 'writable', text: b.notWritable })
+  return (
+    <div className="banners" role="status">
+      {messages.map((m) => (
+        <p key={m.key} className={`banner banner-${m.key}`}>
+          {m.text}
+        </p>
+      ))}
+      {agreementsChanged ? (
+        <p className="banner banner-agreements">
+          {b.agreementsChanged}{' '}
+          <button type="button" className="button small" onClick={onReadAgreements}>
+            {b.readAgreements}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  )
+}
