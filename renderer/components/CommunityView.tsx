@@ -114,6 +114,15 @@ export function CommunityView({
   }
 
   const membersId = `members-${communityId.slice(0, 8)}`
+  // Reading what you have after a removal: no compose box, and a way back to the notice.
+  const removedStrip = (
+    <div className="removed-strip">
+      <p>{strings.removal.body}</p>
+      <button type="button" className="button small" onClick={() => setReadingRemoved(false)}>
+        {strings.removal.hideRead}
+      </button>
+    </div>
+  )
   const showRemoved = removed !== null && !readingRemoved
   const onConversation = page === 'conversation' && !showRemoved
   return (
@@ -203,7 +212,9 @@ export function CommunityView({
               onFlag={onFlag}
               onAskReview={onAskReview}
               gate={
-                needsAgreeing && gov ? (
+                removed ? (
+                  removedStrip
+                ) : needsAgreeing && gov ? (
                   <AgreementsGate communityId={communityId} agreements={gov.agreements} />
                 ) : undefined
               }
@@ -220,7 +231,9 @@ export function CommunityView({
                 onFlag={onFlag}
                 onAskReview={onAskReview}
                 gate={
-                  needsAgreeing && gov ? (
+                  removed ? (
+                    removedStrip
+                  ) : needsAgreeing && gov ? (
                     <AgreementsGate communityId={communityId} agreements={gov.agreements} compact />
                   ) : undefined
                 }

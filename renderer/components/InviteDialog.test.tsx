@@ -56,3 +56,44 @@ test('ui: Escape closes the invite dialog and focus returns to the button that o
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   expect(document.activeElement).toBe(opener)
 })
+
+test('ui: where invites need a second member, the dialog says so, and others’ waiting invites can be seconded', async () => {
+  const bridge = FakeBridge.withCommunity(0)
+  bridge.governance.settings = { ...bridge.governance.settings, invite: 'second-member' }
+  bridge.invites = [makeInvite(1, { awaitingSecond: true, createdBy: 'Bo' })]
+  const { user } = renderWith(bridge)
+  await user.click(await screen.findByRole('button', { name: 'Invite someone' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Invite someone to Night owls' })
+  expect(within(dialog).getByText(/a new key works once another member has seconded it/)).toBeTruthy()
+  await user.click(within(dialog).getByRole('button', { name: 'Create invite key' }))
+  await within(dialog).findByRole('textbox', { name: 'Invite key' })
+  expect(within(dialog).getByText(/It works once another member seconds it/)).toBeTruthy()
+  const open = within(dialog).getByRole('region', { name: 'Open invites' })
+  await waitFor(() => expect(within(open).getAllByRole('listitem')).toHaveLength(2))
+  // Your own invite waits for someone else; Bo's can be seconded by you.
+  expect(within(open).getAllByRole('button', { name: /^Second this invite/ })).toHaveLength(1)
+  await user.click(within(open).getByRole('button', { name: /^Second this invite, made by Bo/ }))
+  await waitFor(() => expect(within(open).getByText(/seconded by Ash/)).toBeTruthy())
+  expect(bridge.callsOf('invites.second')).toEqual([{ communityId: COMMUNITY, inviteId: makeInvite(1).id }])
+})
+
+test('ui: the members panel lists invites waiting for a second member, to second there', async () => {
+  const bridge = FakeBridge.withCommunity(0)
+  bridge.invites = [
+    makeInvite(1, { awaitingSecond: true, createdBy: 'Bo', maxUses: 1 }),
+    makeInvite(2, { awaitingSecond: true, createdBy: 'Ash', mine: true })
+  ]
+  const { user } = renderWith(bridge)
+  await user.click(await screen.findByRole('button', { name: 'Members' }))
+  const pending = await screen.findByRole('region', { name: 'Invites waiting for a second member' })
+  expect(
+    within(pending)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('span')?.textContent)
+  ).toEqual(['Bo made an invite for one person · expires in 2 hours'])
+  await user.click(within(pending).getByRole('button', { name: /^Second this invite/ }))
+  await waitFor(() =>
+    expect(screen.queryByRole('region', { name: 'Invites waiting for a second member' })).toBeNull()
+  )
+  expect(bridge.callsOf('invites.second')).toEqual([{ communityId: COMMUNITY, inviteId: makeInvite(1).id }])
+})
