@@ -14,7 +14,7 @@ import { admitCandidate } from './admission.js'
 import { ReplicationTracker } from './replication.js'
 import { Rediscovery } from './rediscovery.js'
 import { WriteQueue } from './write-queue.js'
-import { encodeOp } from '../domain/ops.js'
+import { ALLOWED_BEFORE_AGREEING, encodeOp } from '../domain/ops.js'
 import type { Op } from '../domain/ops.js'
 import { LIMITS } from '../domain/limits.js'
 import type { CreatedInvite, ReactionKind, ReplyMode, SyncStatus } from '../domain/types.js'
@@ -56,6 +56,7 @@ export class Community extends EventEmitter {
   private networking: Promise<void> = Promise.resolve()
   private wantOnline = false
   private signedSeen = 0
+  private agreedSeen = false
   readonly now: () => number
   readonly consent: Consent
   private readonly devices: DeviceGuard
@@ -227,7 +228,26 @@ export class Community extends EventEmitter {
       )
     }
     if (!this.base.writable) {
+      const me = await this.reader().member(this.me)
+      if (me?.removed) {
+        throw new MutualError(
+          'not-allowed',
+          'the community decided you are no longer a member; what you already have stays on this device'
+        )
+      }
       throw new MutualError('not-writable', 'you cannot write here yet: a member still needs to let you in')
+    }
+    // Apply would ignore it; say so now rather than report a success that never lands.
+    if (!this.agreedSeen && !ALLOWED_BEFORE_AGREEING.has(op.type)) {
+      const me = await this.reader().member(this.me)
+      // Agreeing is never undone, so once seen it need not be read again.
+      this.agreedSeen = me !== null && me.agreedVersion !== null
+      if (me && !me.left && me.agreedVersion === null) {
+        throw new MutualError(
+          'agreements-first',
+          'please read the community agreements and say "I agree" first'
+        )
+      }
     }
     await this.writes.append(encodeOp(op))
   }
@@ -282,12 +302,6 @@ export class Community extends EventEmitter {
     } else if (!(await reader.topic(topic))) {
       throw new MutualError('not-found', `there is no topic "${topic}" in this community yet`)
     }
-    const me = await reader.member(this.me)
-    if (me && !me.left && me.agreedVersion === null)
-      throw new MutualError(
-        'agreements-first',
-        'please read the community agreements and say "I agree" before your first post'
-      )
     const id = hcrypto.randomBytes(8).toString('hex')
     const note = input.note?.trim() ? input.note.trim() : null
     const settings = await reader.governance().settings()

@@ -121,6 +121,19 @@ const opBody = z.discriminatedUnion('type', [
 ])
 
 export type Op = z.infer<typeof opBody>
+
+/**
+ * What a member may do before saying "I agree": introduce themselves, agree,
+ * or go. Admitting is included because their device answers newcomers'
+ * pairing requests on its own, for invites agreed members made.
+ */
+export const ALLOWED_BEFORE_AGREEING: ReadonlySet<Op['type']> = new Set<Op['type']>([
+  'agreements/accept',
+  'profile/set',
+  'member/device',
+  'member/leave',
+  'member/admit'
+])
 export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>
 
 const versioned = z.object({ v: z.number().int().positive() }).passthrough()

@@ -26,7 +26,8 @@ export function governanceHandlers(engine: Mutual): Pick<Handlers, GovernanceMet
   return {
     'governance.get': async (p) => {
       const state = await c(p.communityId).reader().governance().state()
-      if (!state) throw new MutualError('not-found', 'this community is still syncing its agreements')
+      if (!state)
+        throw new MutualError('syncing', 'this community is still syncing its agreements; try again shortly')
       return state
     },
     'agreements.history': async (p) => c(p.communityId).reader().governance().agreementsHistory(),

@@ -4,7 +4,7 @@
 // way on every peer, so all views stay identical.
 import type Autobase from 'autobase'
 import type Hyperbee from 'hyperbee'
-import { OP_VERSION, decodeOp } from '../domain/ops.js'
+import { ALLOWED_BEFORE_AGREEING, OP_VERSION, decodeOp } from '../domain/ops.js'
 import type { Op, OpOf } from '../domain/ops.js'
 import { DEFAULT_SETTINGS } from '../domain/governance.js'
 import type { Settings } from '../domain/governance.js'
@@ -58,26 +58,13 @@ async function applyNodes(
   await view.flush()
 }
 
-/**
- * What a member may do before saying "I agree": introduce themselves, agree,
- * or go. Admitting is included because their device answers newcomers'
- * pairing requests on its own, for invites agreed members made.
- */
-const BEFORE_AGREEING = new Set<Op['type']>([
-  'agreements/accept',
-  'profile/set',
-  'member/device',
-  'member/leave',
-  'member/admit'
-])
-
 async function applyOp(ctx: Ctx, op: Op): Promise<void> {
   if (op.type === 'community/init') return init(ctx, op)
   const meta = await ctx.view.get<MetaRecord>(keys.meta)
   if (!meta) return
   const member = await ctx.view.get<MemberRecord>(keys.member(ctx.author))
   if (!member || member.left) return // only current members change anything
-  if (member.agreedVersion === null && !BEFORE_AGREEING.has(op.type)) return
+  if (member.agreedVersion === null && !ALLOWED_BEFORE_AGREEING.has(op.type)) return
   switch (op.type) {
     case 'invite/create':
       return inviteCreate(ctx, op)
