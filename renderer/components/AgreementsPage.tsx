@@ -42,7 +42,7 @@ export function AgreementsPage({
   const canAct = writable && myAgreedVersion !== null
 
   return (
-    <section className="page agreements-page" aria-labelledby={`${id}-title`} id="content" tabIndex={-1}>
+    <section className="page agreements-page" aria-labelledby={`${id}-title`} id="content" tabIndex={0}>
       <div className="page-inner">
         <h2 id={`${id}-title`}>{s.pageTitle(communityName)}</h2>
         <AgreeStatus

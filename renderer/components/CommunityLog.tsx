@@ -90,7 +90,7 @@ export function CommunityLog({ communityId }: { communityId: string }) {
   }
 
   return (
-    <section className="page log-page" aria-labelledby={`${id}-title`} id="content" tabIndex={-1}>
+    <section className="page log-page" aria-labelledby={`${id}-title`} id="content" tabIndex={0}>
       <div className="page-inner">
         <h2 id={`${id}-title`}>{s.title}</h2>
         <p className="hint">{s.intro}</p>

@@ -180,53 +180,28 @@ export function CommunityView({
         <PageNav page={page} openProposals={gov?.openProposals ?? 0} onSelect={setPage} />
       )}
       <div className="community-body">
-        {showRemoved && removed ? (
-          <RemovedNotice
-            communityName={community.name}
-            reason={removed.reason}
-            onRead={() => setReadingRemoved(true)}
-          />
-        ) : null}
-        {/* The conversation stays mounted on the other pages, so coming back keeps your place and your draft. */}
-        <div className="community-main" hidden={!onConversation}>
-          <Topics
-            communityId={communityId}
-            topics={topics.data ?? [{ name: 'general', postCount: 0 }]}
-            current={topic}
-            writable={canAct}
-            onSelect={(name) => {
-              setTopic(name)
-              setThreadRoot(null)
-            }}
-          />
-          <div className="conversation" id={onConversation ? 'content' : undefined} tabIndex={-1}>
-            <Feed
+        <div className="community-stage">
+          {/* The conversation stays mounted, laid out and out of reach under the other pages, so coming back keeps your place and your draft. */}
+          <div className={`community-main${onConversation ? '' : ' covered'}`} inert={!onConversation}>
+            <Topics
               communityId={communityId}
-              communityName={community.name}
-              topic={topic}
+              topics={topics.data ?? [{ name: 'general', postCount: 0 }]}
+              current={topic}
               writable={canAct}
-              colors={colors}
-              covered={threadRoot !== null}
-              onOpenThread={openThread}
-              onDelete={setDeleting}
-              onFlag={onFlag}
-              onAskReview={onAskReview}
-              gate={
-                removed ? (
-                  removedStrip
-                ) : needsAgreeing && gov ? (
-                  <AgreementsGate communityId={communityId} agreements={gov.agreements} />
-                ) : undefined
-              }
+              onSelect={(name) => {
+                setTopic(name)
+                setThreadRoot(null)
+              }}
             />
-            {threadRoot ? (
-              <Thread
+            <div className="conversation" id={onConversation ? 'content' : undefined} tabIndex={-1}>
+              <Feed
                 communityId={communityId}
-                rootId={threadRoot}
+                communityName={community.name}
                 topic={topic}
                 writable={canAct}
                 colors={colors}
-                onBack={closeThread}
+                covered={threadRoot !== null}
+                onOpenThread={openThread}
                 onDelete={setDeleting}
                 onFlag={onFlag}
                 onAskReview={onAskReview}
@@ -234,38 +209,65 @@ export function CommunityView({
                   removed ? (
                     removedStrip
                   ) : needsAgreeing && gov ? (
-                    <AgreementsGate communityId={communityId} agreements={gov.agreements} compact />
+                    <AgreementsGate communityId={communityId} agreements={gov.agreements} />
                   ) : undefined
                 }
               />
-            ) : null}
+              {threadRoot ? (
+                <Thread
+                  communityId={communityId}
+                  rootId={threadRoot}
+                  topic={topic}
+                  writable={canAct}
+                  colors={colors}
+                  onBack={closeThread}
+                  onDelete={setDeleting}
+                  onFlag={onFlag}
+                  onAskReview={onAskReview}
+                  gate={
+                    removed ? (
+                      removedStrip
+                    ) : needsAgreeing && gov ? (
+                      <AgreementsGate communityId={communityId} agreements={gov.agreements} compact />
+                    ) : undefined
+                  }
+                />
+              ) : null}
+            </div>
           </div>
-        </div>
-        {!showRemoved && page === 'agreements' ? (
-          gov ? (
-            <AgreementsPage
-              communityId={communityId}
+          {!showRemoved && page === 'agreements' ? (
+            gov ? (
+              <AgreementsPage
+                communityId={communityId}
+                communityName={community.name}
+                governance={gov}
+                members={members.data ?? []}
+                writable={writable}
+              />
+            ) : (
+              <section className="page" id="content" tabIndex={-1}>
+                {governance.error?.code === 'not-found' ? (
+                  <p className="quiet-note">{strings.agreements.syncing}</p>
+                ) : (
+                  <>
+                    <ErrorText error={governance.error} />
+                    <p className="quiet-note" role="status">
+                      {strings.agreements.loading}
+                    </p>
+                  </>
+                )}
+              </section>
+            )
+          ) : null}
+          {!showRemoved && page === 'log' ? <CommunityLog communityId={communityId} /> : null}
+          {showRemoved && removed ? (
+            <RemovedNotice
               communityName={community.name}
-              governance={gov}
-              members={members.data ?? []}
-              writable={writable}
+              reason={removed.reason}
+              onRead={() => setReadingRemoved(true)}
             />
-          ) : (
-            <section className="page" id="content" tabIndex={-1}>
-              {governance.error?.code === 'not-found' ? (
-                <p className="quiet-note">{strings.agreements.syncing}</p>
-              ) : (
-                <>
-                  <ErrorText error={governance.error} />
-                  <p className="quiet-note" role="status">
-                    {strings.agreements.loading}
-                  </p>
-                </>
-              )}
-            </section>
-          )
-        ) : null}
-        {!showRemoved && page === 'log' ? <CommunityLog communityId={communityId} /> : null}
+          ) : null}
+        </div>
         {membersOpen ? (
           <Members
             id={membersId}

@@ -97,9 +97,8 @@ export function PostList({
     <div className="post-scroller" ref={scroller}>
       {posts.length === 0 && !hasMore ? empty : null}
       <div
-        role="feed"
-        aria-label={label}
-        aria-busy={loadingMore}
+        // A feed holds posts: with none yet, it is only the space they will fill.
+        {...(posts.length > 0 ? { role: 'feed', 'aria-label': label, 'aria-busy': loadingMore } : {})}
         className="post-feed"
         style={{ height: virtualizer.getTotalSize() }}
       >

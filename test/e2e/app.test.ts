@@ -68,6 +68,10 @@ test('e2e: two members: create, invite, join, post, Me too, reply, each seeing t
   await bo.page.getByRole('heading', { level: 1, name: 'Night owls' }).waitFor()
   await bo.page.getByText('Connected to 1 member').waitFor()
   await ash.page.getByText('2 members').waitFor()
+  // Before a first post or response, Bo reads the community's agreements and says "I agree".
+  await bo.page.getByRole('region', { name: 'Before you share: what this community has agreed' }).waitFor()
+  await bo.page.getByRole('button', { name: 'I agree' }).click()
+  await bo.page.getByLabel('Share with Night owls').waitFor()
 
   // Ash asks to be heard; Bo sees it arrive.
   await share(ash, 'Night owls', 'Rough night. Anyone else up?')
