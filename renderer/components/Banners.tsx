@@ -8,6 +8,8 @@ export function Banners({
   status,
   online,
   peers,
+  memberCount,
+  removed,
   agreementsChanged,
   onReadAgreements
 }: {
@@ -15,6 +17,10 @@ export function Banners({
   status: SyncStatus | undefined
   online: boolean
   peers: number
+  /** Members here now. */
+  memberCount: number
+  /** The community removed you: its own notice says so, and writing is not "not yet". */
+  removed: boolean
   /** The agreements have a newer version than the one you agreed to. */
   agreementsChanged: boolean
   onReadAgreements: () => void
@@ -22,9 +28,9 @@ export function Banners({
   const b = strings.banners
   const messages: { key: string; text: string }[] = []
   if (!online) messages.push({ key: 'offline', text: b.offline })
-  else if (peers === 0 && community.memberCount > 1) messages.push({ key: 'alone', text: b.alone })
+  else if (peers === 0 && memberCount > 1 && !removed) messages.push({ key: 'alone', text: b.alone })
   if (status?.updateNeeded) messages.push({ key: 'update', text: b.updateNeeded })
-  else if (!community.writable) messages.push({ key: 'writable', text: b.notWritable })
+  else if (!community.writable && !removed) messages.push({ key: 'writable', text: b.notWritable })
   return (
     <div className="banners" role="status">
       {messages.map((m) => (

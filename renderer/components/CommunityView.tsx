@@ -62,6 +62,8 @@ export function CommunityView({
   const topics = useLive(() => engine.call('topics.list', { communityId }), [communityId], changed)
   const members = useLive(() => engine.call('members.list', { communityId }), [communityId], changed)
   const governance = useLive(() => engine.call('governance.get', { communityId }), [communityId], changed)
+  // Counted from who is here now: the summary's count also includes members who left or were removed.
+  const memberCount = members.data ? members.data.filter((m) => !m.left).length : community.memberCount
   const colors = useMemo(
     () => new Map((members.data ?? []).map((m) => [m.id, m.color] as const)),
     [members.data]
@@ -131,7 +133,7 @@ export function CommunityView({
         <div className="community-title">
           <h1>{community.name}</h1>
           <p className="community-sub">
-            <span>{strings.header.members(community.memberCount)}</span>
+            <span>{strings.header.members(memberCount)}</span>
             <span aria-hidden="true"> · </span>
             <span className={`sync sync-${!online ? 'offline' : peers > 0 ? 'connected' : 'alone'}`}>
               <span className="sync-dot" aria-hidden="true" />
@@ -173,6 +175,8 @@ export function CommunityView({
         status={status}
         online={online}
         peers={peers}
+        memberCount={memberCount}
+        removed={removed !== null}
         agreementsChanged={agreementsChanged && page !== 'agreements'}
         onReadAgreements={() => setPage('agreements')}
       />
@@ -264,7 +268,10 @@ export function CommunityView({
             <RemovedNotice
               communityName={community.name}
               reason={removed.reason}
-              onRead={() => setReadingRemoved(true)}
+              onRead={() => {
+                setReadingRemoved(true)
+                setPage('conversation')
+              }}
             />
           ) : null}
         </div>

@@ -255,3 +255,93 @@ test('e2e: a post flagged by two members collapses, with who flagged and why, on
   await expectAccessible(cy)
   for (const m of [ash, bo, cy, dee]) expect(m.problems).toEqual([])
 })
+
+test('e2e: muting is only on one screen; a removal is proposed with honest words, and the member concerned is told', async () => {
+  // Dee mutes Bo: Bo's posts fold on Dee's screen only.
+  await tab(dee, /^Conversation/).click()
+  await dee.page.getByRole('button', { name: 'Members' }).click()
+  const panel = dee.page.getByRole('complementary', { name: 'Members' })
+  await panel.getByRole('button', { name: 'Options for Bo' }).click()
+  await panel.getByText(/Bo is not told, and nothing changes for anyone else/).waitFor()
+  await screenshot(dee, '26-member-options-dark')
+  await expectAccessible(dee)
+  await panel.getByRole('button', { name: 'Mute on this device' }).click()
+  await panel.getByText('muted by you').waitFor()
+  await dee.page.getByText('A post from someone you muted on this device.').first().waitFor()
+  expect(await post(dee, 'Hello, I’m Bo. Glad to be here.').count()).toBe(0)
+  await screenshot(dee, '27-muted-dark')
+  await expectAccessible(dee)
+  // Nobody else's screen changes, and the log holds nothing about it.
+  await post(ash, 'Hello, I’m Bo. Glad to be here.').waitFor()
+  await panel.getByRole('button', { name: 'Unmute' }).click()
+  await post(dee, 'Hello, I’m Bo. Glad to be here.').waitFor()
+
+  // Ash proposes removing Cy; the dialog says what removal can and cannot do.
+  await tab(ash, /^Conversation/).click()
+  await ash.page.getByRole('button', { name: 'Members' }).click()
+  const ashPanel = ash.page.getByRole('complementary', { name: 'Members' })
+  await ashPanel.getByRole('button', { name: 'Options for Cy' }).click()
+  await ashPanel.getByRole('button', { name: 'Propose removing…' }).click()
+  const dialog = ash.page.getByRole('dialog', { name: 'Propose removing Cy' })
+  await dialog.getByText(/What they already received stays with them; nobody can take it back/).waitFor()
+  await dialog
+    .getByLabel(/Why\? Every member, including them, will see this/)
+    .fill('A test of how removal reads.')
+  await screenshot(ash, '28-propose-removal-light')
+  await expectAccessible(ash)
+  await dialog.getByRole('button', { name: 'Propose removing' }).click()
+  await dialog.waitFor({ state: 'detached' })
+
+  // Cy is told, and cannot respond to a proposal about them.
+  await tab(cy, /^Agreements/).click()
+  const aboutCy = proposal(cy, 'Remove Cy from the community')
+  await aboutCy.getByText(/This proposal is about you/).waitFor()
+  expect(await aboutCy.getByRole('button', { name: 'Consent', exact: true }).count()).toBe(0)
+  await aboutCy.scrollIntoViewIfNeeded()
+  await screenshot(cy, '29-removal-about-me-light')
+  await expectAccessible(cy)
+  // Ash withdraws it: nothing happens behind anyone's back, and nothing is left open.
+  await tab(ash, /^Agreements/).click()
+  await proposal(ash, 'Remove Cy from the community')
+    .getByRole('button', { name: 'Withdraw proposal' })
+    .click()
+  await aboutCy.locator('.status-withdrawn').waitFor()
+  for (const m of [ash, bo, cy, dee]) expect(m.problems).toEqual([])
+})
+
+test('e2e: a removal adopted by consent: the removed member sees the reason and what stays with them', async () => {
+  await tab(ash, /^Conversation/).click()
+  const ashPanel = ash.page.getByRole('complementary', { name: 'Members' })
+  await ashPanel.getByRole('button', { name: 'Propose removing…' }).click()
+  const dialog = ash.page.getByRole('dialog', { name: 'Propose removing Cy' })
+  const reason = 'We asked more than once for no numbers, and they kept coming.'
+  await dialog.getByLabel(/Why\? Every member, including them, will see this/).fill(reason)
+  await dialog.getByRole('button', { name: 'Propose removing' }).click()
+  await dialog.waitFor({ state: 'detached' })
+
+  // Removal is counted among the other three members: the proposer and one more.
+  await tab(bo, /^Agreements/).click()
+  const onBo = proposal(bo, 'Remove Cy from the community').filter({ has: bo.page.locator('.status-open') })
+  await onBo.getByText('1 of 2 consents needed').waitFor()
+  const consentAt = Date.now()
+  await onBo.getByRole('button', { name: 'Consent', exact: true }).click()
+
+  const notice = cy.page.getByRole('region', {
+    name: 'Evening circle decided that you are no longer a member'
+  })
+  await notice.waitFor()
+  timings.push(
+    `removal: the removed member's screen showed the notice ${Date.now() - consentAt} ms after the deciding consent`
+  )
+  await notice.getByText(reason).waitFor()
+  await notice.getByText(/What you already have stays on this device/).waitFor()
+  await screenshot(cy, '30-removed-notice-light')
+  await expectAccessible(cy)
+  await notice.getByRole('button', { name: 'Read what you have' }).click()
+  await post(cy, 'Hello, I’m Bo. Glad to be here.').waitFor()
+  expect(await cy.page.getByLabel(`Share with ${NAME}`).count()).toBe(0)
+  await ash.page.locator('.community-sub').getByText('3 members', { exact: true }).waitFor()
+  await tab(dee, /^Community log/).click()
+  await dee.page.getByText('The community removed Cy').waitFor()
+  for (const m of [ash, bo, cy, dee]) expect(m.problems).toEqual([])
+})
