@@ -125,3 +125,25 @@ test('ui: proposing a settings change sends only what changed, and the Agreement
     }
   ])
 })
+
+test('ui: a new post starts with the reply mode the community agreed on, and the writer can choose another', async () => {
+  const bridge = FakeBridge.withCommunity(0)
+  bridge.governance.settings = { ...bridge.governance.settings, defaultReplyMode: 'ideas' }
+  const { user } = renderWith(bridge)
+  const box = await screen.findByLabelText('Share with Night owls')
+  await user.click(box)
+  await waitFor(() =>
+    expect((screen.getByRole('radio', { name: /Ideas welcome/ }) as HTMLInputElement).checked).toBe(true)
+  )
+  await user.type(box, 'Any tips for sleeping?')
+  await user.click(screen.getByRole('button', { name: 'Share' }))
+  await user.click(box)
+  await user.click(screen.getByRole('radio', { name: /Just listen/ }))
+  await user.type(box, 'Just a rough night.')
+  await user.click(screen.getByRole('button', { name: 'Share' }))
+  await waitFor(() => expect(bridge.callsOf('posts.create')).toHaveLength(2))
+  expect((bridge.callsOf('posts.create') as { mode: string }[]).map((p) => p.mode)).toEqual([
+    'ideas',
+    'listen'
+  ])
+})

@@ -209,6 +209,7 @@ export function CommunityView({
                 onDelete={setDeleting}
                 onFlag={onFlag}
                 onAskReview={onAskReview}
+                defaultMode={gov?.settings.defaultReplyMode}
                 gate={
                   removed ? (
                     removedStrip

@@ -13,7 +13,8 @@ export function Compose({
   topic,
   replyTo,
   label,
-  disabled
+  disabled,
+  defaultMode = 'listen'
 }: {
   communityId: string
   topic: string
@@ -21,12 +22,15 @@ export function Compose({
   replyTo?: { id: string; author: string; mode: ReplyMode }
   label: string
   disabled?: boolean
+  /** The reply mode the community agreed new posts start with; the writer can choose another. */
+  defaultMode?: ReplyMode
 }) {
   const engine = useEngine()
   const id = useId()
   const s = strings.compose
   const [text, setText] = useState('')
-  const [mode, setMode] = useState<ReplyMode>('listen')
+  const [chosen, setMode] = useState<ReplyMode | null>(null)
+  const mode = chosen ?? defaultMode
   const [withNote, setWithNote] = useState(false)
   const [note, setNote] = useState('')
   const [empty, setEmpty] = useState(false)
@@ -52,6 +56,7 @@ export function Compose({
     setEmpty(false)
     const sent = await send.run()
     if (sent) {
+      setMode(null)
       setText('')
       setNote('')
       setWithNote(false)

@@ -1,7 +1,7 @@
 // A topic: the compose box (or, before a newcomer agrees, the agreements),
 // then its posts newest first.
 import type { ReactNode } from 'react'
-import type { Post } from '../../core/domain/types.js'
+import type { Post, ReplyMode } from '../../core/domain/types.js'
 import { useFeed } from '../engine/feed.js'
 import { strings } from '../strings/index.js'
 import { Compose } from './Compose.js'
@@ -20,7 +20,8 @@ export function Feed({
   onDelete,
   onFlag,
   onAskReview,
-  gate
+  gate,
+  defaultMode
 }: {
   communityId: string
   communityName: string
@@ -35,6 +36,8 @@ export function Feed({
   onAskReview?: (post: Post) => void
   /** Shown instead of the compose box until you have agreed to the agreements. */
   gate?: ReactNode
+  /** The community's default reply mode for new posts. */
+  defaultMode?: ReplyMode
 }) {
   const feed = useFeed(communityId, topic)
   const now = useNow()
@@ -51,6 +54,7 @@ export function Feed({
           topic={topic}
           label={strings.compose.label(communityName)}
           disabled={!writable}
+          defaultMode={defaultMode}
         />
       )}
       <ErrorText error={feed.error} />

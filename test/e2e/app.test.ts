@@ -73,7 +73,9 @@ test('e2e: two members: create, invite, join, post, Me too, reply, each seeing t
   await bo.page.getByRole('button', { name: 'I agree' }).click()
   await bo.page.getByLabel('Share with Night owls').waitFor()
 
-  // Ash asks to be heard; Bo sees it arrive.
+  // Ash asks to be heard (the community's default is "share experiences"); Bo sees it arrive.
+  await ash.page.getByLabel('Share with Night owls').fill('Rough night. Anyone else up?')
+  await ash.page.getByRole('radio', { name: /Just listen/ }).check()
   await share(ash, 'Night owls', 'Rough night. Anyone else up?')
   await post(bo, 'Rough night. Anyone else up?').getByText('just listen').waitFor()
   await post(ash, 'Rough night. Anyone else up?')
