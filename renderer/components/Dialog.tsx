@@ -1,6 +1,6 @@
 // A modal dialog on the native <dialog>: the browser traps focus and Escape
 // closes it. Focus goes back to where it was when the dialog closes.
-import { useId, useLayoutEffect, useRef } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 
 export function Dialog({
@@ -16,9 +16,10 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
+  // Read while rendering: by the time effects run, an autoFocus control inside has taken focus.
+  const [before] = useState(() => document.activeElement)
   useLayoutEffect(() => {
     const dialog = ref.current
-    const before = document.activeElement
     if (dialog && !dialog.open) dialog.showModal()
     // Browsers focus the first control; make sure of it everywhere.
     if (dialog && !dialog.contains(document.activeElement))
@@ -29,7 +30,7 @@ export function Dialog({
       if (dialog?.open) dialog.close()
       if (before instanceof HTMLElement && before.isConnected) before.focus()
     }
-  }, [])
+  }, [before])
   return (
     <dialog
       ref={ref}

@@ -29,6 +29,8 @@ test('ui: flagging a post asks why, says flags are not anonymous, and can be wit
   )
   await user.click(within(dialog).getByRole('button', { name: 'Flag post' }))
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  // Keyboard users come back to where they were.
+  expect(document.activeElement).toBe(within(post).getByRole('button', { name: 'More for the post by Bo' }))
   const postId = bridge.posts[0]!.id
   expect(bridge.callsOf('flags.add')).toEqual([
     { communityId: COMMUNITY, postId, reason: 'Advice after a just-listen ask.' }

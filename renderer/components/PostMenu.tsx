@@ -61,7 +61,8 @@ export function PostMenu({
               type="button"
               className="button small"
               onClick={() => {
-                setOpen(false)
+                // Focus comes back to "More" when the dialog closes: this button will be gone.
+                close()
                 onFlag(post)
               }}
             >
