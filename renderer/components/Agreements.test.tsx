@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { COMMUNITY, FakeBridge } from '../testing/fake-bridge.js'
+import { COMMUNITY, FakeBridge, FakeError } from '../testing/fake-bridge.js'
 import { AGREEMENTS_V1 } from '../testing/fake-governance.js'
 import { renderWith } from '../testing/render.js'
 
@@ -146,4 +146,17 @@ test('ui: a new post starts with the reply mode the community agreed on, and the
     'ideas',
     'listen'
   ])
+})
+
+test('ui: while a community is still arriving, its Agreements page says so instead of failing', async () => {
+  const bridge = FakeBridge.withCommunity(0)
+  bridge.overrides['governance.get'] = () => {
+    throw new FakeError('syncing', 'still syncing')
+  }
+  const { user } = renderWith(bridge)
+  await user.click(await screen.findByRole('button', { name: 'Agreements' }))
+  expect(await screen.findByText('The agreements are still arriving on this device.')).toBeTruthy()
+  // Nothing blocks the conversation meanwhile; the engine has the last word on posting.
+  await user.click(screen.getByRole('button', { name: 'Conversation' }))
+  expect(screen.getByLabelText('Share with Night owls')).toBeTruthy()
 })

@@ -251,7 +251,7 @@ export function CommunityView({
               />
             ) : (
               <section className="page" id="content" tabIndex={-1}>
-                {governance.error?.code === 'not-found' ? (
+                {governance.error?.code === 'syncing' || governance.error?.code === 'not-found' ? (
                   <p className="quiet-note">{strings.agreements.syncing}</p>
                 ) : (
                   <>

@@ -89,6 +89,7 @@ export const en = {
     'not-writable': 'You can read here, but this device cannot write to the community yet.',
     'update-needed': 'Some members use a newer Mutual. Update Mutual to take part again.',
     'not-found': 'That is no longer here.',
+    syncing: 'This community is still arriving on this device. Please try again in a moment.',
     'agreements-first':
       'Please read this community’s agreements and say “I agree” first. They are just above, or under Agreements.',
     generic: (message: string) => `Something went wrong: ${message}`
