@@ -136,7 +136,7 @@ export class Mutual extends EventEmitter {
         name: meta?.name ?? 'a community still syncing',
         myName: me?.name ?? '',
         writable: c.writable,
-        memberCount: meta?.memberCount ?? 0,
+        memberCount: meta?.current ?? 0,
         unread: await reader.unreadAfter(local?.lastReadSeq ?? 0),
         latestSeq: meta ? meta.seq - 1 : 0,
         notifications: local?.notifications ?? true

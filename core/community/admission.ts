@@ -32,6 +32,8 @@ export async function admitCandidate(
     return // not signed by this invite's key
   }
   if (invite.revoked) return request.deny({ status: DENY.revoked })
+  // Waiting for a second member: stay silent, so the newcomer keeps waiting rather than being turned away.
+  if (invite.needsSecond && invite.secondedBy === null) return
   const hex = writerKey && writerKey.length === 32 ? writerKey.toString('hex') : null
   if (!hex) return request.deny({ status: DENY.revoked })
 
