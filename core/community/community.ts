@@ -304,13 +304,12 @@ export class Community extends EventEmitter {
     }
     const id = hcrypto.randomBytes(8).toString('hex')
     const note = input.note?.trim() ? input.note.trim() : null
-    const settings = await reader.governance().settings()
     await this.append({
       type: 'post/create',
       id,
       topic,
       replyTo: input.replyTo ?? null,
-      mode: input.mode ?? settings.defaultReplyMode,
+      mode: input.mode ?? (await reader.governance().settings()).defaultReplyMode,
       note,
       text: input.text,
       at: input.now

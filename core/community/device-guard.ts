@@ -22,13 +22,14 @@ export interface DeviceHost {
 
 /** Time a removed member's open connection is left, so they can still receive the decision itself. */
 const GRACE_MS = 3000
+/** Removals are rare; re-reading the refused keys at most this often keeps posting fast. */
+const REFRESH_EVERY_MS = 500
 
 export class DeviceGuard {
   private blocked = new Set<string>()
   private claiming = false
   private claimed = false
   private refreshing = false
-  private again = false
   private closed = false
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
 
@@ -64,23 +65,17 @@ export class DeviceGuard {
     await this.host.append({ type: 'member/device', swarmKey, signature })
   }
 
-  /** Re-reads the refused keys after the view changed; coalesces bursts of updates. */
+  /** Re-reads the refused keys after the view changed, at most every REFRESH_EVERY_MS. */
   refresh(): void {
-    if (this.closed) return
-    if (this.refreshing) {
-      this.again = true
-      return
-    }
+    if (this.closed || this.refreshing) return
     this.refreshing = true
-    this.load()
-      .catch((err: unknown) => this.host.emit('warning', err))
-      .finally(() => {
-        this.refreshing = false
-        if (this.again) {
-          this.again = false
-          this.refresh()
-        }
-      })
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      // Cleared before reading, so a change that lands during the read schedules another.
+      this.refreshing = false
+      this.load().catch((err: unknown) => this.host.emit('warning', err))
+    }, REFRESH_EVERY_MS)
+    this.timers.add(timer)
   }
 
   private async load(): Promise<void> {

@@ -40,7 +40,8 @@ export class NoticeWatcher {
     const reader = this.reader()
     const meta = await reader.meta()
     if (!meta) return
-    await this.scanLog(reader, meta.name)
+    // Most changes are posts; the community log is read only when it grew.
+    if (meta.events > this.seenLog) await this.scanLog(reader, meta.name)
     const me = await reader.member(this.me())
     const mention = me?.name ? `@${me.name.toLowerCase()}` : null
     for (;;) {
