@@ -18,7 +18,7 @@ import {
   resolveMember,
   typedRef
 } from './resolve.js'
-import type { ClientCommand } from './spec.js'
+import type { ClientCommand, CommandInput } from './spec.js'
 
 const CHANGE_USAGE =
   '(--agreements-file PATH | --confidentiality-file PATH | --set KEY=VALUE ... | --remove MEMBER | --review POST)'
@@ -188,6 +188,23 @@ async function countNote(
   )
 }
 
+/** The change, reason and community a propose or revise command names, checked before anything is sent. */
+async function changeFrom(
+  input: CommandInput & { client: RpcClient },
+  verb: 'propose' | 'revise',
+  usage: string
+) {
+  const { client } = input
+  const request = changeRequestFrom(input.flags, verb)
+  const reason = requireReason(input.flags, usage)
+  const text = textOf(request)
+  const communityId = await resolveCommunity(client, input.arg('COMMUNITY'))
+  const ref = typedRef(input.arg('COMMUNITY'))
+  const state = await requireAgreed(client, communityId, ref)
+  const change = await resolveChange(client, communityId, request, text, state, ref)
+  return { client, communityId, ref, change, reason }
+}
+
 export const propose: ClientCommand = {
   kind: 'client',
   name: 'propose',
@@ -197,14 +214,7 @@ export const propose: ClientCommand = {
   args: ['COMMUNITY'],
   options: ['reason', 'agreements-file', 'confidentiality-file', 'set', 'remove', 'review'],
   async run(input) {
-    const { client } = input
-    const request = changeRequestFrom(input.flags, 'propose')
-    const reason = requireReason(input.flags, this.usage)
-    const text = textOf(request)
-    const communityId = await resolveCommunity(client, input.arg('COMMUNITY'))
-    const ref = typedRef(input.arg('COMMUNITY'))
-    const state = await requireAgreed(client, communityId, ref)
-    const change = await resolveChange(client, communityId, request, text, state, ref)
+    const { client, communityId, ref, change, reason } = await changeFrom(input, 'propose', this.usage)
     const result = await client.call('proposals.create', { communityId, change, reason })
     if (input.json) printJson(result)
     else print(result.id)
@@ -221,15 +231,8 @@ export const revise: ClientCommand = {
   args: ['COMMUNITY', 'PROPOSAL'],
   options: ['reason', 'agreements-file', 'confidentiality-file', 'set', 'remove', 'review'],
   async run(input) {
-    const { client } = input
     const proposalId = parseProposalId(input.arg('PROPOSAL'))
-    const request = changeRequestFrom(input.flags, 'revise')
-    const reason = requireReason(input.flags, this.usage)
-    const text = textOf(request)
-    const communityId = await resolveCommunity(client, input.arg('COMMUNITY'))
-    const ref = typedRef(input.arg('COMMUNITY'))
-    const state = await requireAgreed(client, communityId, ref)
-    const change = await resolveChange(client, communityId, request, text, state, ref)
+    const { client, communityId, ref, change, reason } = await changeFrom(input, 'revise', this.usage)
     const result = await client.call('proposals.revise', { communityId, proposalId, change, reason })
     if (input.json) printJson(result)
     else print(result.id)

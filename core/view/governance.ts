@@ -3,7 +3,7 @@
 // writer key) and the view, so every peer reaches the same decisions, and a
 // member who forges ops gains nothing the rules do not already give them.
 import hcrypto from 'hypercore-crypto'
-import { DEFAULT_SETTINGS, requiredConsents } from '../domain/governance.js'
+import { DEFAULT_SETTINGS } from '../domain/governance.js'
 import type { Settings } from '../domain/governance.js'
 import type { OpOf } from '../domain/ops.js'
 import { deviceClaimMessage } from '../domain/device.js'
@@ -17,6 +17,7 @@ import type {
   ProposalRecord
 } from './records.js'
 import { blankLog, logEvent } from './writer.js'
+import { tallyProposal } from './tally.js'
 import type { Ctx } from './writer.js'
 import { retire, savePost } from './steps.js'
 
@@ -178,31 +179,14 @@ export async function respond(
   await evaluate(ctx, updated)
 }
 
-/** Consents and objections from current members, and what the proposal needs. */
-export async function tally(
-  ctx: Ctx,
-  proposal: ProposalRecord
-): Promise<{ consents: number; objections: number; required: number }> {
-  const meta = await ctx.view.get<MetaRecord>(keys.meta)
-  const settings = await settingsOf(ctx)
-  const concerned = proposal.change.kind === 'removal' ? proposal.change.member : null
-  let consents = 0
-  let objections = 0
-  for (const [key, response] of Object.entries(proposal.responses)) {
-    if (key === concerned || response.revision !== proposal.revision) continue
-    if (!(await currentMember(ctx, key))) continue
-    if (response.stance === 'object') objections++
-    else consents++
-  }
-  const concernedIsMember = concerned !== null && (await currentMember(ctx, concerned)) !== null
-  const eligible = (meta?.current ?? 0) - (concernedIsMember ? 1 : 0)
-  const rule = concerned !== null ? settings.removal : settings.consent
-  return { consents, objections, required: requiredConsents(rule, eligible) }
-}
-
 async function evaluate(ctx: Ctx, proposal: ProposalRecord): Promise<void> {
   if (proposal.status !== 'open') return
-  const { consents, objections, required } = await tally(ctx, proposal)
+  const meta = await ctx.view.get<MetaRecord>(keys.meta)
+  const { consents, objections, required } = await tallyProposal(proposal, {
+    currentMembers: meta?.current ?? 0,
+    settings: await settingsOf(ctx),
+    isCurrent: async (key) => (await currentMember(ctx, key)) !== null
+  })
   if (objections === 0 && consents >= required) await adopt(ctx, proposal)
 }
 

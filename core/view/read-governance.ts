@@ -1,13 +1,14 @@
 // Queries over the community's self-governance: agreements and their
 // history, proposals with their responses, and the community log. Every
 // member reads the same records; nothing here is hidden from anyone.
-import { DEFAULT_SETTINGS, requiredConsents } from '../domain/governance.js'
+import { DEFAULT_SETTINGS } from '../domain/governance.js'
 import type { ProposalStatus, Settings } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
 import type { Agreements, GovernanceState, LogEntry, LogPage, Proposal } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
 import type { AgreementsRecord, LogRecord, MemberRecord, MetaRecord, ProposalRecord } from './records.js'
 import type { ViewReader } from './read.js'
+import { tallyProposal } from './tally.js'
 
 export class GovernanceReader {
   constructor(
@@ -140,31 +141,23 @@ export class GovernanceReader {
     return { meta, settings: await this.settings(), version: agreements?.version ?? 1 }
   }
 
-  // Mirrors the tally in apply, for display; apply's count is the one that decides.
   private async toProposal(
     r: ProposalRecord,
     context: { meta: MetaRecord | null; settings: Settings; version: number }
   ): Promise<Proposal> {
-    const concerned = r.change.kind === 'removal' ? r.change.member : null
-    const responses: Proposal['responses'] = []
-    let consents = 0
-    let objections = 0
-    for (const [key, response] of Object.entries(r.responses)) {
-      if (key === concerned || response.revision !== r.revision) continue
-      const member = await this.reader.member(key)
-      if (!isCurrent(member)) continue
-      if (response.stance === 'object') objections++
-      else consents++
-      responses.push({
+    const { consents, objections, required, counted } = await tallyProposal(r, {
+      currentMembers: context.meta?.current ?? 0,
+      settings: context.settings,
+      isCurrent: async (key) => isCurrent(await this.reader.member(key))
+    })
+    const responses: Proposal['responses'] = await Promise.all(
+      counted.map(async ([key, response]) => ({
         memberId: key,
         name: await this.reader.nameOf(key),
         stance: response.stance,
         note: response.note
-      })
-    }
-    const concernedIsMember = concerned !== null && isCurrent(await this.reader.member(concerned))
-    const eligible = (context.meta?.current ?? 0) - (concernedIsMember ? 1 : 0)
-    const rule = concerned !== null ? context.settings.removal : context.settings.consent
+      }))
+    )
     const textChange = r.change.kind === 'agreements' || r.change.kind === 'confidentiality'
     return {
       id: r.id,
@@ -180,8 +173,8 @@ export class GovernanceReader {
       myStance: r.responses[this.me]?.revision === r.revision ? (r.responses[this.me]?.stance ?? null) : null,
       consents,
       objections,
-      required: requiredConsents(rule, eligible),
-      aboutMe: concerned === this.me,
+      required,
+      aboutMe: r.change.kind === 'removal' && r.change.member === this.me,
       stale: r.status === 'open' && textChange && r.baseVersion !== context.version
     }
   }

@@ -1,0 +1,33 @@
+// How a proposal stands: the one count apply decides by and readers show.
+import { requiredConsents } from '../domain/governance.js'
+import type { Settings } from '../domain/governance.js'
+import type { ProposalRecord, ResponseRecord } from './records.js'
+
+export interface Tally {
+  consents: number
+  objections: number
+  required: number
+  /** The responses that count: current members, this revision, not the member a removal concerns. */
+  counted: [string, ResponseRecord][]
+}
+
+export async function tallyProposal(
+  proposal: ProposalRecord,
+  context: { currentMembers: number; settings: Settings; isCurrent: (key: string) => Promise<boolean> }
+): Promise<Tally> {
+  const concerned = proposal.change.kind === 'removal' ? proposal.change.member : null
+  const counted: [string, ResponseRecord][] = []
+  let consents = 0
+  let objections = 0
+  for (const [key, response] of Object.entries(proposal.responses)) {
+    if (key === concerned || response.revision !== proposal.revision) continue
+    if (!(await context.isCurrent(key))) continue
+    if (response.stance === 'object') objections++
+    else consents++
+    counted.push([key, response])
+  }
+  const concernedIsMember = concerned !== null && (await context.isCurrent(concerned))
+  const eligible = context.currentMembers - (concernedIsMember ? 1 : 0)
+  const rule = concerned !== null ? context.settings.removal : context.settings.consent
+  return { consents, objections, required: requiredConsents(rule, eligible), counted }
+}
