@@ -17,6 +17,8 @@ import type { Handlers } from './rpc/server.js'
 import { SuspendWatch } from './suspend.js'
 import { NoticeWatcher } from './community/notices.js'
 import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from './domain/governance.js'
+import { SupportPlans } from './reaching/plans.js'
+import type { ReachNotice } from './reaching/reaching.js'
 
 export interface MutualOptions {
   storage: string
@@ -30,9 +32,19 @@ export interface MutualOptions {
   newestOpVersion?: number
 }
 
+const NEW_ENTRY = {
+  lastReadSeq: 0,
+  notifications: true,
+  muted: [],
+  hiddenPosts: [],
+  presence: true,
+  conversationsRead: {}
+}
+
 export class Mutual extends EventEmitter {
   readonly handlers: Handlers
   readonly now: () => number
+  readonly plans: SupportPlans
   private readonly profile: Profile
   private readonly lock: ProfileLock
   private readonly communities = new Map<string, Community>()
@@ -49,6 +61,11 @@ export class Mutual extends EventEmitter {
     this.online = !opts.offline
     this.profile = new Profile(opts.storage)
     this.lock = new ProfileLock(opts.storage)
+    this.plans = new SupportPlans(opts.storage, {
+      get: (id) => this.get(id),
+      has: (id) => this.communities.has(id),
+      now: () => this.now()
+    })
     this.handlers = createHandlers(this)
     this.suspendWatch = new SuspendWatch(() => void this.refreshNetwork())
   }
@@ -100,6 +117,13 @@ export class Mutual extends EventEmitter {
       }
     )
     await notices.start()
+    community.on('notice', (notice: ReachNotice) => {
+      const meta = community.reader().meta()
+      void meta.then((m) => {
+        if (this.profile.get(community.id)?.notifications === false) return
+        this.emitEvent({ type: 'notice', notice: { communityId: community.id, communityName: m?.name ?? '', ...notice } })
+      })
+    })
     community.on('changed', () => {
       this.queueEvent({ type: 'community-changed', communityId: community.id })
       void notices.check()
@@ -160,10 +184,7 @@ export class Mutual extends EventEmitter {
     await this.profile.add({
       id: community.id,
       folder,
-      lastReadSeq: 0,
-      notifications: true,
-      muted: [],
-      hiddenPosts: []
+      ...NEW_ENTRY
     })
     this.emitEvent({ type: 'communities-changed' })
     return community.id
@@ -209,7 +230,7 @@ export class Mutual extends EventEmitter {
         store: paired.store,
         swarm: paired.swarm
       })
-      await this.profile.add({ id, folder, lastReadSeq: 0, notifications: true, muted: [], hiddenPosts: [] })
+      await this.profile.add({ id, folder, ...NEW_ENTRY })
       const ticker = setInterval(
         () => progress({ stage: 'syncing', communityId: id, ...community.syncProgress() }),
         250
@@ -273,7 +294,28 @@ export class Mutual extends EventEmitter {
 
   private applyPersonal(community: Community): void {
     const entry = this.profile.get(community.id)
-    community.personal = { muted: new Set(entry?.muted ?? []), hidden: new Set(entry?.hiddenPosts ?? []) }
+    community.personal = {
+      muted: new Set(entry?.muted ?? []),
+      hidden: new Set(entry?.hiddenPosts ?? []),
+      presence: entry?.presence ?? true,
+      conversationsRead: entry?.conversationsRead ?? {}
+    }
+    void community.reaching.check()
+  }
+
+  /** Presence is personal: whether members connected to me may see that I am around. */
+  async setPresence(id: string, visible: boolean): Promise<void> {
+    await this.profile.update(this.get(id).id, { presence: visible })
+    this.applyPersonal(this.get(id))
+    this.emitEvent({ type: 'community-changed', communityId: id })
+  }
+
+  async markConversationRead(id: string, memberId: string, seq: number): Promise<void> {
+    const read = this.profile.get(this.get(id).id)?.conversationsRead ?? {}
+    if ((read[memberId] ?? -1) >= seq) return
+    await this.profile.update(id, { conversationsRead: { ...read, [memberId]: seq } })
+    this.applyPersonal(this.get(id))
+    this.emitEvent({ type: 'community-changed', communityId: id })
   }
 
   cancelJoin(joinId: string): boolean {

@@ -39,6 +39,8 @@ function post(over: Partial<Post> = {}): Post {
     collapsed: false,
     hiddenByMe: false,
     authorMuted: false,
+    mood: null,
+    resource: null,
     ...over
   }
 }

@@ -109,7 +109,7 @@ test('log: malformed, oversized, forged and unauthorized ops are skipped the sam
 })
 
 test('log: an op from a newer Mutual stops apply on every peer with a clear "update needed" state', async () => {
-  const [ash, future] = await Promise.all([lab.peer(), lab.peer({ newestOpVersion: 2 })])
+  const [ash, future] = await Promise.all([lab.peer(), lab.peer({ newestOpVersion: 3 })])
   const id = await community(ash, [future])
   const { id: early } = await future.rpc.call('posts.create', {
     communityId: id,
@@ -117,7 +117,7 @@ test('log: an op from a newer Mutual stops apply on every peer with a clear "upd
   })
   await until([ash, future], () => hasPost(ash, id, early))
 
-  await appendRaw(future, id, { v: 2, type: 'poll/create', question: 'Tea or coffee?' })
+  await appendRaw(future, id, { v: 3, type: 'poll/create', question: 'Tea or coffee?' })
   await until(
     [ash, future],
     async () => (await ash.rpc.call('sync.status', { communityId: id }))[0]!.updateNeeded

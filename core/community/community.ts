@@ -27,6 +27,9 @@ import type { MetaRecord } from '../view/records.js'
 import { UPDATE_NEEDED } from '../view/apply.js'
 import { Consent } from './consent.js'
 import { DeviceGuard } from './device-guard.js'
+import { Reaching } from '../reaching/reaching.js'
+import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
+import type { ResourceKind } from '../domain/reaching.js'
 
 export interface CommunityOptions {
   dir: string
@@ -60,11 +63,14 @@ export class Community extends EventEmitter {
   readonly now: () => number
   readonly consent: Consent
   private readonly devices: DeviceGuard
-  /** Personal moderation on this device, kept in the profile and never in the log. */
-  personal: { muted: ReadonlySet<string>; hidden: ReadonlySet<string> } = {
-    muted: new Set(),
-    hidden: new Set()
-  }
+  /** Personal choices on this device, kept in the profile and never in the log. */
+  personal: {
+    muted: ReadonlySet<string>
+    hidden: ReadonlySet<string>
+    presence: boolean
+    conversationsRead: Readonly<Record<string, number>>
+  } = { muted: new Set(), hidden: new Set(), presence: true, conversationsRead: {} }
+  private reachingPart: Reaching | null = null
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -87,6 +93,7 @@ export class Community extends EventEmitter {
       this.devices.refresh()
       // A founder's own member record only exists once the first op is applied.
       this.devices.claim()
+      void this.reachingPart?.check()
       this.emit('changed')
     })
     this.base.on('writable', () => {
@@ -113,6 +120,19 @@ export class Community extends EventEmitter {
       this.emit('sync')
     })
     await this.tracker.open()
+    const device = await this.swarmKeyPair()
+    const reaching = new Reaching(this, device.secretKey, this.base.key, this.base.discoveryKey)
+    reaching.on('notice', (notice) => this.emit('notice', notice))
+    reaching.on('around-changed', () => this.emit('changed'))
+    reaching.on('warning', (err) => this.emit('warning', err))
+    await reaching.start()
+    this.reachingPart = reaching
+  }
+
+  /** Availability, presence, reach-outs and private conversations here. */
+  get reaching(): Reaching {
+    if (!this.reachingPart) throw new MutualError('closed', 'this community is not open')
+    return this.reachingPart
   }
 
   get id(): string {
@@ -182,7 +202,8 @@ export class Community extends EventEmitter {
       conn.destroy()
       return
     }
-    this.base.replicate(conn)
+    const stream = this.base.replicate(conn)
+    this.reachingPart?.presence.attach(stream, conn.remotePublicKey)
     this.emit('sync')
     conn.once('close', () => this.emit('sync'))
   }
@@ -291,6 +312,8 @@ export class Community extends EventEmitter {
     replyTo?: string | undefined
     mode?: ReplyMode | undefined
     note?: string | undefined
+    mood?: string | undefined
+    resource?: { kind: ResourceKind; name: string; contact?: string | null | undefined } | undefined
     now: number
   }): Promise<string> {
     const reader = this.reader()
@@ -302,6 +325,7 @@ export class Community extends EventEmitter {
     } else if (!(await reader.topic(topic))) {
       throw new MutualError('not-found', `there is no topic "${topic}" in this community yet`)
     }
+    checkTopicFields(input.replyTo ? null : topic, input)
     const id = hcrypto.randomBytes(8).toString('hex')
     const note = input.note?.trim() ? input.note.trim() : null
     await this.append({
@@ -312,7 +336,11 @@ export class Community extends EventEmitter {
       mode: input.mode ?? (await reader.governance().settings()).defaultReplyMode,
       note,
       text: input.text,
-      at: input.now
+      at: input.now,
+      ...(input.mood ? { mood: input.mood } : {}),
+      ...(input.resource
+        ? { resource: { kind: input.resource.kind, name: input.resource.name, contact: input.resource.contact ?? null } }
+        : {})
     })
     return id
   }
@@ -392,7 +420,8 @@ export class Community extends EventEmitter {
       replicatedLength: this.tracker?.length ?? 0,
       signedSeq: () => this.signedSeq(),
       muted: this.personal.muted,
-      hidden: this.personal.hidden
+      hidden: this.personal.hidden,
+      around: this.reachingPart?.around ?? new Map()
     })
   }
 
@@ -449,10 +478,21 @@ export class Community extends EventEmitter {
     await this.networking.catch(() => undefined)
     await this.goOffline()
     this.devices.close()
+    this.reachingPart?.close()
     await this.tracker?.close()
     await this.base.close().catch(() => undefined)
     await this.store.close()
   }
+}
+
+/** Apply keeps moods to check-ins and resource details to the resources topic; say so before writing. */
+function checkTopicFields(topic: string | null, input: { mood?: string | undefined; resource?: unknown }): void {
+  if (input.mood && topic !== CHECK_INS_TOPIC)
+    throw new MutualError('bad-request', `a mood word goes with a check-in, in "${CHECK_INS_TOPIC}"`)
+  if (input.resource !== undefined && topic !== RESOURCES_TOPIC)
+    throw new MutualError('bad-request', `resource details go in "${RESOURCES_TOPIC}"`)
+  if (input.resource === undefined && topic === RESOURCES_TOPIC)
+    throw new MutualError('bad-request', 'a resource needs a kind and a name')
 }
 
 export const DEFAULT_INVITE = {

@@ -17,5 +17,15 @@ export const LIMITS = {
   inviteMaxLifetimeMs: 90 * 24 * 60 * 60 * 1000,
   /** Indexers order the log; a few keep it live without one member's absence stalling it. */
   targetIndexers: 3,
+  availabilityNote: 120,
+  conversationLimit: 20,
+  reachContext: 280,
+  /** A private message's sealed bytes, base64; room for a full support plan. */
+  sealed: 24_000,
+  privateText: 4_000,
+  planField: 2_000,
+  mood: 24,
+  resourceName: 80,
+  resourceContact: 200,
   maxIndexers: 5
 } as const

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { OP_VERSION, decodeOp, encodeOp } from './ops.js'
+import { OP_VERSION, decodeOp, encodeOp, opVersion } from './ops.js'
+import type { Op } from './ops.js'
 
 const bytes = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v))
 
@@ -32,6 +33,27 @@ describe('ops', () => {
     expect(decodeOp(bytes({ v: 0, type: 'post/delete', id: '0123456789abcdef' }))).toEqual({
       kind: 'invalid'
     })
+  })
+
+  test('ops: each op carries the oldest version that reads it, so older builds stop only for what they cannot apply', () => {
+    const post: Op = {
+      type: 'post/create',
+      id: '0123456789abcdef',
+      topic: 'general',
+      replyTo: null,
+      mode: 'share',
+      note: null,
+      text: 'hello',
+      at: 1
+    }
+    expect(opVersion(post)).toBe(1)
+    expect(opVersion({ ...post, topic: 'check-ins', mood: 'tired' })).toBe(2)
+    expect(opVersion({ type: 'reach/answer', id: '0123456789abcdef' })).toBe(2)
+    const sealed: Op = { type: 'private/send', tag: 'ab'.repeat(16), nonce: 'cd'.repeat(24), sealed: 'AAAA' }
+    expect(decodeOp(encodeOp(sealed))).toEqual({ kind: 'op', op: sealed })
+    expect(JSON.parse(encodeOp(sealed).toString()).v).toBe(2)
+    // A mood is one word, not a score.
+    expect(decodeOp(bytes({ v: 2, ...post, topic: 'check-ins', mood: '3/10' }))).toEqual({ kind: 'invalid' })
   })
 
   test('ops: post text is capped at 20,000 characters', () => {

@@ -4,9 +4,11 @@ import { z } from 'zod'
 import { LIMITS } from './limits.js'
 import { REACTION_KINDS, REPLY_MODES } from './types.js'
 import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from './governance.js'
+import { AVAILABILITY_KINDS, RESOURCE_KINDS } from './reaching.js'
 
-/** The op version this build understands. Bump when ops change meaning. */
-export const OP_VERSION = 1
+/** The newest op version this build understands. Bump when ops change meaning. */
+export const OP_VERSION = 2
+const OLDEST_OP_VERSION = 1
 
 const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
 const postId = hex(8)
@@ -19,6 +21,15 @@ const color = z.string().regex(/^#[0-9a-f]{6}$/i)
 const agreementsText = z.string().min(1).max(LIMITS.agreementsText)
 const reason = z.string().min(1).max(LIMITS.reason)
 const proposalId = hex(8)
+const reachId = hex(8)
+const mood = z.string().regex(new RegExp(`^[\\p{L}\\p{M}'-]{1,${LIMITS.mood}}$`, 'u'))
+const resource = z
+  .object({
+    kind: z.enum(RESOURCE_KINDS),
+    name: z.string().min(1).max(LIMITS.resourceName),
+    contact: z.string().min(1).max(LIMITS.resourceContact).nullable()
+  })
+  .strict()
 
 const settingsChange = z
   .object({
@@ -75,7 +86,10 @@ const opBody = z.discriminatedUnion('type', [
       mode: z.enum(REPLY_MODES),
       note: note.nullable(),
       text,
-      at: time
+      at: time,
+      // Since op version 2: a check-in's mood word, a resource's details.
+      mood: mood.optional(),
+      resource: resource.optional()
     })
     .strict(),
   z
@@ -117,7 +131,35 @@ const opBody = z.discriminatedUnion('type', [
       at: time
     })
     .strict(),
-  z.object({ type: z.literal('flag/remove'), postId }).strict()
+  z.object({ type: z.literal('flag/remove'), postId }).strict(),
+  // ---- reaching out (op version 2) ----
+  z
+    .object({
+      type: z.literal('availability/set'),
+      kind: z.enum(AVAILABILITY_KINDS).nullable(),
+      note: z.string().min(1).max(LIMITS.availabilityNote).nullable(),
+      limit: z.number().int().min(1).max(LIMITS.conversationLimit).nullable()
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('reach/create'),
+      id: reachId,
+      context: z.string().min(1).max(LIMITS.reachContext).nullable(),
+      at: time
+    })
+    .strict(),
+  z.object({ type: z.literal('reach/answer'), id: reachId }).strict(),
+  z.object({ type: z.literal('reach/close'), id: reachId }).strict(),
+  // Sealed for one other member. Only the author is visible; the tag lets the recipient find it.
+  z
+    .object({
+      type: z.literal('private/send'),
+      tag: hex(16),
+      nonce: hex(24),
+      sealed: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(LIMITS.sealed)
+    })
+    .strict()
 ])
 
 export type Op = z.infer<typeof opBody>
@@ -151,12 +193,31 @@ export function decodeOp(block: Uint8Array, newestKnown: number = OP_VERSION): D
   const header = versioned.safeParse(json)
   if (!header.success) return { kind: 'invalid' }
   if (header.data.v > newestKnown) return { kind: 'newer', version: header.data.v }
-  if (header.data.v < OP_VERSION) return { kind: 'invalid' }
+  if (header.data.v < OLDEST_OP_VERSION) return { kind: 'invalid' }
   const { v: _version, ...rest } = header.data
   const body = opBody.safeParse(rest)
   return body.success ? { kind: 'op', op: body.data } : { kind: 'invalid' }
 }
 
+const SINCE_VERSION_2: ReadonlySet<Op['type']> = new Set<Op['type']>([
+  'availability/set',
+  'reach/create',
+  'reach/answer',
+  'reach/close',
+  'private/send'
+])
+
+/**
+ * The oldest version that can read this op. Stamping each op with what it
+ * needs, rather than with the newest version, lets older builds keep working
+ * in communities that do not use the newer features yet.
+ */
+export function opVersion(op: Op): number {
+  if (SINCE_VERSION_2.has(op.type)) return 2
+  if (op.type === 'post/create' && (op.mood !== undefined || op.resource !== undefined)) return 2
+  return 1
+}
+
 export function encodeOp(op: Op): Buffer {
-  return Buffer.from(JSON.stringify({ v: OP_VERSION, ...op }), 'utf8')
+  return Buffer.from(JSON.stringify({ v: opVersion(op), ...op }), 'utf8')
 }

@@ -1,6 +1,7 @@
 // Shapes the engine hands to every front-end (renderer, CLI, tests).
 // Kept free of Node and DOM types so the renderer can import them.
 import type { Change, ProposalStatus, Settings, Stance } from './governance.js'
+import type { Availability, Resource } from './reaching.js'
 
 export const REPLY_MODES = ['listen', 'share', 'ideas'] as const
 export type ReplyMode = (typeof REPLY_MODES)[number]
@@ -44,6 +45,10 @@ export interface Post {
   hiddenByMe: boolean
   /** Its author is muted on this device. */
   authorMuted: boolean
+  /** A check-in's mood word, if the author gave one. */
+  mood: string | null
+  /** Details of a community resource (posts in the resources topic). */
+  resource: Resource | null
 }
 
 export interface FeedPage {
@@ -70,6 +75,12 @@ export interface Member {
   agreed: boolean
   /** Muted on this device. */
   muted: boolean
+  /** What they said about being available; null when they said nothing. */
+  availability: Availability | null
+  /** Connected to me right now and sharing presence. Never stored anywhere. */
+  aroundNow: boolean
+  /** Around, and at the limit of conversations they chose. */
+  atLimit: boolean
 }
 
 export interface Topic {
@@ -206,10 +217,21 @@ export interface Notice {
   communityId: string
   communityName: string
   /** collapsed: my post was collapsed by flags; removed: the community removed me; proposal: a new proposal to respond to. */
-  kind: 'reply' | 'mention' | 'collapsed' | 'removed' | 'proposal'
+  kind:
+    | 'reply'
+    | 'mention'
+    | 'collapsed'
+    | 'removed'
+    | 'proposal'
+    /** Someone would like to talk (to the community while I am open to listen, or to me by name). */
+    | 'reach'
+    /** A private message, a check-on-me request, or a shared support plan: never with its content. */
+    | 'private'
   postId: string | null
   /** The thread to open: the post itself for top-level posts; null when the notice is not about a post. */
   root: string | null
+  /** The member whose conversation to open, for private notices. */
+  memberId?: string
   author: string
   excerpt: string
 }

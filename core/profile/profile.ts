@@ -20,7 +20,14 @@ const entry = z.object({
   hiddenPosts: z
     .array(z.string().regex(/^[0-9a-f]{16}$/))
     .max(100_000)
-    .default([])
+    .default([]),
+  /** Whether members connected to this device may see that I am around. */
+  presence: z.boolean().default(true),
+  /** How far I have read each private conversation, by the other member's id. */
+  conversationsRead: z
+    .record(z.string().regex(/^[0-9a-f]{64}$/), z.number().int().min(-1))
+    .refine((r) => Object.keys(r).length <= 10_000)
+    .default({})
 })
 const profileFile = z.object({ version: z.literal(1), communities: z.array(entry) })
 
@@ -70,7 +77,12 @@ export class Profile {
 
   update(
     id: string,
-    patch: Partial<Pick<ProfileEntry, 'lastReadSeq' | 'notifications' | 'muted' | 'hiddenPosts'>>
+    patch: Partial<
+      Pick<
+        ProfileEntry,
+        'lastReadSeq' | 'notifications' | 'muted' | 'hiddenPosts' | 'presence' | 'conversationsRead'
+      >
+    >
   ): Promise<void> {
     this.entries = this.entries.map((e) => (e.id === id ? { ...e, ...patch } : e))
     return this.save()

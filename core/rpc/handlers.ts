@@ -4,6 +4,7 @@ import { DEFAULT_INVITE } from '../community/community.js'
 import { MutualError } from '../errors.js'
 import type { Handlers } from './server.js'
 import { governanceHandlers } from './handlers-governance.js'
+import { reachingHandlers } from './handlers-reaching.js'
 
 export function createHandlers(engine: Mutual): Handlers {
   const c = (id: string) => engine.get(id)
@@ -40,6 +41,7 @@ export function createHandlers(engine: Mutual): Handlers {
       return { ok: true }
     },
     ...governanceHandlers(engine),
+    ...reachingHandlers(engine),
     'topics.list': async (p) => c(p.communityId).reader().topics(),
     'topics.create': async (p) => {
       await c(p.communityId).createTopic(p.name)

@@ -19,6 +19,9 @@ import type {
 } from '../domain/types.js'
 import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
+import { RESOURCE_KINDS } from '../domain/reaching.js'
+import { reachingMethods } from './methods-reaching.js'
+import type { ReachingResults } from './methods-reaching.js'
 
 const communityId = z.string().regex(/^[a-z0-9]{52}$/, 'a community id is 52 letters and digits')
 const postId = z.string().regex(/^[0-9a-f]{16}$/, 'a post id is 16 hex characters')
@@ -178,7 +181,33 @@ export const methods = {
         topic: topicName.optional(),
         replyTo: postId.optional(),
         mode: z.enum(REPLY_MODES).optional(),
-        note: note.optional()
+        note: note.optional(),
+        mood: z
+          .string()
+          .trim()
+          .regex(
+            new RegExp(`^[\\p{L}\\p{M}'-]{1,${LIMITS.mood}}$`, 'u'),
+            `a mood is one word of at most ${LIMITS.mood} letters`
+          )
+          .optional(),
+        resource: z
+          .object({
+            kind: z.enum(RESOURCE_KINDS),
+            name: z
+              .string()
+              .trim()
+              .min(1, 'a resource needs a name')
+              .max(LIMITS.resourceName, `a name is at most ${LIMITS.resourceName} characters`),
+            contact: z
+              .string()
+              .trim()
+              .max(LIMITS.resourceContact, `contact details are at most ${LIMITS.resourceContact} characters`)
+              .transform((s) => (s.length === 0 ? null : s))
+              .nullable()
+              .optional()
+          })
+          .strict()
+          .optional()
       })
       .strict()
   },
@@ -214,7 +243,8 @@ export const methods = {
   },
   'sync.status': { params: z.object({ communityId: communityId.optional() }).strict() },
   'network.setOnline': { params: z.object({ online: z.boolean() }).strict() },
-  'network.refresh': { params: z.object({}).strict() }
+  'network.refresh': { params: z.object({}).strict() },
+  ...reachingMethods
 } as const
 
 export type MethodName = keyof typeof methods
@@ -222,7 +252,7 @@ export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>
 
 /** What each method returns. Results come from the engine, so they are typed, not re-validated. */
-export interface Results {
+export interface Results extends ReachingResults {
   'communities.list': CommunitySummary[]
   'communities.create': { id: string }
   'communities.join': { id: string }

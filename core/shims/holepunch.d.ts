@@ -35,6 +35,8 @@ declare module 'hypercore' {
     remoteContiguousLength: number
   }
   class Hypercore extends EventEmitter {
+    /** The protocol muxer of a replication stream, for extra channels beside replication. */
+    static getProtocolMuxer(stream: unknown): import('protomux').default
     readonly key: Buffer
     readonly discoveryKey: Buffer
     readonly length: number
@@ -320,4 +322,63 @@ declare module 'blind-pairing' {
     export type { MemberRequest, PairingResult, PairingCandidate, PairingMember }
   }
   export default BlindPairing
+}
+
+declare module 'sodium-universal' {
+  const sodium: {
+    crypto_sign_ed25519_pk_to_curve25519(out: Buffer, edPk: Buffer): void
+    crypto_sign_ed25519_sk_to_curve25519(out: Buffer, edSk: Buffer): void
+    crypto_scalarmult(out: Buffer, secretKey: Buffer, publicKey: Buffer): void
+    crypto_generichash(out: Buffer, input: Buffer, key?: Buffer): void
+    crypto_secretbox_easy(out: Buffer, message: Buffer, nonce: Buffer, key: Buffer): void
+    crypto_secretbox_open_easy(out: Buffer, box: Buffer, nonce: Buffer, key: Buffer): boolean
+    randombytes_buf(out: Buffer): void
+    sodium_memzero(buf: Buffer): void
+    crypto_scalarmult_BYTES: number
+    crypto_secretbox_MACBYTES: number
+    crypto_secretbox_NONCEBYTES: number
+    crypto_secretbox_KEYBYTES: number
+  }
+  export default sodium
+}
+
+declare module 'protomux' {
+  import type { Duplex } from 'node:stream'
+  interface Encoding<T> {
+    preencode(state: unknown, value: T): void
+    encode(state: unknown, value: T): void
+    decode(state: unknown): T
+  }
+  interface Message<T> {
+    send(value: T): boolean
+  }
+  interface Channel {
+    readonly closed: boolean
+    readonly opened: boolean
+    open(handshake?: unknown): void
+    close(): void
+    addMessage<T>(opts: { encoding: Encoding<T>; onmessage: (value: T) => void }): Message<T>
+  }
+  class Protomux {
+    static from(stream: Duplex): Protomux
+    /** Calls `notify` when the remote opens this protocol and no local channel is waiting. */
+    pair(opts: { protocol: string; id?: Buffer | null }, notify: (id: Buffer | null) => void): void
+    createChannel(opts: {
+      protocol: string
+      id?: Buffer | null
+      unique?: boolean
+      onopen?: () => void
+      onclose?: () => void
+    }): Channel | null
+  }
+  namespace Protomux {
+    export type { Channel, Message, Encoding }
+  }
+  export default Protomux
+}
+
+declare module 'compact-encoding' {
+  import type Protomux from 'protomux'
+  const c: { json: Protomux.Encoding<unknown> }
+  export default c
 }

@@ -24,6 +24,8 @@ import { ViewWriter, blankLog, logEvent, putMember, updateMeta } from './writer.
 import { retire, savePost } from './steps.js'
 import type { Ctx } from './writer.js'
 import * as governance from './governance.js'
+import * as reaching from './reaching.js'
+import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 
 export const UPDATE_NEEDED = 'update-needed'
 
@@ -107,7 +109,26 @@ async function applyOp(ctx: Ctx, op: Op): Promise<void> {
     case 'reaction/add':
     case 'reaction/remove':
       return react(ctx, op)
+    case 'availability/set':
+      return reaching.setAvailability(ctx, member, op)
+    case 'reach/create':
+      return reaching.reachCreate(ctx, op)
+    case 'reach/answer':
+      return reaching.reachAnswer(ctx, op)
+    case 'reach/close':
+      return reaching.reachClose(ctx, op)
+    case 'private/send':
+      return reaching.storeSealed(ctx, op)
   }
+}
+
+const BUILT_IN_TOPICS: ReadonlySet<string> = new Set([CHECK_INS_TOPIC, RESOURCES_TOPIC])
+
+/** A mood belongs to a check-in and details to a resource, each on the top-level post only. */
+function fitsTopic(op: OpOf<'post/create'>, topic: string): boolean {
+  if (op.replyTo !== null) return op.mood === undefined && op.resource === undefined
+  if (op.mood !== undefined && topic !== CHECK_INS_TOPIC) return false
+  return (op.resource !== undefined) === (topic === RESOURCES_TOPIC)
 }
 
 async function init(ctx: Ctx, op: OpOf<'community/init'>): Promise<void> {
@@ -226,7 +247,9 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
     root = parent.root
     topicName = parent.topic // a reply lives where its thread lives
   }
-  const topic = await ctx.view.get<TopicRecord>(keys.topic(topicName))
+  if (!fitsTopic(op, topicName)) return
+  let topic = await ctx.view.get<TopicRecord>(keys.topic(topicName))
+  if (!topic && BUILT_IN_TOPICS.has(topicName)) topic = { name: topicName, postCount: 0, createdBy: ctx.author }
   if (!topic) return
   const seq = meta.seq
   const post: PostRecord = {
@@ -246,7 +269,9 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
     replyCount: 0,
     reactions: { 'me-too': [], 'hear-you': [], thanks: [] },
     flags: [],
-    collapsed: false
+    collapsed: false,
+    ...(op.mood !== undefined ? { mood: op.mood } : {}),
+    ...(op.resource !== undefined ? { resource: op.resource } : {})
   }
   await savePost(ctx, post)
   await ctx.view.put(keys.authored(ctx.author, ctx.node.length), op.id)

@@ -6,6 +6,7 @@ import { REACTION_KINDS } from '../domain/types.js'
 import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
 import { GovernanceReader } from './read-governance.js'
+import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 import type {
   InviteRecord,
   MemberRecord,
@@ -25,6 +26,8 @@ export interface Perspective {
   /** Personal moderation on this device: never in the log. */
   muted: ReadonlySet<string>
   hidden: ReadonlySet<string>
+  /** Members connected to me and sharing presence, and whether they are at their limit. */
+  around?: ReadonlyMap<string, { atLimit: boolean }>
 }
 
 export class ViewReader {
@@ -100,7 +103,10 @@ export class ViewReader {
         left: m.left,
         removed: m.removed,
         agreed: m.agreedVersion !== null,
-        muted: this.at.muted.has(m.key)
+        muted: this.at.muted.has(m.key),
+        availability: m.left ? null : (m.availability ?? null),
+        aroundNow: !m.left && (this.at.around?.has(m.key) ?? false),
+        atLimit: this.at.around?.get(m.key)?.atLimit ?? false
       })
     }
     return out.sort((a, b) => a.joinedSeq - b.joinedSeq || a.id.localeCompare(b.id))
@@ -139,11 +145,16 @@ export class ViewReader {
       const t = entry.value as TopicRecord
       out.push({ name: t.name, postCount: t.postCount })
     }
-    return out
+    // Built-in topics exist from the start; apply writes their record on first use.
+    for (const name of [CHECK_INS_TOPIC, RESOURCES_TOPIC])
+      if (!out.some((t) => t.name === name)) out.push({ name, postCount: 0 })
+    return out.sort((a, b) => a.name.localeCompare(b.name))
   }
 
   async topic(name: string): Promise<TopicRecord | null> {
-    return this.value<TopicRecord>(keys.topic(name))
+    const record = await this.value<TopicRecord>(keys.topic(name))
+    if (record || (name !== CHECK_INS_TOPIC && name !== RESOURCES_TOPIC)) return record
+    return { name, postCount: 0, createdBy: '' }
   }
 
   /** Posts and replies from others after `seq`, counted up to `cap` (a badge shows "99+", not an exact figure). */
@@ -266,7 +277,9 @@ export class ViewReader {
       flaggedByMe: r.flags.some((f) => f.by === this.at.me),
       collapsed: r.collapsed,
       hiddenByMe: this.at.hidden.has(r.id),
-      authorMuted: this.at.muted.has(r.author)
+      authorMuted: this.at.muted.has(r.author),
+      mood: r.mood ?? null,
+      resource: r.resource ?? null
     }
   }
 }

@@ -2,6 +2,7 @@
 // Keys are sortable strings so feeds and threads are plain range reads.
 import type { LogKind, ReactionKind, ReplyMode } from '../domain/types.js'
 import type { Change, ProposalStatus, Stance } from '../domain/governance.js'
+import type { Availability, Resource } from '../domain/reaching.js'
 
 export interface MetaRecord {
   name: string
@@ -15,6 +16,8 @@ export interface MetaRecord {
   current: number
   /** Entries written to the community log so far. */
   events: number
+  /** Private messages held so far (absent before op version 2). */
+  sealed?: number
 }
 
 export interface MemberRecord {
@@ -33,6 +36,8 @@ export interface MemberRecord {
   agreedVersion: number | null
   /** This member's network key in this community, proven by its signature. */
   device: string | null
+  /** Open to listen, would like to talk, resting; absent in records from before op version 2. */
+  availability?: Availability | null
 }
 
 export interface InviteRecord {
@@ -79,6 +84,30 @@ export interface PostRecord {
   flags: FlagRecord[]
   /** Collapsed for everyone: enough distinct members flagged it. */
   collapsed: boolean
+  /** A check-in's mood word. */
+  mood?: string
+  /** Set on posts in the resources topic, and only there. */
+  resource?: Resource
+}
+
+export interface ReachRecord {
+  id: string
+  author: string
+  context: string | null
+  at: number
+  seq: number
+  /** Members who said "I'm here", in order. */
+  answers: string[]
+  closed: boolean
+}
+
+/** A private message as every member holds it: sealed, with only its author in the clear. */
+export interface SealedRecord {
+  author: string
+  tag: string
+  nonce: string
+  sealed: string
+  seq: number
 }
 
 export interface FlagRecord {
@@ -171,7 +200,13 @@ export const keys = {
   device: (swarmKey: string) => `device/${swarmKey}`,
   /** Network keys of removed members: peers refuse to replicate with them. */
   blockedDevice: (swarmKey: string) => `blocked-device/${swarmKey}`,
-  blockedDevicePrefix: 'blocked-device/'
+  blockedDevicePrefix: 'blocked-device/',
+  reach: (id: string) => `reach/${id}`,
+  /** Reach-outs in agreed order, newest last. */
+  reachOrder: (seq: number) => `reach-order/${pad(seq)}`,
+  reachOrderPrefix: 'reach-order/',
+  sealed: (seq: number) => `sealed/${pad(seq)}`,
+  sealedPrefix: 'sealed/'
 }
 
 /** The upper bound of a prefix range: every key starting with `prefix` sorts below it. */

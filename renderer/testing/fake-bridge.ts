@@ -63,6 +63,8 @@ export function makePost(seq: number, patch: Partial<Post> = {}): Post {
     collapsed: false,
     hiddenByMe: false,
     authorMuted: false,
+    mood: null,
+    resource: null,
     ...patch
   }
 }
@@ -76,6 +78,9 @@ export function makeMember(patch: Partial<Member> & { id: string; name: string }
     removed: false,
     agreed: true,
     muted: false,
+    availability: null,
+    aroundNow: false,
+    atLimit: false,
     ...patch
   }
 }

@@ -65,7 +65,9 @@ function post(seq: number): Post {
     flaggedByMe: false,
     collapsed: false,
     hiddenByMe: false,
-    authorMuted: false
+    authorMuted: false,
+    mood: null,
+    resource: null
   }
 }
 
@@ -110,7 +112,10 @@ function standIn(): Handlers {
         left: false,
         removed: false,
         agreed: true,
-        muted: false
+        muted: false,
+        availability: null,
+        aroundNow: false,
+        atLimit: false
       })),
     'posts.thread': async ({ postId }) => ({ root: post(Number.parseInt(postId, 16)), replies: [] }),
     'posts.feed': async ({ limit = 20, before }) => {

@@ -1,0 +1,246 @@
+// Reaching out in one community: availability (in the log), presence (never
+// in the log), reach-outs, and the conversations they open. Also decides
+// which of these deserve a notification on this device.
+import { EventEmitter } from 'node:events'
+import hcrypto from 'hypercore-crypto'
+import type { Notice } from '../domain/types.js'
+import type { AvailabilityKind, AvailabilityState, ReachOut } from '../domain/reaching.js'
+import { MutualError } from '../errors.js'
+import { keys, prefixEnd } from '../view/records.js'
+import type { ReachRecord } from '../view/records.js'
+import { Conversations } from './conversations.js'
+import type { ConversationHost } from './conversations.js'
+import type { Arrival } from './inbox.js'
+import { Presence } from './presence.js'
+
+/** Reach-outs and messages older than this when they reach me are history, not news. */
+const FRESH_MS = 60 * 60 * 1000
+const LIST_MAX = 50
+
+export type ReachNotice = Omit<Notice, 'communityId' | 'communityName'>
+
+export interface ReachingHost extends ConversationHost {
+  readonly personal: ConversationHost['personal'] & { presence: boolean }
+}
+
+export class Reaching extends EventEmitter {
+  readonly presence: Presence
+  readonly conversations: Conversations
+  private reachSeen: number | null = null
+  private aroundMembers = new Map<string, { atLimit: boolean }>()
+  private running: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly host: ReachingHost,
+    deviceSecretKey: Buffer,
+    communityKey: Buffer,
+    discoveryKey: Buffer
+  ) {
+    super()
+    this.conversations = new Conversations(host, deviceSecretKey, communityKey)
+    this.presence = new Presence(discoveryKey)
+    this.presence.on('changed', () => this.check())
+  }
+
+  /** Only what arrives after this is news. */
+  async start(): Promise<void> {
+    const meta = await this.host.reader().meta()
+    this.reachSeen = meta ? meta.seq - 1 : 0
+    await this.conversations.scan()
+    await this.refreshPresence()
+  }
+
+  /** Called on every view change and presence message; serialised. */
+  check(): Promise<void> {
+    this.running = this.running
+      .then(() => this.doCheck())
+      .catch((err: unknown) => {
+        this.emit('warning', err)
+      })
+    return this.running
+  }
+
+  private async doCheck(): Promise<void> {
+    const arrivals = await this.conversations.scan()
+    for (const a of arrivals) {
+      const notice = await this.privateNotice(a)
+      if (notice) this.emit('notice', notice)
+    }
+    await this.scanReachOuts()
+    await this.refreshPresence()
+  }
+
+  // ---- availability and presence -------------------------------------
+
+  async setAvailability(
+    kind: AvailabilityKind | null,
+    note: string | null,
+    limit: number | null
+  ): Promise<void> {
+    await this.host.append({
+      type: 'availability/set',
+      kind,
+      note: kind === null ? null : note,
+      limit: kind === 'open' ? limit : null
+    })
+    await this.refreshPresence()
+  }
+
+  async availability(): Promise<AvailabilityState> {
+    const me = await this.host.reader().member(this.host.me)
+    return {
+      mine: me?.availability ?? null,
+      presence: this.host.personal.presence,
+      openConversations: await this.conversations.openCount()
+    }
+  }
+
+  /** Tells connected members whether I am around, and whether I am at my limit. */
+  async refreshPresence(): Promise<void> {
+    const state = await this.availability()
+    const limit = state.mine?.kind === 'open' ? state.mine.limit : null
+    const atLimit = limit !== null && state.openConversations >= limit
+    this.presence.set({ around: state.presence, atLimit })
+    await this.resolveAround()
+  }
+
+  /** Members around now, from the devices that said so; a device must be a member's proven one. */
+  private async resolveAround(): Promise<void> {
+    const reader = this.host.reader()
+    const next = new Map<string, { atLimit: boolean }>()
+    for (const [device, state] of this.presence.aroundDevices()) {
+      const member = await reader.value<string>(keys.device(device))
+      if (member) next.set(member, state)
+    }
+    const same =
+      next.size === this.aroundMembers.size &&
+      [...next].every(([k, v]) => this.aroundMembers.get(k)?.atLimit === v.atLimit)
+    this.aroundMembers = next
+    if (!same) this.emit('around-changed')
+  }
+
+  get around(): ReadonlyMap<string, { atLimit: boolean }> {
+    return this.aroundMembers
+  }
+
+  // ---- reach-outs ------------------------------------------------------
+
+  /** To the community, or (with `to`) sealed for chosen members only. */
+  async reachOut(context: string | null, to: readonly string[] | null): Promise<{ id: string | null }> {
+    if (to !== null) {
+      if (to.length === 0) throw new MutualError('bad-request', 'choose at least one member')
+      for (const id of to) await this.conversations.send(id, { k: 'reach', context })
+      return { id: null }
+    }
+    const id = hcrypto.randomBytes(8).toString('hex')
+    await this.host.append({ type: 'reach/create', id, context, at: this.host.now() })
+    return { id }
+  }
+
+  /** "I'm here": marks it answered for everyone and opens a conversation with its author. */
+  async answer(reachId: string): Promise<{ memberId: string }> {
+    const reach = await this.reachRecord(reachId)
+    if (reach.author === this.host.me) throw new MutualError('bad-request', 'this is your own reach-out')
+    if (reach.closed) throw new MutualError('not-allowed', 'they have closed this reach-out')
+    if (!reach.answers.includes(this.host.me)) await this.host.append({ type: 'reach/answer', id: reachId })
+    await this.conversations.send(reach.author, { k: 'answer', reachId })
+    return { memberId: reach.author }
+  }
+
+  async closeReach(reachId: string): Promise<void> {
+    const reach = await this.reachRecord(reachId)
+    if (reach.author !== this.host.me)
+      throw new MutualError('not-allowed', 'only its author can close a reach-out')
+    if (!reach.closed) await this.host.append({ type: 'reach/close', id: reachId })
+  }
+
+  private async reachRecord(reachId: string): Promise<ReachRecord> {
+    const reach = await this.host.reader().value<ReachRecord>(keys.reach(reachId))
+    if (!reach) throw new MutualError('not-found', 'that reach-out is not here')
+    return reach
+  }
+
+  /** Newest first. Who answered is shown only to the one who reached out. */
+  async reachOuts(): Promise<ReachOut[]> {
+    const reader = this.host.reader()
+    const out: ReachOut[] = []
+    const range = { gt: keys.reachOrderPrefix, lt: prefixEnd(keys.reachOrderPrefix), reverse: true }
+    for await (const { value } of reader.bee.createReadStream(range)) {
+      const reach = await reader.value<ReachRecord>(keys.reach(value as string))
+      if (!reach || this.host.personal.muted.has(reach.author)) continue
+      const mine = reach.author === this.host.me
+      out.push({
+        id: reach.id,
+        authorId: reach.author,
+        author: await reader.nameOf(reach.author),
+        context: reach.context,
+        createdAt: reach.at,
+        answered: reach.answers.length > 0,
+        answeredByMe: reach.answers.includes(this.host.me),
+        answeredBy: mine ? await Promise.all(reach.answers.map((k) => reader.nameOf(k))) : [],
+        closed: reach.closed,
+        mine,
+        seq: reach.seq
+      })
+      if (out.length >= LIST_MAX) break
+    }
+    return out
+  }
+
+  // ---- notices ---------------------------------------------------------
+
+  /** A community reach-out is news only to members open to listen, not at their limit. */
+  private async scanReachOuts(): Promise<void> {
+    if (this.reachSeen === null) return
+    const reader = this.host.reader()
+    const range = { gt: keys.reachOrder(this.reachSeen), lt: prefixEnd(keys.reachOrderPrefix) }
+    const fresh: ReachRecord[] = []
+    for await (const { key, value } of reader.bee.createReadStream(range)) {
+      this.reachSeen = Number.parseInt(key.slice(keys.reachOrderPrefix.length), 16)
+      const reach = await reader.value<ReachRecord>(keys.reach(value as string))
+      if (reach) fresh.push(reach)
+    }
+    if (fresh.length === 0) return
+    const state = await this.availability()
+    const limit = state.mine?.kind === 'open' ? state.mine.limit : null
+    if (state.mine?.kind !== 'open' || (limit !== null && state.openConversations >= limit)) return
+    for (const reach of fresh) {
+      if (reach.author === this.host.me || reach.closed || reach.answers.length > 0) continue
+      if (this.host.personal.muted.has(reach.author) || this.host.now() - reach.at > FRESH_MS) continue
+      this.emit('notice', {
+        kind: 'reach',
+        postId: null,
+        root: null,
+        author: await reader.nameOf(reach.author),
+        excerpt: reach.context ? `would like to talk: ${reach.context}` : 'would like to talk'
+      } satisfies ReachNotice)
+    }
+  }
+
+  /** Says who and what kind, never the content: notifications show on a screen others may see. */
+  private async privateNotice({ memberId, entry }: Arrival): Promise<ReachNotice | null> {
+    if (this.host.personal.muted.has(memberId) || this.host.now() - entry.at > FRESH_MS) return null
+    const excerpt = {
+      message: 'sent you a private message',
+      reach: 'would like to talk with you',
+      answer: 'is here: they answered your reach-out',
+      'check-on-me': 'asked you to check on them',
+      plan: 'shared their support plan with you',
+      close: null,
+      'plan-revoke': null
+    }[entry.kind]
+    if (excerpt === null) return null
+    return {
+      kind: entry.kind === 'reach' ? 'reach' : 'private',
+      postId: null,
+      root: null,
+      memberId,
+      author: await this.host.reader().nameOf(memberId),
+      excerpt
+    }
+  }
+
+  close(): void {
+    this.presence.close()
+  }
+}
