@@ -334,4 +334,38 @@ describe('reaching out in a circle of three', () => {
     )
     expect(seen).toMatchObject({ topic: 'check-ins', mood: 'tired' })
   })
+
+  test('conversations: muting a member hides our conversation, silences them and stops me writing to them', async () => {
+    await ash.rpc.call('members.mute', { communityId: id, memberId: cyId, muted: true })
+    expect(
+      (await ash.rpc.call('conversations.list', { communityId: id })).map((c) => c.memberId)
+    ).not.toContain(cyId)
+    await expect(
+      ash.rpc.call('conversations.send', { communityId: id, memberId: cyId, text: 'hello' })
+    ).rejects.toMatchObject({ code: 'not-allowed' })
+    const before = notices(ash).length
+    await cy.rpc.call('conversations.send', { communityId: id, memberId: ashId, text: 'are you there?' })
+    await cy.rpc.call('conversations.send', { communityId: id, memberId: boId, text: 'and you?' })
+    await until([bo], async () =>
+      notices(bo).some((n) => n.memberId === cyId && n.excerpt === 'sent you a private message')
+    )
+    expect(
+      notices(ash)
+        .slice(before)
+        .filter((n) => n.memberId === cyId)
+    ).toEqual([])
+    await ash.rpc.call('members.mute', { communityId: id, memberId: cyId, muted: false })
+    const back = await ash.rpc.call('conversations.get', { communityId: id, memberId: cyId })
+    expect(back.entries.some((e) => e.kind === 'message' && e.text === 'are you there?')).toBe(true)
+  })
+
+  test('conversations: after a restart the same conversation is there to go back to, my own lines included', async () => {
+    const before = await ash.rpc.call('conversations.get', { communityId: id, memberId: boId })
+    await lab.closePeer(ash)
+    ash = await lab.peer({ storage: ash.dir })
+    const after = await ash.rpc.call('conversations.get', { communityId: id, memberId: boId })
+    expect(after.entries).toEqual(before.entries)
+    expect(after.entries.some((e) => e.fromMe)).toBe(true)
+    expect((await ash.rpc.call('availability.get', { communityId: id })).mine).toMatchObject({ kind: 'open' })
+  })
 })
