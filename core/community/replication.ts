@@ -1,6 +1,11 @@
 // Tracks how much of my own writer another member is known to hold, so a
 // post can honestly say "only on this device" or "reached others". Persisted
 // in the writer's user data, because peers may be gone after a restart.
+//
+// A peer tells us what it holds only after storing a block, so at our
+// 'upload' its figure still lacks that block. Hypercore reports the peer's
+// answer as 'remote-contiguous-length'; without listening for it, my latest
+// post would stay "only on this device" until I happened to write again.
 import type Hypercore from 'hypercore'
 
 const USER_DATA_KEY = 'mutual/replicated-length'
@@ -24,6 +29,7 @@ export class ReplicationTracker {
     if (stored && stored.length >= 4) this.length = this.saved = stored.readUInt32BE(0)
     this.local.on('upload', this.check)
     this.local.on('peer-add', this.check)
+    this.local.on('remote-contiguous-length', this.check)
   }
 
   async close(): Promise<void> {
@@ -31,6 +37,7 @@ export class ReplicationTracker {
     this.closed = true
     this.local.off('upload', this.check)
     this.local.off('peer-add', this.check)
+    this.local.off('remote-contiguous-length', this.check)
     if (this.saveTimer) clearTimeout(this.saveTimer)
     await this.save()
   }

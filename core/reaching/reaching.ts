@@ -29,6 +29,7 @@ export class Reaching extends EventEmitter {
   private reachSeen: number | null = null
   private aroundMembers = new Map<string, { atLimit: boolean }>()
   private running: Promise<void> = Promise.resolve()
+  private checkQueued = false
 
   constructor(
     private readonly host: ReachingHost,
@@ -50,10 +51,18 @@ export class Reaching extends EventEmitter {
     await this.refreshPresence()
   }
 
-  /** Called on every view change and presence message; serialised. */
+  /**
+   * Called on every view change and presence message; serialised, and a burst
+   * of calls while one is waiting collapses into that one.
+   */
   check(): Promise<void> {
+    if (this.checkQueued) return this.running
+    this.checkQueued = true
     this.running = this.running
-      .then(() => this.doCheck())
+      .then(() => {
+        this.checkQueued = false
+        return this.doCheck()
+      })
       .catch((err: unknown) => {
         this.emit('warning', err)
       })
