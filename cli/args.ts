@@ -30,7 +30,18 @@ export const OPTIONS = {
   remove: { type: 'string' },
   review: { type: 'string' },
   withdraw: { type: 'boolean' },
-  'show-collapsed': { type: 'boolean' }
+  'show-collapsed': { type: 'boolean' },
+  context: { type: 'string' },
+  to: { type: 'string', multiple: true },
+  mood: { type: 'string' },
+  kind: { type: 'string' },
+  name: { type: 'string' },
+  contact: { type: 'string' },
+  helps: { type: 'string' },
+  'does-not-help': { type: 'string' },
+  contacts: { type: 'string' },
+  'not-involve': { type: 'string' },
+  'from-supporters': { type: 'string' }
 } as const
 
 export type OptionName = keyof typeof OPTIONS

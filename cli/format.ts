@@ -1,5 +1,6 @@
 // Plain, calm text for people at a terminal. Scripts should use --json: these
 // lines may change wording between versions.
+import type { Availability, AvailabilityKind } from '../core/domain/reaching.js'
 import type {
   CommunitySummary,
   InviteInfo,
@@ -21,12 +22,39 @@ export function communityLine(c: CommunitySummary): string {
   return `${c.id}  ${c.name}  (you are ${c.myName}; ${plural(c.memberCount, 'member')}${waiting})`
 }
 
+const AVAILABILITY_WORDS: Record<AvailabilityKind, { they: string; you: string }> = {
+  open: { they: 'open to listen', you: 'You are open to listen' },
+  talk: { they: 'would like to talk', you: 'You would like to talk' },
+  resting: { they: 'resting, not available now', you: 'You are resting, not available now' }
+}
+
+function availabilityExtras(a: Availability): string {
+  const extras = [
+    a.note === null ? null : `"${a.note}"`,
+    a.limit === null ? null : `up to ${plural(a.limit, 'conversation')} at once`
+  ].filter(Boolean)
+  return extras.length > 0 ? `: ${extras.join(', ')}` : ''
+}
+
+/** A member's availability: "open to listen: "evenings", up to 2 conversations at once". */
+function availabilityWords(a: Availability): string {
+  return `${AVAILABILITY_WORDS[a.kind].they}${availabilityExtras(a)}`
+}
+
+/** Mine, as a sentence: "You would like to talk: "after work"." */
+export function availabilitySentence(a: Availability): string {
+  return `${AVAILABILITY_WORDS[a.kind].you}${availabilityExtras(a)}.`
+}
+
 export function memberLine(m: Member): string {
+  const here = !m.left && !m.isMe
   const marks = [
     m.isMe ? 'you' : null,
     m.removed ? 'removed by the community' : m.left ? 'left' : null,
     !m.left && !m.agreed ? 'has not agreed to the agreements yet' : null,
-    m.muted ? 'muted on this device' : null
+    m.muted ? 'muted on this device' : null,
+    here && m.aroundNow ? (m.atLimit ? 'around now, at the limit they chose' : 'around now') : null,
+    !m.left && m.availability ? availabilityWords(m.availability) : null
   ].filter(Boolean)
   const name = marks.length > 0 ? `${m.name}  (${marks.join(', ')})` : m.name
   return `${name}  ${m.id}`
@@ -95,12 +123,22 @@ export function collapsedBecause(p: Post): string[] {
   return reasons
 }
 
-/** For --json: collapsed posts keep everything but their text, which is null unless asked for. */
-export function presentPost(p: Post, showCollapsed: boolean): Omit<Post, 'text'> & { text: string | null } {
-  return !showCollapsed && collapsedBecause(p).length > 0 ? { ...p, text: null } : p
+export type PresentedPost = Omit<Post, 'text'> & { text: string | null }
+
+/**
+ * For --json: collapsed posts keep everything but their words (the text, and
+ * a resource's details), which are null unless asked for.
+ */
+export function presentPost(p: Post, showCollapsed: boolean): PresentedPost {
+  return !showCollapsed && collapsedBecause(p).length > 0 ? { ...p, text: null, resource: null } : p
 }
 
-function postLines(p: Post, indent: string, showCollapsed: boolean): string[] {
+/** A resource's name, kind and how to reach it, in one line. */
+export function resourceLine(r: NonNullable<Post['resource']>): string {
+  return `${r.name} (${r.kind})${r.contact === null ? '' : ` · ${r.contact}`}`
+}
+
+export function postLines(p: Post, indent: string, showCollapsed: boolean): string[] {
   const head = `${indent}${p.author} · ${formatTime(p.createdAt)} · ${p.id} · ${STATE_TEXT[p.state]}`
   const because = collapsedBecause(p)
   const notes: string[] = []
@@ -111,7 +149,10 @@ function postLines(p: Post, indent: string, showCollapsed: boolean): string[] {
     notes.push(`[flagged by ${flagsText(p)}]`)
   }
   if (p.note) notes.push(`[${p.note}]`)
-  const body = p.deleted ? ['(deleted)'] : because.length > 0 && !showCollapsed ? [] : p.text.split('\n')
+  if (p.mood) notes.push(`[feeling: ${p.mood}]`)
+  const hidden = because.length > 0 && !showCollapsed
+  const resource = p.resource && !p.deleted && !hidden ? [resourceLine(p.resource)] : []
+  const body = p.deleted ? ['(deleted)'] : hidden ? [] : [...resource, ...p.text.split('\n')]
   return [head, ...[...notes, ...body].map((l) => `${indent}  ${l}`)]
 }
 

@@ -28,7 +28,8 @@ export function helpText(topic?: string): string {
     COMMON,
     '',
     'Start with `mutual daemon`, then use the other commands in another terminal.',
-    'COMMUNITY is a community id or its name. `mutual help COMMAND` shows one command.'
+    "COMMUNITY is a community id or its name; MEMBER is a member's name or id (see: mutual members).",
+    '`mutual help COMMAND` shows one command.'
   ].join('\n')
 }
 

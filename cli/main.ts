@@ -54,7 +54,7 @@ function checkedInput(command: Command, line: CommandLine): CommandInput {
     const missing = required.slice(line.args.length).join(' ')
     throw new UsageError(`${command.name} needs ${missing} (${usage})`)
   }
-  if (line.args.length > required.length + optional.length) {
+  if (!command.repeatsLast && line.args.length > required.length + optional.length) {
     const extra = line.args[required.length + optional.length]
     const hint = command.args.includes('TEXT') ? '; put text with spaces in quotes' : ''
     throw new UsageError(`${command.name} got an unexpected argument "${extra}"${hint} (${usage})`)
@@ -71,6 +71,10 @@ function checkedInput(command: Command, line: CommandLine): CommandInput {
       return value
     },
     optionalArg: (name) => byName.get(name),
+    repeated() {
+      if (!command.repeatsLast) throw new Error(`${command.name} has no repeated argument`)
+      return line.args.slice(required.length - 1)
+    },
     flags: line.flags,
     json: line.flags.json === true,
     storage: line.flags.storage === undefined ? defaultStorage() : path.resolve(line.flags.storage)

@@ -46,3 +46,12 @@ export function parseChoice<T extends string>(what: string, value: string, choic
   if (!found) throw new UsageError(`${what} must be one of ${choices.join(', ')} (got "${value}")`)
   return found
 }
+
+const SHORT_ID = /^[0-9a-f]{16}$/
+
+/** Reach-out ids, like post ids, are 16 hex characters. */
+export function parseReachId(value: string): string {
+  const id = value.trim().toLowerCase()
+  if (!SHORT_ID.test(id)) throw new UsageError(`a reach-out id is 16 hex characters (got "${value}")`)
+  return id
+}

@@ -242,4 +242,23 @@ describe('cli format: behaviour', () => {
     expect(presentPost(post({ authorMuted: true }), false).text).toBeNull()
     expect(presentPost(post(), false).text).toBe('The words of the post')
   })
+
+  it('shows a resource by name, kind and contact, and keeps those back too when it is collapsed', () => {
+    const resource = { kind: 'warmline', name: 'Evening warmline', contact: '0800 000 000' } as const
+    const shared = post({ topic: 'resources', resource, text: 'Peer-run.' })
+    expect(threadLines({ root: shared, replies: [] }).slice(1)).toEqual([
+      '  Evening warmline (warmline) · 0800 000 000',
+      '  Peer-run.'
+    ])
+    const hidden = post({ topic: 'resources', resource, hiddenByMe: true })
+    expect(threadLines({ root: hidden, replies: [] }).join('\n')).not.toContain('0800')
+    expect(presentPost(hidden, false)).toMatchObject({ text: null, resource: null })
+    expect(presentPost(hidden, true).resource).toEqual(resource)
+  })
+
+  it('shows the mood word of a check-in', () => {
+    expect(threadLines({ root: post({ topic: 'check-ins', mood: 'tired' }), replies: [] })[1]).toBe(
+      '  [feeling: tired]'
+    )
+  })
 })

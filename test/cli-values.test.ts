@@ -12,7 +12,10 @@ import {
   requireReason
 } from '../cli/change.js'
 import { UsageError } from '../cli/failure.js'
-import { formatDuration, parseDuration, parseWholeNumber } from '../cli/values.js'
+import { formatDuration, parseDuration, parseReachId, parseWholeNumber } from '../cli/values.js'
+import { availabilityFrom } from '../cli/commands/reaching.js'
+import { editedPlan } from '../cli/commands/plan.js'
+import { resourceFrom } from '../cli/commands/resources.js'
 
 describe('cli values: behaviour', () => {
   it('reads durations written as 30m, 1h, 7d, 2w or 1h30m', () => {
@@ -185,5 +188,58 @@ describe('cli values: text files', () => {
       /long\.txt has 11 characters; the limit is 10$/
     )
     expect(() => readTextFile('--agreements-file', dir)).toThrow(UsageError)
+  })
+
+  it('reads an availability status with its note and limit; none clears it, and a limit goes only with open', () => {
+    expect(availabilityFrom('open', ' evenings ', '2')).toEqual({ kind: 'open', note: 'evenings', limit: 2 })
+    expect(availabilityFrom('Talk', undefined, undefined)).toEqual({ kind: 'talk', note: null, limit: null })
+    expect(availabilityFrom('resting', '  ', undefined)).toEqual({ kind: 'resting', note: null, limit: null })
+    expect(availabilityFrom('none', undefined, undefined)).toBeNull()
+    expect(() => availabilityFrom('talk', undefined, '2')).toThrow(/^--limit goes with open/)
+    expect(() => availabilityFrom('none', 'x', undefined)).toThrow(/takes no --note or --limit/)
+    expect(() => availabilityFrom('open', undefined, '0')).toThrow(
+      /--limit must be a whole number from 1 to 20/
+    )
+    expect(() => availabilityFrom('away', undefined, undefined)).toThrow(UsageError)
+  })
+
+  it('reads a resource from --kind, --name and --contact, requiring the first two', () => {
+    const usage = 'add-resource ...'
+    expect(resourceFrom({ kind: 'Warmline', name: ' Evening line ', contact: ' ' }, usage)).toEqual({
+      kind: 'warmline',
+      name: 'Evening line',
+      contact: null
+    })
+    expect(resourceFrom({ kind: 'group', name: 'Tuesdays', contact: 'the library' }, usage).contact).toBe(
+      'the library'
+    )
+    expect(() => resourceFrom({ name: 'x' }, usage)).toThrow(
+      /^--kind is required: one of warmline, peer-line,/
+    )
+    expect(() => resourceFrom({ kind: 'hotline', name: 'x' }, usage)).toThrow(/^--kind must be one of/)
+    expect(() => resourceFrom({ kind: 'group', name: '  ' }, usage)).toThrow(/^--name is required/)
+  })
+
+  it('edits only the parts of a plan given as flags, and "" empties a part', () => {
+    const current = {
+      helps: 'A walk',
+      doesNotHelp: 'Advice',
+      contacts: 'My sister',
+      notInvolve: '',
+      fromSupporters: ''
+    }
+    expect(editedPlan(current, { contacts: 'My brother\r\nor my sister ', 'does-not-help': '' })).toEqual({
+      ...current,
+      doesNotHelp: '',
+      contacts: 'My brother\nor my sister'
+    })
+    expect(() => editedPlan(current, { note: 'x' })).toThrow(/^edit-plan needs at least one of --helps, /)
+  })
+
+  it('accepts reach-out ids of 16 hex characters only', () => {
+    expect(parseReachId(' 0123456789ABCDEF ')).toBe('0123456789abcdef')
+    for (const bad of ['', '0123', 'g123456789abcdef', '0123456789abcdef0']) {
+      expect(() => parseReachId(bad)).toThrow(/^a reach-out id is 16 hex characters/)
+    }
   })
 })

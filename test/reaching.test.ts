@@ -96,6 +96,8 @@ describe('reaching out in a circle of three', () => {
       return c && c.entries.length > 0 ? c : false
     })
     expect(conversation.entries).toMatchObject([{ kind: 'answer', reachId, fromMe: false }])
+    // Answering again leads back to the same conversation without a second "I'm here".
+    expect(await ash.rpc.call('reachouts.answer', { communityId: id, reachId: reachId! })).toEqual({ memberId: boId })
     const theirs = await until([cy], async () => {
       const [r] = await cy.rpc.call('reachouts.list', { communityId: id })
       return r?.answered ? r : false

@@ -141,7 +141,7 @@ export const members: ClientCommand = {
   kind: 'client',
   name: 'members',
   usage: 'members COMMUNITY',
-  summary: 'list the members of a community',
+  summary: 'list the members of a community, who is around now, and who is open to listen',
   args: ['COMMUNITY'],
   options: [],
   async run(input) {

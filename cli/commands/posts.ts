@@ -33,7 +33,7 @@ export const feed: ClientCommand = {
   usage: 'feed COMMUNITY [--topic T] [--limit N] [--show-collapsed]',
   summary: 'print the newest posts as a JSON array',
   details:
-    'A post collapsed by flags, hidden on this device, or by someone muted on this device has "text": null;\nits flags and the collapsed, hiddenByMe and authorMuted fields say why. --show-collapsed includes its text.',
+    'A post collapsed by flags, hidden on this device, or by someone muted on this device has "text": null\n(and "resource": null for a resource); its flags and the collapsed, hiddenByMe and authorMuted fields say why. --show-collapsed includes its text.',
   args: ['COMMUNITY'],
   options: ['topic', 'limit', 'show-collapsed'],
   async run(input) {

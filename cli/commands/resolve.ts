@@ -112,3 +112,28 @@ export function explainAgreementsFirst(err: unknown, ref: string): never {
   }
   throw err
 }
+
+/**
+ * Several other members, each by name or id, each once. For commands that
+ * reach chosen people, so naming yourself is a mistake worth saying.
+ */
+export async function resolveOthers(
+  client: RpcClient,
+  communityId: string,
+  texts: readonly string[],
+  what: string
+): Promise<Member[]> {
+  const chosen: Member[] = []
+  for (const text of texts) {
+    const member = await resolveMember(client, communityId, text, what)
+    if (member.isMe) throw new UsageError(`${what}: choose other members, not yourself`)
+    if (member.left) throw new UsageError(`${what}: ${member.name} is no longer in this community`)
+    if (!chosen.some((m) => m.id === member.id)) chosen.push(member)
+  }
+  return chosen
+}
+
+/** How to name a member in a hint: as typed, quoted for the shell. */
+export function memberRef(text: string): string {
+  return shellQuote(text.trim())
+}

@@ -8,6 +8,8 @@ export interface CommandInput {
   /** Positional arguments by the names in `args`/`optionalArgs`. */
   arg(name: string): string
   optionalArg(name: string): string | undefined
+  /** Every value of the command's `repeated` argument, in order (at least one). */
+  repeated(): string[]
   flags: Flags
   json: boolean
   /** Absolute storage directory. */
@@ -23,6 +25,8 @@ interface CommandBase {
   details?: string
   args: readonly string[]
   optionalArgs?: readonly string[]
+  /** The last of `args` takes one or more values, e.g. "MEMBER..." in the usage. */
+  repeatsLast?: boolean
   /** Flags beyond --storage, --json and --help. */
   options: readonly OptionName[]
 }

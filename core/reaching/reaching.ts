@@ -151,8 +151,11 @@ export class Reaching extends EventEmitter {
     const reach = await this.reachRecord(reachId)
     if (reach.author === this.host.me) throw new MutualError('bad-request', 'this is your own reach-out')
     if (reach.closed) throw new MutualError('not-allowed', 'they have closed this reach-out')
-    if (!reach.answers.includes(this.host.me)) await this.host.append({ type: 'reach/answer', id: reachId })
+    // Answering again just leads back to the conversation it opened.
+    if (reach.answers.includes(this.host.me)) return { memberId: reach.author }
+    // The private line first: if it cannot be sent, nobody is told it was answered.
     await this.conversations.send(reach.author, { k: 'answer', reachId })
+    await this.host.append({ type: 'reach/answer', id: reachId })
     return { memberId: reach.author }
   }
 
