@@ -121,7 +121,10 @@ export class Mutual extends EventEmitter {
       const meta = community.reader().meta()
       void meta.then((m) => {
         if (this.profile.get(community.id)?.notifications === false) return
-        this.emitEvent({ type: 'notice', notice: { communityId: community.id, communityName: m?.name ?? '', ...notice } })
+        this.emitEvent({
+          type: 'notice',
+          notice: { communityId: community.id, communityName: m?.name ?? '', ...notice }
+        })
       })
     })
     community.on('changed', () => {

@@ -97,7 +97,9 @@ describe('reaching out in a circle of three', () => {
     })
     expect(conversation.entries).toMatchObject([{ kind: 'answer', reachId, fromMe: false }])
     // Answering again leads back to the same conversation without a second "I'm here".
-    expect(await ash.rpc.call('reachouts.answer', { communityId: id, reachId: reachId! })).toEqual({ memberId: boId })
+    expect(await ash.rpc.call('reachouts.answer', { communityId: id, reachId: reachId! })).toEqual({
+      memberId: boId
+    })
     const theirs = await until([cy], async () => {
       const [r] = await cy.rpc.call('reachouts.list', { communityId: id })
       return r?.answered ? r : false
@@ -120,8 +122,8 @@ describe('reaching out in a circle of three', () => {
     const texts = (c: typeof both.a) => c.entries.map((e) => (e.kind === 'message' ? e.text : e.kind))
     expect(texts(both.a)).toEqual(texts(both.b))
     expect(both.a.entries.map((e) => e.fromMe)).toEqual(both.b.entries.map((e) => !e.fromMe))
-    expect(notices(bo).some((n) => n.kind === 'private' && n.excerpt === 'sent you a private message')).toBe(
-      true
+    await until([bo], async () =>
+      notices(bo).some((n) => n.kind === 'private' && n.excerpt === 'sent you a private message')
     )
     // Notifications name the sender, never the content.
     expect(notices(bo).some((n) => n.excerpt.includes('I am with you'))).toBe(false)
@@ -318,7 +320,7 @@ describe('reaching out in a circle of three', () => {
     })
 
     const topics = (await ash.rpc.call('topics.list', { communityId: id })).map((t) => t.name)
-    expect(topics).toEqual(expect.arrayContaining(['check-ins', 'resources', 'general']))
+    expect(topics.slice(0, 3)).toEqual(['general', 'check-ins', 'resources'])
     const { id: checkIn } = await cy.rpc.call('posts.create', {
       communityId: id,
       topic: 'check-ins',

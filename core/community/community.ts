@@ -339,7 +339,13 @@ export class Community extends EventEmitter {
       at: input.now,
       ...(input.mood ? { mood: input.mood } : {}),
       ...(input.resource
-        ? { resource: { kind: input.resource.kind, name: input.resource.name, contact: input.resource.contact ?? null } }
+        ? {
+            resource: {
+              kind: input.resource.kind,
+              name: input.resource.name,
+              contact: input.resource.contact ?? null
+            }
+          }
         : {})
     })
     return id
@@ -486,7 +492,10 @@ export class Community extends EventEmitter {
 }
 
 /** Apply keeps moods to check-ins and resource details to the resources topic; say so before writing. */
-function checkTopicFields(topic: string | null, input: { mood?: string | undefined; resource?: unknown }): void {
+function checkTopicFields(
+  topic: string | null,
+  input: { mood?: string | undefined; resource?: unknown }
+): void {
   if (input.mood && topic !== CHECK_INS_TOPIC)
     throw new MutualError('bad-request', `a mood word goes with a check-in, in "${CHECK_INS_TOPIC}"`)
   if (input.resource !== undefined && topic !== RESOURCES_TOPIC)

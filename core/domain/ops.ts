@@ -157,7 +157,10 @@ const opBody = z.discriminatedUnion('type', [
       type: z.literal('private/send'),
       tag: hex(16),
       nonce: hex(24),
-      sealed: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(LIMITS.sealed)
+      sealed: z
+        .string()
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+        .max(LIMITS.sealed)
     })
     .strict()
 ])

@@ -41,9 +41,14 @@ export class Conversations {
     this.inbox = new Inbox(host.me, this.keys)
   }
 
-  /** Picks up sealed records that arrived; returns lines others newly sent me. */
-  scan(): Promise<Arrival[]> {
+  /** Picks up sealed records that arrived. */
+  scan(): Promise<void> {
     return this.inbox.scan(this.host.reader())
+  }
+
+  /** Lines others sent me since the last call, found by any scan. */
+  takeArrivals(): Arrival[] {
+    return this.inbox.takeArrivals()
   }
 
   /** Seals a line for one member and appends it; only the two of us can open it. */

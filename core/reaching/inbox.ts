@@ -27,7 +27,8 @@ export class Inbox {
   private plans = new Map<string, SupportPlan | null>()
   /** Tags of what I sent this session, so my own records need no search. */
   private readonly sent = new Map<string, string>()
-  private running: Promise<Arrival[]> = Promise.resolve([])
+  private running: Promise<void> = Promise.resolve()
+  private arrivals: Arrival[] = []
 
   constructor(
     private readonly me: string,
@@ -38,15 +39,25 @@ export class Inbox {
     this.sent.set(tag, memberId)
   }
 
-  /** Re-reads the sealed records when their number changed; returns what others newly sent me. */
-  scan(reader: ViewReader): Promise<Arrival[]> {
-    this.running = this.running.catch(() => []).then(() => this.doScan(reader))
+  /**
+   * Re-reads the sealed records when their number changed. What others newly
+   * sent me waits in `takeArrivals`, whichever caller's scan found it, so a
+   * read from the UI never swallows a notification.
+   */
+  scan(reader: ViewReader): Promise<void> {
+    this.running = this.running.catch(() => undefined).then(() => this.doScan(reader))
     return this.running
   }
 
-  private async doScan(reader: ViewReader): Promise<Arrival[]> {
+  takeArrivals(): Arrival[] {
+    const out = this.arrivals
+    this.arrivals = []
+    return out
+  }
+
+  private async doScan(reader: ViewReader): Promise<void> {
     const held = (await reader.meta())?.sealed ?? 0
-    if (held === this.heldCount) return []
+    if (held === this.heldCount) return
     this.heldCount = held
     const arrivals: Arrival[] = []
     const conversations = new Map<string, ConversationEntry[]>()
@@ -75,7 +86,7 @@ export class Inbox {
     }
     this.conversations = conversations
     this.plans = plans
-    return arrivals
+    this.arrivals.push(...arrivals)
   }
 
   private async open(record: SealedRecord, everyone: readonly string[]): Promise<Opened> {

@@ -48,6 +48,7 @@ export class Reaching extends EventEmitter {
     const meta = await this.host.reader().meta()
     this.reachSeen = meta ? meta.seq - 1 : 0
     await this.conversations.scan()
+    this.conversations.takeArrivals() // already here when we opened: not news
     await this.refreshPresence()
   }
 
@@ -70,8 +71,8 @@ export class Reaching extends EventEmitter {
   }
 
   private async doCheck(): Promise<void> {
-    const arrivals = await this.conversations.scan()
-    for (const a of arrivals) {
+    await this.conversations.scan()
+    for (const a of this.conversations.takeArrivals()) {
       const notice = await this.privateNotice(a)
       if (notice) this.emit('notice', notice)
     }

@@ -249,7 +249,8 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
   }
   if (!fitsTopic(op, topicName)) return
   let topic = await ctx.view.get<TopicRecord>(keys.topic(topicName))
-  if (!topic && BUILT_IN_TOPICS.has(topicName)) topic = { name: topicName, postCount: 0, createdBy: ctx.author }
+  if (!topic && BUILT_IN_TOPICS.has(topicName))
+    topic = { name: topicName, postCount: 0, createdBy: ctx.author }
   if (!topic) return
   const seq = meta.seq
   const post: PostRecord = {

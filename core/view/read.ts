@@ -7,6 +7,8 @@ import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } fro
 import { keys, prefixEnd } from './records.js'
 import { GovernanceReader } from './read-governance.js'
 import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
+
+const FIRST_TOPICS = ['general', CHECK_INS_TOPIC, RESOURCES_TOPIC]
 import type {
   InviteRecord,
   MemberRecord,
@@ -148,7 +150,9 @@ export class ViewReader {
     // Built-in topics exist from the start; apply writes their record on first use.
     for (const name of [CHECK_INS_TOPIC, RESOURCES_TOPIC])
       if (!out.some((t) => t.name === name)) out.push({ name, postCount: 0 })
-    return out.sort((a, b) => a.name.localeCompare(b.name))
+    // The community's own space first, then the built-in ones, then the rest by name.
+    const rank = (name: string) => FIRST_TOPICS.indexOf(name) + 1 || FIRST_TOPICS.length + 1
+    return out.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name))
   }
 
   async topic(name: string): Promise<TopicRecord | null> {
