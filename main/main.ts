@@ -10,7 +10,7 @@ import type { ShellConfig } from './config.js'
 import { EngineWatch } from './engine-watch.js'
 import { confirmOpenExternal } from './external.js'
 import { registerIpc } from './ipc.js'
-import { Notifier } from './notifications.js'
+import { Notifier, noticeTarget } from './notifications.js'
 import { registerAppScheme, serveRenderer } from './protocol.js'
 import { RendererLink } from './renderer-link.js'
 import { guardContents, hardenSession } from './security.js'
@@ -109,10 +109,9 @@ function start(config: ShellConfig): void {
 
 function openThread(window: MainWindow, notice: Notice): void {
   const win = window.show()
-  if (notice.root === null) return
-  const root = notice.root
-  const send = (): void =>
-    win.webContents.send(CHANNELS.openThread, { communityId: notice.communityId, root })
+  const target = noticeTarget(notice)
+  if (target === null) return
+  const send = (): void => win.webContents.send(CHANNELS.openThread, target)
   if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send)
   else send()
 }

@@ -2,7 +2,7 @@
 // It keeps the renderer's RPC client from ever waiting forever: requests made
 // before the first port are queued, and requests in flight when the engine
 // restarts (or gives up) are answered with a 'closed' error at once.
-import type { EngineStatus, MutualBridge } from '../core/rpc/bridge.js'
+import type { EngineStatus, MutualBridge, OpenTarget } from '../core/rpc/bridge.js'
 
 /** One MessagePort to the engine, as the preload wraps it. */
 export interface EnginePort {
@@ -18,10 +18,7 @@ export interface MainCalls {
   setBadgeCount(count: number): void
 }
 
-export interface ThreadTarget {
-  communityId: string
-  root: string
-}
+export type ThreadTarget = OpenTarget
 
 export type BridgeApi = Required<MutualBridge>
 
@@ -175,6 +172,15 @@ export function parseStatus(raw: unknown): EngineStatus | null {
 
 function parseThreadTarget(raw: unknown): ThreadTarget | null {
   if (typeof raw !== 'object' || raw === null) return null
-  const { communityId, root } = raw as { communityId?: unknown; root?: unknown }
-  return typeof communityId === 'string' && typeof root === 'string' ? { communityId, root } : null
+  const { communityId, root, memberId, reachOuts } = raw as {
+    communityId?: unknown
+    root?: unknown
+    memberId?: unknown
+    reachOuts?: unknown
+  }
+  if (typeof communityId !== 'string') return null
+  if (typeof root === 'string') return { communityId, root }
+  if (typeof memberId === 'string') return { communityId, memberId }
+  if (reachOuts === true) return { communityId, reachOuts: true }
+  return null
 }

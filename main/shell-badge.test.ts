@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import type { CommunitySummary, Notice } from '../core/domain/types.js'
 import { BadgeUpdater, isBadgeCount, totalUnread } from './badge.js'
 import { EngineWatch } from './engine-watch.js'
-import { Notifier, noticeText } from './notifications.js'
+import { Notifier, noticeTarget, noticeText } from './notifications.js'
 import { EngineSupervisor } from './supervisor.js'
 import { channels, forks, notifications } from './testing/fake-electron.js'
 import type { FakeMessagePortMain } from './testing/fake-electron.js'
@@ -137,6 +137,34 @@ test('shell: a notice becomes an OS notification; clicking it asks to open the t
   notifications[0]?.emit('click')
   expect(opened).toEqual([notice])
   expect(noticeText({ ...notice, kind: 'mention' }).title).toBe('Bo mentioned you in Night owls')
+})
+
+test('shell: a private notice names who, never what, and opens their conversation; a reach-out opens the reach-outs', () => {
+  const memberId = 'b'.repeat(64)
+  const quiet = {
+    ...notice,
+    kind: 'private',
+    postId: null,
+    root: null,
+    memberId,
+    excerpt: 'sent you a private message'
+  } as const
+  expect(noticeText(quiet)).toEqual({
+    title: 'Bo, privately, in Night owls',
+    body: 'sent you a private message'
+  })
+  expect(noticeTarget(quiet)).toEqual({ communityId: notice.communityId, memberId })
+  const reach = {
+    ...notice,
+    kind: 'reach',
+    postId: null,
+    root: null,
+    excerpt: 'would like to talk: rough night'
+  } as const
+  expect(noticeText(reach).title).toBe('Bo would like to talk, in Night owls')
+  expect(noticeTarget(reach)).toEqual({ communityId: notice.communityId, reachOuts: true })
+  expect(noticeTarget(notice)).toEqual({ communityId: notice.communityId, root: notice.root })
+  expect(noticeTarget({ ...notice, kind: 'removed', postId: null, root: null })).toBeNull()
 })
 
 /** The main process's end of the newest channel (the engine got port1). */

@@ -141,4 +141,12 @@ test('shell: a notification click asks the page to open the thread, even if it s
     { communityId: 'c', root: 'r' },
     { communityId: 'c', root: 's' }
   ])
+  link.openThread({ communityId: 'c', memberId: 'm' })
+  link.openThread({ communityId: 'c', reachOuts: true })
+  link.openThread({ communityId: 'c', reachOuts: 'yes' })
+  link.openThread({ communityId: 'c', memberId: 3 })
+  expect(opened.slice(2)).toEqual([
+    { communityId: 'c', memberId: 'm' },
+    { communityId: 'c', reachOuts: true }
+  ])
 })

@@ -1,5 +1,5 @@
 // The whole window: first run, or your communities beside the one you are in.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { SyncStatus } from '../core/domain/types.js'
 import { CommunityView } from './components/CommunityView.js'
 import { CreateCommunity } from './components/CreateCommunity.js'
@@ -11,7 +11,10 @@ import { Sidebar } from './components/Sidebar.js'
 import { Welcome } from './components/Welcome.js'
 import { useAction, useEngine, useLive } from './engine/hooks.js'
 import { strings } from './strings/index.js'
-import type { ThreadRequest } from './components/CommunityView.js'
+import { ReachNotices } from './components/reaching/ReachNotices.js'
+import type { ReachingView } from './components/reaching/ReachNotices.js'
+import type { OpenRequest } from './components/CommunityView.js'
+import type { ThreadTarget } from './engine/connection.js'
 
 export function App() {
   const engine = useEngine()
@@ -29,15 +32,15 @@ export function App() {
   const [dialog, setDialog] = useState<'start' | 'join' | null>(null)
   const [firstRun, setFirstRun] = useState<boolean | null>(null)
   const [lastOnline, setLastOnline] = useState(true)
-  const [threadRequest, setThreadRequest] = useState<ThreadRequest | null>(null)
-  useEffect(
-    () =>
-      engine.onOpenThread((target) => {
-        setSelected(target.communityId)
-        setThreadRequest({ ...target, at: Date.now() })
-      }),
-    [engine]
-  )
+  const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null)
+  const [viewing, setViewing] = useState<ReachingView | null>(null)
+  const open = (target: ThreadTarget) => {
+    setSelected(target.communityId)
+    setOpenRequest({ target, at: Date.now() })
+  }
+  const opener = useRef(open)
+  opener.current = open
+  useEffect(() => engine.onOpenThread((target) => opener.current(target)), [engine])
   const setOnline = useAction(async (online: boolean) => {
     const result = await engine.call('network.setOnline', { online })
     setLastOnline(result.online)
@@ -107,6 +110,7 @@ export function App() {
         onJoin={() => setDialog('join')}
       />
       <main className="main">
+        <ReachNotices communities={list} viewing={viewing} onOpen={open} />
         {current ? (
           <CommunityView
             key={current.id}
@@ -115,7 +119,8 @@ export function App() {
             online={online}
             onSetOnline={(on) => void setOnline.run(on)}
             settingOnline={setOnline.pending}
-            requestedThread={threadRequest?.communityId === current.id ? threadRequest : null}
+            request={openRequest?.target.communityId === current.id ? openRequest : null}
+            onViewing={setViewing}
           />
         ) : (
           <div className="empty-main" id="content">

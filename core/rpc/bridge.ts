@@ -9,6 +9,12 @@ export type EngineStatus =
   /** The engine could not be restarted. */
   | { state: 'failed'; reason: string }
 
+/** What a clicked notification opens: a thread, a private conversation, or a community's reach-outs. */
+export type OpenTarget =
+  | { communityId: string; root: string }
+  | { communityId: string; memberId: string }
+  | { communityId: string; reachOuts: true }
+
 export interface MutualBridge {
   /** Sends one RPC message (a request envelope) to the engine. */
   send(message: unknown): void
@@ -21,8 +27,8 @@ export interface MutualBridge {
   /** The unread count for the tray/dock badge. */
   setBadgeCount(count: number): void
   /**
-   * Asks the UI to open a thread, e.g. after a click on an OS notification.
-   * Optional, so test doubles may leave it out. Returns an unsubscribe function.
+   * Asks the UI to open a thread, a conversation or the reach-outs, e.g. after a click on an OS
+   * notification. Optional, so test doubles may leave it out. Returns an unsubscribe function.
    */
-  onOpenThread?(listener: (target: { communityId: string; root: string }) => void): () => void
+  onOpenThread?(listener: (target: OpenTarget) => void): () => void
 }

@@ -1,9 +1,12 @@
 // One community: who is reachable, honest banners, its pages (the
-// conversation, the agreements, the log), the members panel, and the dialogs
-// for what needs care: deleting, flagging, reviews and removals.
+// conversation, reaching out, the support plan, the agreements, the log), the
+// members panel, and the dialogs for what needs care: deleting, flagging,
+// reviews and removals.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import type { CommunitySummary, Member, Post, SyncStatus } from '../../core/domain/types.js'
+import { RESOURCES_TOPIC } from '../../core/domain/reaching.js'
+import type { ThreadTarget } from '../engine/connection.js'
 import { useEngine, useLive } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AgreementsGate } from './AgreementsGate.js'
@@ -19,15 +22,17 @@ import { ModerationDialog } from './ModerationDialog.js'
 import type { ModerationRequest } from './ModerationDialog.js'
 import { PageNav } from './PageNav.js'
 import type { Page } from './PageNav.js'
+import { SupportPlanPage } from './plan/SupportPlanPage.js'
+import { ReachingPage } from './reaching/ReachingPage.js'
+import type { ReachingView } from './reaching/ReachNotices.js'
 import { RemovedNotice } from './RemovedNotice.js'
 import { Thread } from './Thread.js'
 import { Topics } from './Topics.js'
 import { useMarkRead } from './useMarkRead.js'
 
-/** A thread the shell asked to show (a clicked notification); `at` tells repeated asks apart. */
-export interface ThreadRequest {
-  communityId: string
-  root: string
+/** What the shell or an in-app notice asked to show; `at` tells repeated asks apart. */
+export interface OpenRequest {
+  target: ThreadTarget
   at: number
 }
 
@@ -37,20 +42,25 @@ export function CommunityView({
   online,
   onSetOnline,
   settingOnline,
-  requestedThread
+  request,
+  onViewing
 }: {
   community: CommunitySummary
   status: SyncStatus | undefined
   online: boolean
   onSetOnline: (online: boolean) => void
   settingOnline: boolean
-  requestedThread: ThreadRequest | null
+  request: OpenRequest | null
+  /** Tells the window whether reaching out (and which conversation) is on screen. */
+  onViewing?: (view: ReachingView | null) => void
 }) {
   const engine = useEngine()
   const communityId = community.id
   const [page, setPage] = useState<Page>('conversation')
   const [topic, setTopic] = useState('general')
   const [threadRoot, setThreadRoot] = useState<string | null>(null)
+  /** The private conversation open on the reaching-out page. */
+  const [conversationWith, setConversationWith] = useState<string | null>(null)
   const [membersOpen, setMembersOpen] = useState(false)
   const [inviting, setInviting] = useState(false)
   const [deleting, setDeleting] = useState<Post | null>(null)
@@ -62,6 +72,12 @@ export function CommunityView({
   const topics = useLive(() => engine.call('topics.list', { communityId }), [communityId], changed)
   const members = useLive(() => engine.call('members.list', { communityId }), [communityId], changed)
   const governance = useLive(() => engine.call('governance.get', { communityId }), [communityId], changed)
+  const conversations = useLive(
+    () => engine.call('conversations.list', { communityId }),
+    [communityId],
+    changed
+  )
+  const privateUnread = (conversations.data ?? []).reduce((sum, c) => sum + c.unread, 0)
   // Counted from who is here now: the summary's count also includes members who left or were removed.
   const memberCount = members.data ? members.data.filter((m) => !m.left).length : community.memberCount
   const colors = useMemo(
@@ -71,10 +87,28 @@ export function CommunityView({
 
   useMarkRead(community)
   useEffect(() => {
-    if (!requestedThread) return
+    if (!request) return
+    const { target } = request
+    if ('root' in target) {
+      setPage('conversation')
+      setThreadRoot(target.root)
+    } else {
+      setPage('reaching')
+      setConversationWith('memberId' in target ? target.memberId : null)
+    }
+  }, [request])
+  useEffect(() => {
+    onViewing?.(page === 'reaching' ? { communityId, memberId: conversationWith } : null)
+  }, [onViewing, page, communityId, conversationWith])
+  const showResources = useCallback(() => {
     setPage('conversation')
-    setThreadRoot(requestedThread.root)
-  }, [requestedThread])
+    setTopic(RESOURCES_TOPIC)
+    setThreadRoot(null)
+  }, [])
+  const writePrivately = useCallback((member: Member) => {
+    setPage('reaching')
+    setConversationWith(member.id)
+  }, [])
 
   const gov = governance.data
   const removed = gov?.removed ?? null
@@ -181,7 +215,15 @@ export function CommunityView({
         onReadAgreements={() => setPage('agreements')}
       />
       {showRemoved ? null : (
-        <PageNav page={page} openProposals={gov?.openProposals ?? 0} onSelect={setPage} />
+        <PageNav
+          page={page}
+          openProposals={gov?.openProposals ?? 0}
+          privateUnread={privateUnread}
+          onSelect={(next) => {
+            if (next === 'reaching' && page === 'reaching') setConversationWith(null)
+            setPage(next)
+          }}
+        />
       )}
       <div className="community-body">
         <div className="community-stage">
@@ -264,6 +306,21 @@ export function CommunityView({
               </section>
             )
           ) : null}
+          {!showRemoved && page === 'reaching' ? (
+            <ReachingPage
+              community={community}
+              members={members.data ?? []}
+              conversations={conversations.data}
+              conversationsError={conversations.error}
+              canAct={canAct}
+              conversationWith={conversationWith}
+              onOpenConversation={setConversationWith}
+              onResources={showResources}
+            />
+          ) : null}
+          {!showRemoved && page === 'plan' ? (
+            <SupportPlanPage communityId={communityId} members={members.data ?? []} canAct={canAct} />
+          ) : null}
           {!showRemoved && page === 'log' ? <CommunityLog communityId={communityId} /> : null}
           {showRemoved && removed ? (
             <RemovedNotice
@@ -283,6 +340,7 @@ export function CommunityView({
             members={members.data ?? []}
             canAct={canAct}
             onProposeRemoval={onProposeRemoval}
+            onWritePrivately={canAct ? writePrivately : undefined}
             onClose={() => setMembersOpen(false)}
           />
         ) : null}

@@ -1,11 +1,14 @@
 // Writing a post or a reply: the text, what would help (reply mode, for new
-// posts), and an optional content note.
+// posts), and an optional content note. A check-in asks how you are arriving
+// and offers a mood word instead of a reply mode.
 import { useId, useState } from 'react'
 import type { FormEvent, KeyboardEvent } from 'react'
 import type { ReplyMode } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import { MOOD_WORD, MoodChoice, moodOf } from './MoodChoice.js'
+import type { MoodValue } from './MoodChoice.js'
 import { ModeChoice } from './PostCard.js'
 
 export function Compose({
@@ -14,7 +17,8 @@ export function Compose({
   replyTo,
   label,
   disabled,
-  defaultMode = 'listen'
+  defaultMode = 'listen',
+  checkIn = false
 }: {
   communityId: string
   topic: string
@@ -24,6 +28,8 @@ export function Compose({
   disabled?: boolean
   /** The reply mode the community agreed new posts start with; the writer can choose another. */
   defaultMode?: ReplyMode
+  /** A check-in: the gentle prompt and an optional mood word. */
+  checkIn?: boolean
 }) {
   const engine = useEngine()
   const id = useId()
@@ -34,15 +40,19 @@ export function Compose({
   const [withNote, setWithNote] = useState(false)
   const [note, setNote] = useState('')
   const [empty, setEmpty] = useState(false)
+  const [mood, setMoodValue] = useState<MoodValue>({ choice: null, own: '' })
+  const [moodInvalid, setMoodInvalid] = useState(false)
+  const moodWord = checkIn && !replyTo ? moodOf(mood) : null
   // Compact until someone starts writing, so the conversation keeps the room.
   const [focused, setFocused] = useState(false)
-  const expanded = focused || text !== '' || withNote
+  const expanded = focused || text !== '' || withNote || mood.choice !== null
   const send = useAction(async () =>
     engine.call('posts.create', {
       communityId,
       text,
       ...(replyTo ? { replyTo: replyTo.id } : { topic, mode }),
-      ...(withNote && note.trim() ? { note: note.trim() } : {})
+      ...(withNote && note.trim() ? { note: note.trim() } : {}),
+      ...(moodWord ? { mood: moodWord } : {})
     })
   )
 
@@ -54,8 +64,14 @@ export function Compose({
       return
     }
     setEmpty(false)
+    if (moodWord !== null && !MOOD_WORD.test(moodWord)) {
+      setMoodInvalid(true)
+      return
+    }
+    setMoodInvalid(false)
     const sent = await send.run()
     if (sent) {
+      setMoodValue({ choice: null, own: '' })
       setMode(null)
       setText('')
       setNote('')
@@ -100,7 +116,18 @@ export function Compose({
           {s.empty}
         </p>
       ) : null}
-      {replyTo || !expanded ? null : <ModeChoice value={mode} onChange={setMode} />}
+      {replyTo || !expanded ? null : checkIn ? (
+        <MoodChoice
+          value={mood}
+          invalid={moodInvalid}
+          onChange={(value) => {
+            setMoodInvalid(false)
+            setMoodValue(value)
+          }}
+        />
+      ) : (
+        <ModeChoice value={mode} onChange={setMode} />
+      )}
       <div className="compose-row">
         <label className="check">
           <input

@@ -1,10 +1,14 @@
 // A topic: the compose box (or, before a newcomer agrees, the agreements),
-// then its posts newest first.
+// then its posts newest first. #check-ins asks how you are arriving;
+// #resources lists places to turn to, with a form to add one.
 import type { ReactNode } from 'react'
 import type { Post, ReplyMode } from '../../core/domain/types.js'
 import { useFeed } from '../engine/feed.js'
 import { strings } from '../strings/index.js'
+import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../../core/domain/reaching.js'
 import { Compose } from './Compose.js'
+import { NotCrisis } from './reaching/NotCrisis.js'
+import { ResourceCompose } from './ResourceCompose.js'
 import { ErrorText } from './ErrorText.js'
 import { PostList } from './PostList.js'
 import { useNow } from './useNow.js'
@@ -47,16 +51,27 @@ export function Feed({
       aria-label={strings.post.feedLabel(topic)}
       inert={covered}
     >
-      {gate ?? (
-        <Compose
-          key={`${communityId}/${topic}`}
-          communityId={communityId}
-          topic={topic}
-          label={strings.compose.label(communityName)}
-          disabled={!writable}
-          defaultMode={defaultMode}
-        />
-      )}
+      {topic === RESOURCES_TOPIC ? (
+        <div className="topic-intro">
+          <h2>{strings.resources.title}</h2>
+          <p>{strings.resources.intro}</p>
+          <NotCrisis />
+        </div>
+      ) : null}
+      {gate ??
+        (topic === RESOURCES_TOPIC ? (
+          <ResourceCompose key={communityId} communityId={communityId} disabled={!writable} />
+        ) : (
+          <Compose
+            key={`${communityId}/${topic}`}
+            communityId={communityId}
+            topic={topic}
+            label={topic === CHECK_INS_TOPIC ? strings.checkIns.prompt : strings.compose.label(communityName)}
+            disabled={!writable}
+            defaultMode={defaultMode}
+            checkIn={topic === CHECK_INS_TOPIC}
+          />
+        ))}
       <ErrorText error={feed.error} />
       {feed.loading ? (
         <p className="quiet-note" role="status">

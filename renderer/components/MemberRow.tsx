@@ -1,23 +1,27 @@
-// One member in the members panel: who they are, where they stand, and what
-// you can do: mute them on this device, or propose to the community that
-// they be removed.
+// One member in the members panel: who they are, where they stand, whether
+// they are around and open to listen, and what you can do: write to them
+// privately, mute them on this device, or propose to the community that they
+// be removed.
 import { useId, useState } from 'react'
 import type { Member } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Avatar } from './Avatar.js'
 import { ErrorText } from './ErrorText.js'
+import { availabilityWords } from './reaching/availabilityWords.js'
 
 export function MemberRow({
   member: m,
   communityId,
   canAct,
-  onProposeRemoval
+  onProposeRemoval,
+  onWritePrivately
 }: {
   member: Member
   communityId: string
   canAct: boolean
   onProposeRemoval?: (member: Member) => void
+  onWritePrivately?: (member: Member) => void
 }) {
   const engine = useEngine()
   const id = useId()
@@ -30,7 +34,15 @@ export function MemberRow({
     ? m.removed
       ? s.removed
       : s.left
-    : [m.muted ? s.muted : null, m.agreed ? null : s.notAgreed].filter(Boolean).join(' · ')
+    : [
+        m.aroundNow ? s.around : null,
+        m.availability ? availabilityWords(m.availability) : null,
+        m.atLimit ? s.atLimit : null,
+        m.muted ? s.muted : null,
+        m.agreed ? null : s.notAgreed
+      ]
+        .filter(Boolean)
+        .join(' · ')
   return (
     <li className={`member${m.left ? ' member-left' : ''}`}>
       <div className="member-line">
@@ -55,6 +67,11 @@ export function MemberRow({
       </div>
       {open ? (
         <div className="member-options" id={id}>
+          {onWritePrivately && !m.muted ? (
+            <button type="button" className="button small" onClick={() => onWritePrivately(m)}>
+              {s.writePrivately}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button small"

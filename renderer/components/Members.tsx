@@ -1,4 +1,5 @@
-// Who is in the community (muting, or proposing a removal, from each row),
+// Who is in the community: who is around now and who is open to listen, then
+// everyone (writing privately, muting, or proposing a removal, from each row),
 // invites waiting for a second member, how you appear here, and whether this
 // device notifies you about it.
 import { useEffect, useId, useState } from 'react'
@@ -9,6 +10,7 @@ import { AppearanceFields } from './Appearance.js'
 import type { AppearanceValue } from './Appearance.js'
 import { ErrorText } from './ErrorText.js'
 import { MemberRow } from './MemberRow.js'
+import { WhoIsHere } from './reaching/WhoIsHere.js'
 import { PendingInvites } from './PendingInvites.js'
 
 export function Members({
@@ -17,7 +19,8 @@ export function Members({
   onClose,
   id,
   canAct,
-  onProposeRemoval
+  onProposeRemoval,
+  onWritePrivately
 }: {
   community: CommunitySummary
   members: readonly Member[]
@@ -26,6 +29,8 @@ export function Members({
   /** You can write here and have agreed: removals and seconding are yours to offer. */
   canAct: boolean
   onProposeRemoval?: (member: Member) => void
+  /** Opens your private conversation with them. */
+  onWritePrivately?: (member: Member) => void
 }) {
   const s = strings.members
   const titleId = useId()
@@ -38,6 +43,7 @@ export function Members({
           {s.close}
         </button>
       </div>
+      <WhoIsHere members={members} />
       <ul className="member-list">
         {members.map((m) => (
           <MemberRow
@@ -46,6 +52,7 @@ export function Members({
             communityId={community.id}
             canAct={canAct}
             onProposeRemoval={onProposeRemoval}
+            onWritePrivately={onWritePrivately}
           />
         ))}
       </ul>

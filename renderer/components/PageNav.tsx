@@ -1,16 +1,20 @@
-// The parts of a community: its conversation, its agreements (with how many
+// The parts of a community: its conversation, reaching out (with how many
+// private lines are new), your support plan, its agreements (with how many
 // proposals wait for responses) and its log.
 import { strings } from '../strings/index.js'
 
-export type Page = 'conversation' | 'agreements' | 'log'
+export type Page = 'conversation' | 'reaching' | 'plan' | 'agreements' | 'log'
 
 export function PageNav({
   page,
   openProposals,
+  privateUnread = 0,
   onSelect
 }: {
   page: Page
   openProposals: number
+  /** New lines in private conversations. */
+  privateUnread?: number
   onSelect: (page: Page) => void
 }) {
   const s = strings.pages
@@ -31,6 +35,8 @@ export function PageNav({
     <nav className="community-pages" aria-label={s.label}>
       <ul>
         {item('conversation', s.conversation)}
+        {item('reaching', s.reaching, privateUnread > 0 ? s.reachingNew(privateUnread) : undefined)}
+        {item('plan', s.plan)}
         {item('agreements', s.agreements, openProposals > 0 ? s.openProposals(openProposals) : undefined)}
         {item('log', s.log)}
       </ul>

@@ -13,6 +13,7 @@ import { Avatar } from './Avatar.js'
 import { ErrorText } from './ErrorText.js'
 import { CollapsedNotice, FlagList, PersonalFold } from './PostCover.js'
 import { PostMenu } from './PostMenu.js'
+import { ResourceDetails } from './ResourceDetails.js'
 
 export interface PostCardProps {
   post: Post
@@ -93,7 +94,10 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
           </span>
         </div>
         <div className="post-badges">
-          {post.deleted || post.replyTo !== null ? null : <ModeBadge mode={post.mode} />}
+          {post.mood && !post.deleted ? (
+            <span className="badge mood">{strings.checkIns.mood(post.mood)}</span>
+          ) : null}
+          {post.deleted || post.replyTo !== null || post.resource ? null : <ModeBadge mode={post.mode} />}
           {post.mine && !post.deleted ? <StateBadge state={post.state} /> : null}
         </div>
       </header>
@@ -119,6 +123,7 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
           ) : null}
           {closed ? null : (
             <ContentNote note={post.note}>
+              {post.resource ? <ResourceDetails resource={post.resource} /> : null}
               <PostText text={post.text} />
             </ContentNote>
           )}

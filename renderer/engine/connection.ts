@@ -3,7 +3,7 @@
 // each engine lifetime gets its own RpcClient; calls made while it is away
 // fail at once with `closed` rather than hanging.
 import type { EngineEvent } from '../../core/domain/types.js'
-import type { EngineStatus, MutualBridge } from '../../core/rpc/bridge.js'
+import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import { RpcClient, RpcError } from '../../core/rpc/client.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
@@ -36,10 +36,8 @@ export function bridgeTransport(bridge: MutualBridge): Transport {
   }
 }
 
-export interface ThreadTarget {
-  communityId: string
-  root: string
-}
+/** A thread, a private conversation, or a community's reach-outs, as the shell asks for them. */
+export type ThreadTarget = OpenTarget
 
 export interface ConnectionState {
   status: EngineStatus
@@ -88,7 +86,7 @@ export class EngineConnection {
     return this.bridge.openExternal(url)
   }
 
-  /** The shell asks for a thread, e.g. when an OS notification is clicked. */
+  /** The shell asks for a thread or a conversation, e.g. when an OS notification is clicked. */
   onOpenThread(listener: (target: ThreadTarget) => void): () => void {
     return this.bridge.onOpenThread?.(listener) ?? (() => undefined)
   }

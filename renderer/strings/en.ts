@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../core/errors.js'
 import type { JoinStage, LogKind, PostState, ReactionKind, ReplyMode } from '../../core/domain/types.js'
 import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from '../../core/domain/governance.js'
 import type { DecisionRule, InviteRule, ProposalStatus, Stance } from '../../core/domain/governance.js'
+import type { AvailabilityKind, ResourceKind } from '../../core/domain/reaching.js'
 
 const count = new Intl.NumberFormat('en')
 const plural = (n: number, one: string, many: string): string => `${count.format(n)} ${n === 1 ? one : many}`
@@ -122,7 +123,10 @@ export const en = {
     conversation: 'Conversation',
     agreements: 'Agreements',
     openProposals: (n: number) => plural(n, 'open proposal', 'open proposals'),
-    log: 'Community log'
+    log: 'Community log',
+    reaching: 'Reaching out',
+    reachingNew: (n: number) => (n >= 100 ? '99+ new' : `${n} new`),
+    plan: 'Support plan'
   },
 
   banners: {
@@ -259,7 +263,226 @@ export const en = {
     unmute: 'Unmute',
     muteHint: (name: string) =>
       `Muting folds away ${name}’s posts on this device only. ${name} is not told, and nothing changes for anyone else.`,
-    proposeRemoval: 'Propose removing…'
+    proposeRemoval: 'Propose removing…',
+    writePrivately: 'Write privately',
+    aroundNow: 'Around now',
+    aroundNowNone: 'Nobody else is around right now.',
+    openToListen: 'Open to listen',
+    openToListenNone: 'Nobody has said they are open to listen just now.',
+    around: 'around now',
+    atLimit: 'has as many conversations as they chose'
+  },
+
+  availability: {
+    title: 'How you are here',
+    intro: 'Let others know whether you can listen right now. You can change it any time.',
+    legend: 'Right now I am',
+    none: 'Not saying',
+    kinds: {
+      open: { label: 'Open to listen', short: 'open to listen' },
+      talk: { label: 'Would like to talk', short: 'would like to talk' },
+      resting: { label: 'Resting', short: 'resting' }
+    } satisfies Record<AvailabilityKind, { label: string; short: string }>,
+    note: 'A short note (optional)',
+    noteHint: 'For example “evenings only” or “back on Monday”.',
+    limit: 'At most this many conversations at once (optional)',
+    limitHint:
+      'When you reach it, others see that you have as many as you chose, and you are not notified of new reach-outs.',
+    save: 'Save',
+    saved: 'Saved.',
+    presence: 'Show others when I’m around',
+    presenceHint:
+      'Only members connected to you right now see it, and it is never written down anywhere. Turn it off and you are not shown at all.',
+    openNow: (n: number) => `You have ${plural(n, 'open conversation', 'open conversations')}.`
+  },
+
+  reaching: {
+    title: 'Reaching out',
+    notCrisis:
+      'Mutual is people like you, not a crisis service. If you are in danger, please contact your local emergency services or someone you trust nearby.',
+    neverOutside: 'Nothing you share here is passed to anyone outside this community.',
+    resources: 'See the community’s resources',
+    talk: 'I’d like to talk',
+    talkTitle: 'I’d like to talk',
+    talkIntro:
+      'Members who are open to listen and around now are told. Anyone can answer with “I’m here”, and then the two of you talk privately.',
+    context: 'A line of context (optional)',
+    contextHint: 'Only if you want to, like “rough night” or “just need company”.',
+    who: 'Who should know?',
+    everyone: 'Everyone in the community',
+    chosen: 'Only the members I choose',
+    chooseMembers: 'Choose members',
+    chooseNeeded: 'Please choose at least one member.',
+    send: 'Send',
+    sending: 'Sending…',
+    cancel: 'Cancel',
+    sentChosen: (names: string) => `Sent privately to ${names}. It shows in your conversations with them.`,
+    listTitle: 'Reach-outs',
+    none: 'No one has reached out here lately.',
+    mine: 'You would like to talk',
+    theirs: (name: string) => `${name} would like to talk`,
+    answer: 'I’m here',
+    answerLabel: (name: string) => `I’m here, answer ${name}`,
+    answering: 'Opening…',
+    answeredByMe: 'You answered.',
+    openConversation: 'Open our conversation',
+    answeredOther: 'Someone answered: they are talking privately now.',
+    answeredMine: (names: string) => `${names} answered. Your conversation is below.`,
+    closedMine: 'You closed this reach-out.',
+    closedTheirs: 'They closed this reach-out.',
+    close: 'Close this reach-out',
+    waiting: 'No one has answered yet. It stays here for members to see.',
+    waitingLong:
+      'No one has answered yet. That can happen when people are asleep or away, and it says nothing about you. The community’s resources list has other places to turn to, and your reach-out stays open here as long as you like.',
+    checkOnMe: 'Ask someone to check on me',
+    conversations: 'Private conversations',
+    noConversations:
+      'No private conversations yet. They start when someone answers a reach-out, or when you write to a member privately.',
+    conversationsHint: 'Only the two of you can read a private conversation. It is encrypted end to end.',
+    unreadLines: (n: number) => plural(n, 'new line', 'new lines'),
+    closedShort: 'closed',
+    newNotice: (name: string, what: string) => `${name} ${what}`,
+    noticeOpen: 'Open',
+    noticeDismiss: 'Dismiss',
+    noticeIn: (community: string) => `in ${community}`
+  },
+
+  conversation: {
+    title: (name: string) => `Private conversation with ${name}`,
+    back: 'Back to reaching out',
+    privacy: 'Only the two of you can read this. It is encrypted end to end and works offline.',
+    empty: 'Nothing here yet. You can write first.',
+    label: (name: string) => `Write to ${name}`,
+    placeholder: 'Write a message…',
+    send: 'Send',
+    sending: 'Sending…',
+    shortcut: 'Ctrl+Enter sends',
+    needText: 'Write something first.',
+    you: 'You',
+    linesLabel: 'Messages',
+    line: {
+      reach: (name: string, fromMe: boolean, context: string | null) =>
+        fromMe
+          ? `You said you would like to talk${context ? `: “${context}”` : '.'}`
+          : `${name} would like to talk with you${context ? `: “${context}”` : '.'}`,
+      answer: (name: string, fromMe: boolean) =>
+        fromMe
+          ? `You answered ${name}’s reach-out: “I’m here”.`
+          : `${name} answered your reach-out: “I’m here”.`,
+      close: (name: string, fromMe: boolean) =>
+        fromMe ? 'You closed this conversation.' : `${name} closed this conversation.`,
+      checkOnMe: (name: string, fromMe: boolean, note: string | null) =>
+        fromMe
+          ? `You asked ${name} to check on you${note ? `: “${note}”` : '.'}`
+          : `${name} asked you to check on them${note ? `: “${note}”` : '.'}`,
+      plan: (name: string, fromMe: boolean) =>
+        fromMe
+          ? 'You shared your support plan.'
+          : `${name} shared their support plan with you. It is under Support plan.`,
+      planRevoke: (name: string, fromMe: boolean) =>
+        fromMe ? 'You stopped sharing your support plan.' : `${name} stopped sharing their support plan.`
+    },
+    closedByMe: 'You closed this conversation. Writing again opens it again.',
+    closedByThem: (name: string) => `${name} closed this conversation. Writing again opens it again.`,
+    close: 'Close conversation',
+    closeHint: 'Either of you can close it. It stays here, and you can come back to it.',
+    sharePlan: 'Share my support plan',
+    planShared: 'Your support plan is shared with them.',
+    noPlan: 'Write a support plan first, under Support plan, to share it.',
+    checkOnMe: (name: string) => `Ask ${name} to check on me`,
+    muted: (name: string) =>
+      `You muted ${name} on this device, so you cannot write to them. Unmute them under Members to talk again.`,
+    syncing: (name: string) =>
+      `${name}’s device has not introduced itself here yet. You can write once they have been online since joining.`
+  },
+
+  checkOnMe: {
+    title: 'Ask someone to check on me',
+    intro:
+      'The members you choose get a private request to check on you. Nothing else happens: nobody is told automatically, and nothing goes outside the community.',
+    note: 'Anything they should know? (optional)',
+    noteHint: 'For example “tomorrow morning?” or “a message is enough”.',
+    send: 'Ask them',
+    sent: 'Asked. It shows in your conversations with them.',
+    cancel: 'Cancel'
+  },
+
+  plan: {
+    title: 'My support plan',
+    intro:
+      'A few notes for the people you trust about what helps you. It is stored only on this device, encrypted, and nobody sees it unless you share it.',
+    sameEverywhere: 'You have one plan, the same in every community.',
+    fields: {
+      helps: 'What helps',
+      doesNotHelp: 'What doesn’t help',
+      contacts: 'Who to contact',
+      notInvolve: 'Who not to involve',
+      fromSupporters: 'What I want from supporters'
+    },
+    save: 'Save plan',
+    saving: 'Saving…',
+    saved: 'Saved on this device.',
+    savedShared: (n: number) =>
+      `Saved. The update is on its way to ${plural(n, 'person', 'people')} you share it with.`,
+    unsent: (n: number) =>
+      `Saved on this device. ${plural(n, 'person', 'people')} you share it with will get the update when they are reachable.`,
+    neverSaved: 'You have not written a plan yet.',
+    sharesTitle: 'Shared in this community',
+    sharesNone: 'Not shared with anyone here.',
+    shareWith: 'Share with',
+    share: 'Share',
+    sharedWith: (name: string) => `Shared with ${name}`,
+    shareHint: 'They see your plan as it is now, and each time you edit it they get the new version.',
+    saveFirst: 'Save your plan before sharing it.',
+    revoke: 'Stop sharing',
+    revokeLabel: (name: string) => `Stop sharing with ${name}`,
+    revokeTitle: (name: string) => `Stop sharing your plan with ${name}?`,
+    revokeBody: (name: string) =>
+      `From now on, your edits stop reaching ${name}. What ${name} already saw stays with them; nobody can take it back.`,
+    revokeConfirm: 'Stop sharing',
+    cancel: 'Keep sharing',
+    revoked: (name: string) => `Stopped sharing with ${name}. Future edits no longer reach them.`,
+    sharedWithMe: 'Plans shared with you',
+    sharedWithMeNone: 'Nobody here has shared a plan with you.',
+    theirPlan: (name: string) => `${name}’s support plan`,
+    updated: (when: string) => `Updated ${when}`,
+    empty: 'Nothing written.'
+  },
+
+  checkIns: {
+    prompt: 'How are you arriving today?',
+    moodLegend: 'A word for how you feel (optional)',
+    moodHint: 'Only if you like. It is a word, not a score.',
+    noMood: 'No word',
+    ownWord: 'Your own word',
+    ownWordHint: 'One word, letters only.',
+    ownWordInvalid: 'One word, letters only, please.',
+    mood: (word: string) => `feeling ${word}`
+  },
+
+  resources: {
+    title: 'Community resources',
+    intro:
+      'Places to turn to, added by members. Anyone can add one, and the community can flag and collapse one the same way as a post.',
+    add: 'Add a resource',
+    kind: 'Kind',
+    kinds: {
+      warmline: 'Warmline',
+      'peer-line': 'Peer line',
+      group: 'Group',
+      reading: 'Reading',
+      other: 'Other'
+    } satisfies Record<ResourceKind, string>,
+    name: 'Name',
+    contact: 'How to reach it (optional)',
+    contactHint: 'A number, an address, a link or opening hours.',
+    description: 'What it is, in your words',
+    nameNeeded: 'Please give it a name.',
+    descriptionNeeded: 'Please say a few words about it.',
+    submit: 'Add resource',
+    sending: 'Adding…',
+    cancel: 'Cancel',
+    contactLabel: 'Contact:'
   },
 
   invite: {

@@ -11,10 +11,11 @@ import type {
   SyncStatus,
   Topic
 } from '../../core/domain/types.js'
-import type { EngineStatus, MutualBridge } from '../../core/rpc/bridge.js'
+import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { ErrorCode } from '../../core/errors.js'
 import { FakeGovernance } from './fake-governance.js'
+import { FakeReaching } from './fake-reaching.js'
 
 export const COMMUNITY = 'c'.repeat(52)
 export const ME = 'a'.repeat(64)
@@ -108,17 +109,23 @@ export class FakeBridge implements MutualBridge {
   posts: Post[] = []
   replies = new Map<string, Post[]>()
   members: Member[] = []
-  topics: Topic[] = [{ name: 'general', postCount: 0 }]
+  topics: Topic[] = [
+    { name: 'general', postCount: 0 },
+    { name: 'check-ins', postCount: 0 },
+    { name: 'resources', postCount: 0 }
+  ]
   invites: InviteInfo[] = []
   status: SyncStatus[] = []
   online = true
   /** Agreements, proposals, flags, the log and personal moderation. */
   readonly governance = new FakeGovernance(this)
+  /** Availability, reach-outs, private conversations and the support plan. */
+  readonly reaching = new FakeReaching(this)
   /** Per-method answers that replace the in-memory community's. */
   overrides: Overrides = {}
   private readonly messageListeners = new Set<(message: unknown) => void>()
   private readonly statusListeners = new Set<(status: EngineStatus) => void>()
-  private readonly threadListeners = new Set<(target: { communityId: string; root: string }) => void>()
+  private readonly threadListeners = new Set<(target: OpenTarget) => void>()
   private nextSeq = 1
 
   /** One community, you (Ash) and Bo, with `posts` posts in #general. */
@@ -155,7 +162,11 @@ export class FakeBridge implements MutualBridge {
       }
     ]
     for (let seq = 1; seq <= posts; seq++) bridge.posts.push(makePost(seq))
-    bridge.topics = [{ name: 'general', postCount: posts }]
+    bridge.topics = [
+      { name: 'general', postCount: posts },
+      { name: 'check-ins', postCount: 0 },
+      { name: 'resources', postCount: 0 }
+    ]
     bridge.nextSeq = posts + 1
     return bridge
   }
@@ -199,7 +210,7 @@ export class FakeBridge implements MutualBridge {
     this.badges.push(count)
   }
 
-  onOpenThread(listener: (target: { communityId: string; root: string }) => void): () => void {
+  onOpenThread(listener: (target: OpenTarget) => void): () => void {
     this.threadListeners.add(listener)
     return () => this.threadListeners.delete(listener)
   }
@@ -214,7 +225,7 @@ export class FakeBridge implements MutualBridge {
     for (const listener of this.statusListeners) listener(status)
   }
 
-  openThread(target: { communityId: string; root: string }): void {
+  openThread(target: OpenTarget): void {
     for (const listener of this.threadListeners) listener(target)
   }
 
@@ -340,6 +351,8 @@ export class FakeBridge implements MutualBridge {
           topic: (p.topic as string | undefined) ?? 'general',
           mode: (p.mode as Post['mode'] | undefined) ?? 'listen',
           note: (p.note as string | undefined) ?? null,
+          mood: (p.mood as string | undefined) ?? null,
+          resource: (p.resource as Post['resource'] | undefined) ?? null,
           authorId: ME,
           author: 'Ash',
           mine: true,
@@ -415,6 +428,7 @@ export class FakeBridge implements MutualBridge {
       }
       default:
         if (this.governance.handles(method)) return this.governance.handle(method, p)
+        if (this.reaching.handles(method)) return this.reaching.handle(method, p)
         throw new FakeError('bad-request', `the fake engine does not know "${method}"`)
     }
   }

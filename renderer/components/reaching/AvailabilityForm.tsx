@@ -1,0 +1,182 @@
+// How you are here: open to listen, would like to talk, resting, or nothing
+// said; a short note; for listeners, how many conversations at once. And
+// whether connected members see that you are around now.
+import { useEffect, useId, useState } from 'react'
+import { AVAILABILITY_KINDS } from '../../../core/domain/reaching.js'
+import type { AvailabilityKind, AvailabilityState } from '../../../core/domain/reaching.js'
+import { LIMITS } from '../../../core/domain/limits.js'
+import { useAction, useEngine, useLive } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+
+export function AvailabilityForm({ communityId, canAct }: { communityId: string; canAct: boolean }) {
+  const engine = useEngine()
+  const state = useLive(
+    () => engine.call('availability.get', { communityId }),
+    [communityId],
+    (e) => e.type === 'community-changed' && e.communityId === communityId
+  )
+  const id = useId()
+  const s = strings.availability
+  return (
+    <section className="page-section availability" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{s.title}</h3>
+      <p className="hint">{s.intro}</p>
+      <ErrorText error={state.error} />
+      {state.data ? (
+        <>
+          <StatusForm communityId={communityId} state={state.data} canAct={canAct} />
+          <PresenceToggle communityId={communityId} visible={state.data.presence} onSet={state.reload} />
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+function StatusForm({
+  communityId,
+  state,
+  canAct
+}: {
+  communityId: string
+  state: AvailabilityState
+  canAct: boolean
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.availability
+  const [kind, setKind] = useState<AvailabilityKind | null>(state.mine?.kind ?? null)
+  const [note, setNote] = useState(state.mine?.note ?? '')
+  const [limit, setLimit] = useState(state.mine?.limit?.toString() ?? '')
+  const [saved, setSaved] = useState(false)
+  const { mine } = state
+  // What others see changed (on another device, say): show it.
+  useEffect(() => {
+    setKind(mine?.kind ?? null)
+    setNote(mine?.note ?? '')
+    setLimit(mine?.limit?.toString() ?? '')
+  }, [mine?.kind, mine?.note, mine?.limit])
+  const save = useAction(async () => {
+    const n = Number.parseInt(limit, 10)
+    return engine.call('availability.set', {
+      communityId,
+      kind,
+      note: kind === null ? undefined : note,
+      limit: kind === 'open' && Number.isInteger(n) && n > 0 ? n : null
+    })
+  })
+  return (
+    <form
+      className="stack"
+      onSubmit={async (event) => {
+        event.preventDefault()
+        setSaved(false)
+        if (await save.run()) setSaved(true)
+      }}
+    >
+      <fieldset className="availability-kinds">
+        <legend>{s.legend}</legend>
+        {[...AVAILABILITY_KINDS, null].map((k) => (
+          <label key={k ?? 'none'} className={`choice-chip availability-${k ?? 'none'}`}>
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              checked={kind === k}
+              disabled={!canAct}
+              onChange={() => {
+                setSaved(false)
+                setKind(k)
+              }}
+            />
+            {k === null ? s.none : s.kinds[k].label}
+          </label>
+        ))}
+      </fieldset>
+      {kind !== null ? (
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{s.note}</label>
+          <input
+            id={`${id}-note`}
+            type="text"
+            maxLength={LIMITS.availabilityNote}
+            value={note}
+            disabled={!canAct}
+            aria-describedby={`${id}-note-hint`}
+            onChange={(e) => {
+              setSaved(false)
+              setNote(e.target.value)
+            }}
+          />
+          <p className="hint" id={`${id}-note-hint`}>
+            {s.noteHint}
+          </p>
+        </div>
+      ) : null}
+      {kind === 'open' ? (
+        <div className="field">
+          <label htmlFor={`${id}-limit`}>{s.limit}</label>
+          <input
+            id={`${id}-limit`}
+            type="number"
+            min={1}
+            max={LIMITS.conversationLimit}
+            value={limit}
+            disabled={!canAct}
+            aria-describedby={`${id}-limit-hint`}
+            onChange={(e) => {
+              setSaved(false)
+              setLimit(e.target.value)
+            }}
+          />
+          <p className="hint" id={`${id}-limit-hint`}>
+            {s.limitHint} {s.openNow(state.openConversations)}
+          </p>
+        </div>
+      ) : null}
+      <ErrorText error={save.error} />
+      <div className="actions">
+        <span role="status" className="saved">
+          {saved ? s.saved : ''}
+        </span>
+        <button type="submit" className="button primary" disabled={!canAct || save.pending}>
+          {s.save}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function PresenceToggle({
+  communityId,
+  visible,
+  onSet
+}: {
+  communityId: string
+  visible: boolean
+  onSet: () => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const set = useAction(async (on: boolean) => {
+    await engine.call('presence.set', { communityId, visible: on })
+    onSet()
+  })
+  return (
+    <div className="presence">
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={visible}
+          disabled={set.pending}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => void set.run(e.target.checked)}
+        />
+        {strings.availability.presence}
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        {strings.availability.presenceHint}
+      </p>
+      <ErrorText error={set.error} />
+    </div>
+  )
+}

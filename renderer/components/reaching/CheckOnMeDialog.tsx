@@ -1,0 +1,92 @@
+// "Check on me": a private request to the members you choose. Nothing else
+// happens, and the dialog says so.
+import { useId, useState } from 'react'
+import { LIMITS } from '../../../core/domain/limits.js'
+import type { Member } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { Dialog } from '../Dialog.js'
+import { ErrorText } from '../ErrorText.js'
+import { MemberChoice } from './MemberChoice.js'
+
+export function CheckOnMeDialog({
+  communityId,
+  members,
+  initial = [],
+  onClose
+}: {
+  communityId: string
+  members: readonly Member[]
+  /** Members already chosen, e.g. the one you are talking with. */
+  initial?: readonly string[]
+  onClose: (sent: boolean) => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.checkOnMe
+  const [chosen, setChosen] = useState<string[]>([...initial])
+  const [note, setNote] = useState('')
+  const [missing, setMissing] = useState(false)
+  const send = useAction(async () =>
+    engine.call('checkOnMe.send', {
+      communityId,
+      to: chosen,
+      ...(note.trim() ? { note: note.trim() } : {})
+    })
+  )
+  return (
+    <Dialog title={s.title} onClose={() => onClose(false)}>
+      <form
+        className="stack"
+        onSubmit={async (event) => {
+          event.preventDefault()
+          if (chosen.length === 0) {
+            setMissing(true)
+            return
+          }
+          if (await send.run()) onClose(true)
+        }}
+      >
+        <p id={`${id}-intro`}>{s.intro}</p>
+        <MemberChoice
+          legend={strings.reaching.chooseMembers}
+          members={members}
+          chosen={chosen}
+          describedBy={missing ? `${id}-missing` : undefined}
+          onChange={(next) => {
+            setMissing(false)
+            setChosen(next)
+          }}
+        />
+        {missing ? (
+          <p className="field-error" id={`${id}-missing`}>
+            {strings.reaching.chooseNeeded}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{s.note}</label>
+          <input
+            id={`${id}-note`}
+            type="text"
+            maxLength={LIMITS.reachContext}
+            value={note}
+            aria-describedby={`${id}-note-hint`}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <p className="hint" id={`${id}-note-hint`}>
+            {s.noteHint}
+          </p>
+        </div>
+        <ErrorText error={send.error} />
+        <div className="actions">
+          <button type="button" className="button quiet" onClick={() => onClose(false)}>
+            {s.cancel}
+          </button>
+          <button type="submit" className="button primary" disabled={send.pending}>
+            {s.send}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,221 @@
+// A private conversation with one member: what was said, a box to write, and
+// what you can do here: share your support plan, ask them to check on you,
+// or close the conversation (either of you can, and you can come back).
+import { useEffect, useId, useRef, useState } from 'react'
+import type { FormEvent, KeyboardEvent } from 'react'
+import { LIMITS } from '../../../core/domain/limits.js'
+import type { Member } from '../../../core/domain/types.js'
+import type { RpcError } from '../../../core/rpc/client.js'
+import { useAction, useEngine, useLive } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+import { useNow } from '../useNow.js'
+import { CheckOnMeDialog } from './CheckOnMeDialog.js'
+import { ConversationLines } from './ConversationLines.js'
+
+export function ConversationView({
+  communityId,
+  memberId,
+  members,
+  canAct,
+  onBack
+}: {
+  communityId: string
+  memberId: string
+  members: readonly Member[]
+  canAct: boolean
+  onBack: () => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const now = useNow()
+  const s = strings.conversation
+  const changed = (e: { type: string; communityId?: string }) =>
+    e.type === 'community-changed' && e.communityId === communityId
+  const conversation = useLive(
+    () => engine.call('conversations.get', { communityId, memberId }),
+    [communityId, memberId],
+    changed
+  )
+  const plan = useLive(() => engine.call('plan.get', {}), [communityId, memberId], changed)
+  const member = members.find((m) => m.id === memberId)
+  const name = conversation.data?.member ?? member?.name ?? ''
+  const [checking, setChecking] = useState(false)
+  const [told, setTold] = useState<string | null>(null)
+  const data = conversation.data
+
+  // Reading it marks it read, up to the newest line.
+  const unread = data?.unread ?? 0
+  const lastSeq = data?.lastSeq ?? -1
+  useEffect(() => {
+    if (unread > 0 && lastSeq >= 0)
+      engine.call('conversations.markRead', { communityId, memberId, seq: lastSeq }).catch(() => undefined)
+  }, [engine, communityId, memberId, unread, lastSeq])
+
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [memberId])
+
+  const share = useAction(async () => {
+    await engine.call('plan.share', { communityId, memberId })
+    plan.reload()
+  })
+  const close = useAction(async () => engine.call('conversations.close', { communityId, memberId }))
+  const planData = plan.data
+  const shared =
+    planData?.shares.some((x) => x.communityId === communityId && x.memberId === memberId) ?? false
+  const muted = member?.muted ?? false
+  const writable = canAct && !muted && member?.left !== true
+
+  return (
+    <section className="page conversation-page" aria-labelledby={`${id}-title`} id="content" tabIndex={-1}>
+      <div className="page-inner">
+        <div className="conversation-bar">
+          <button type="button" className="button quiet small" onClick={onBack}>
+            <span aria-hidden="true">←</span> {s.back}
+          </button>
+        </div>
+        <div>
+          <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+            {s.title(name)}
+          </h2>
+          <p className="hint">{s.privacy}</p>
+        </div>
+        <ErrorText error={conversation.error} />
+        {data ? <ConversationLines entries={data.entries} name={name} now={now} /> : null}
+        {data?.closed ? (
+          <p className="conversation-closed">{data.closedByMe ? s.closedByMe : s.closedByThem(name)}</p>
+        ) : null}
+        {muted ? <p className="hint">{s.muted(name)}</p> : null}
+        {writable ? <ConversationCompose communityId={communityId} memberId={memberId} name={name} /> : null}
+        {writable ? (
+          <div className="conversation-actions">
+            {planData && planData.plan.version > 0 ? (
+              shared ? (
+                <p className="hint">{s.planShared}</p>
+              ) : (
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={share.pending}
+                  onClick={() => void share.run()}
+                >
+                  {s.sharePlan}
+                </button>
+              )
+            ) : (
+              <p className="hint">{s.noPlan}</p>
+            )}
+            <button type="button" className="button small" onClick={() => setChecking(true)}>
+              {s.checkOnMe(name)}
+            </button>
+            {data && !data.closed && data.entries.length > 0 ? (
+              <button
+                type="button"
+                className="button small quiet"
+                aria-describedby={`${id}-close-hint`}
+                disabled={close.pending}
+                onClick={() => void close.run()}
+              >
+                {s.close}
+              </button>
+            ) : null}
+            <p className="hint" id={`${id}-close-hint`}>
+              {s.closeHint}
+            </p>
+          </div>
+        ) : null}
+        <PrivateError error={share.error ?? close.error} name={name} />
+        <p role="status" className="saved">
+          {told ?? ''}
+        </p>
+      </div>
+      {checking ? (
+        <CheckOnMeDialog
+          communityId={communityId}
+          members={members}
+          initial={[memberId]}
+          onClose={(sent) => {
+            setChecking(false)
+            if (sent) setTold(strings.checkOnMe.sent)
+          }}
+        />
+      ) : null}
+    </section>
+  )
+}
+
+/** A private line could not go: say why in words about the person, not the machinery. */
+function PrivateError({ error, name }: { error: RpcError | null; name: string }) {
+  if (error?.code === 'syncing')
+    return (
+      <p className="error" role="alert">
+        {strings.conversation.syncing(name)}
+      </p>
+    )
+  return <ErrorText error={error} />
+}
+
+function ConversationCompose({
+  communityId,
+  memberId,
+  name
+}: {
+  communityId: string
+  memberId: string
+  name: string
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.conversation
+  const [text, setText] = useState('')
+  const [empty, setEmpty] = useState(false)
+  const send = useAction(async () => engine.call('conversations.send', { communityId, memberId, text }))
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault()
+    if (send.pending) return
+    if (!text.trim()) {
+      setEmpty(true)
+      return
+    }
+    setEmpty(false)
+    if (await send.run()) setText('')
+  }
+  const keys = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      void submit()
+    }
+  }
+  return (
+    <form className="compose conversation-compose" onSubmit={submit} noValidate>
+      <label htmlFor={`${id}-text`} className="compose-label">
+        {s.label(name)}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        rows={3}
+        maxLength={LIMITS.privateText}
+        value={text}
+        placeholder={s.placeholder}
+        aria-describedby={`${id}-shortcut${empty ? ` ${id}-empty` : ''}`}
+        aria-invalid={empty ? true : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={keys}
+      />
+      {empty ? (
+        <p className="field-error" id={`${id}-empty`}>
+          {s.needText}
+        </p>
+      ) : null}
+      <div className="compose-row">
+        <span className="hint" id={`${id}-shortcut`}>
+          {s.shortcut}
+        </span>
+        <button type="submit" className="button primary" disabled={send.pending}>
+          {send.pending ? s.sending : s.send}
+        </button>
+      </div>
+      <PrivateError error={send.error} name={name} />
+    </form>
+  )
+}

@@ -1,0 +1,20 @@
+// Said plainly wherever people reach out or look for help: Mutual is peers,
+// not a crisis service, and nothing is passed to anyone outside.
+import { strings } from '../../strings/index.js'
+
+export function NotCrisis({ onResources }: { onResources?: () => void }) {
+  const s = strings.reaching
+  return (
+    <div className="not-crisis">
+      <p>{s.notCrisis}</p>
+      <p className="hint">{s.neverOutside}</p>
+      {onResources ? (
+        <p>
+          <button type="button" className="button small" onClick={onResources}>
+            {s.resources}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  )
+}

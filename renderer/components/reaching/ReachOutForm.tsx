@@ -1,0 +1,122 @@
+// "I'd like to talk": an optional line of context, to the whole community or
+// only to members you choose (then it goes privately, into your
+// conversations with them).
+import { useId, useState } from 'react'
+import { LIMITS } from '../../../core/domain/limits.js'
+import type { Member } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+import { MemberChoice } from './MemberChoice.js'
+
+export function ReachOutForm({
+  communityId,
+  members,
+  onDone
+}: {
+  communityId: string
+  members: readonly Member[]
+  /** Sent (with the names, when it went to chosen members), or cancelled. */
+  onDone: (sentTo: string[] | null) => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.reaching
+  const [context, setContext] = useState('')
+  const [who, setWho] = useState<'everyone' | 'chosen'>('everyone')
+  const [chosen, setChosen] = useState<string[]>([])
+  const [missing, setMissing] = useState(false)
+  const send = useAction(async () =>
+    engine.call('reachouts.create', {
+      communityId,
+      ...(context.trim() ? { context: context.trim() } : {}),
+      ...(who === 'chosen' ? { to: chosen } : {})
+    })
+  )
+  return (
+    <form
+      className="stack reach-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={async (event) => {
+        event.preventDefault()
+        if (who === 'chosen' && chosen.length === 0) {
+          setMissing(true)
+          return
+        }
+        if (await send.run())
+          onDone(who === 'chosen' ? members.filter((m) => chosen.includes(m.id)).map((m) => m.name) : [])
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation()
+          onDone(null)
+        }
+      }}
+    >
+      <h4 id={`${id}-title`}>{s.talkTitle}</h4>
+      <p className="hint">{s.talkIntro}</p>
+      <div className="field">
+        <label htmlFor={`${id}-context`}>{s.context}</label>
+        <input
+          id={`${id}-context`}
+          type="text"
+          autoFocus
+          maxLength={LIMITS.reachContext}
+          value={context}
+          aria-describedby={`${id}-context-hint`}
+          onChange={(e) => setContext(e.target.value)}
+        />
+        <p className="hint" id={`${id}-context-hint`}>
+          {s.contextHint}
+        </p>
+      </div>
+      <fieldset className="reach-who">
+        <legend>{s.who}</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name={`${id}-who`}
+            checked={who === 'everyone'}
+            onChange={() => setWho('everyone')}
+          />
+          {s.everyone}
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name={`${id}-who`}
+            checked={who === 'chosen'}
+            onChange={() => setWho('chosen')}
+          />
+          {s.chosen}
+        </label>
+      </fieldset>
+      {who === 'chosen' ? (
+        <MemberChoice
+          legend={s.chooseMembers}
+          members={members}
+          chosen={chosen}
+          describedBy={missing ? `${id}-missing` : undefined}
+          onChange={(next) => {
+            setMissing(false)
+            setChosen(next)
+          }}
+        />
+      ) : null}
+      {missing ? (
+        <p className="field-error" id={`${id}-missing`}>
+          {s.chooseNeeded}
+        </p>
+      ) : null}
+      <ErrorText error={send.error} />
+      <div className="actions">
+        <button type="button" className="button quiet" onClick={() => onDone(null)}>
+          {s.cancel}
+        </button>
+        <button type="submit" className="button primary" disabled={send.pending}>
+          {send.pending ? s.sending : s.send}
+        </button>
+      </div>
+    </form>
+  )
+}
