@@ -124,7 +124,7 @@ test('e2e: two members: create, invite, join, post, Me too, reply, each seeing t
   // Bo opens the members panel: both members, Bo marked as you.
   await bo.page.getByRole('button', { name: 'Members' }).click()
   const panel = bo.page.getByRole('complementary', { name: 'Members' })
-  await panel.getByText('Ash').waitFor()
+  await panel.getByText('Ash', { exact: true }).waitFor()
   await panel.getByText('(you)').waitFor()
   await screenshot(bo, '08-members-dark')
   await expectAccessible(bo)
