@@ -13,6 +13,14 @@ import {
 } from './resolve.js'
 import type { ClientCommand } from './spec.js'
 
+/** The community and the other member that a conversation command names. */
+async function partner(input: Parameters<ClientCommand['run']>[0]) {
+  const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
+  const member = await resolveMember(input.client, communityId, input.arg('MEMBER'), 'MEMBER')
+  if (member.isMe) throw new UsageError('a conversation is with someone else')
+  return { communityId, member }
+}
+
 export const conversations: ClientCommand = {
   kind: 'client',
   name: 'conversations',
@@ -47,9 +55,7 @@ export const conversation: ClientCommand = {
   options: [],
   async run(input) {
     const { client } = input
-    const communityId = await resolveCommunity(client, input.arg('COMMUNITY'))
-    const member = await resolveMember(client, communityId, input.arg('MEMBER'), 'MEMBER')
-    if (member.isMe) throw new UsageError('a conversation is with someone else')
+    const { communityId, member } = await partner(input)
     const shown = await client.call('conversations.get', { communityId, memberId: member.id })
     if (input.json) printJson(shown)
     else
@@ -72,9 +78,7 @@ export const say: ClientCommand = {
   async run(input) {
     const { client } = input
     const ref = typedRef(input.arg('COMMUNITY'))
-    const communityId = await resolveCommunity(client, input.arg('COMMUNITY'))
-    const member = await resolveMember(client, communityId, input.arg('MEMBER'), 'MEMBER')
-    if (member.isMe) throw new UsageError('a conversation is with someone else')
+    const { communityId, member } = await partner(input)
     const result = await client
       .call('conversations.send', { communityId, memberId: member.id, text: input.arg('TEXT') })
       .catch((err: unknown) => explainAgreementsFirst(err, ref))
@@ -92,9 +96,7 @@ export const closeConversation: ClientCommand = {
   options: [],
   async run(input) {
     const { client } = input
-    const communityId = await resolveCommunity(client, input.arg('COMMUNITY'))
-    const member = await resolveMember(client, communityId, input.arg('MEMBER'), 'MEMBER')
-    if (member.isMe) throw new UsageError('a conversation is with someone else')
+    const { communityId, member } = await partner(input)
     const result = await client.call('conversations.close', { communityId, memberId: member.id })
     if (input.json) printJson(result)
     else print(`Closed your conversation with ${member.name}. It stays here to read.`)
