@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { Lab } from './support/peers.js'
 import type { Peer } from './support/peers.js'
+import { EventEmitter } from 'node:events'
+import { RpcClient } from '../core/rpc/client.js'
 import { memoryTransportPair } from '../core/rpc/memory.js'
+import type { FlowControl, Transport } from '../core/rpc/protocol.js'
 import { serveRpc } from '../core/rpc/server.js'
+import type { Handlers } from '../core/rpc/server.js'
 
 const lab = new Lab()
 let ash: Peer
@@ -60,7 +64,7 @@ test('rpc: calls with bad arguments get a clear error and the engine keeps servi
   })
 })
 
-test('rpc: malformed envelopes are answered when they carry an id and never stop the server', async () => {
+test('rpc: malformed envelopes are all answered, with a null id when they have none, and never stop the server', async () => {
   const [server, client] = memoryTransportPair()
   serveRpc(server, ash.engine.handlers, ash.engine)
   const replies: unknown[] = []
@@ -75,8 +79,156 @@ test('rpc: malformed envelopes are answered when they carry an id and never stop
   client.send({ t: 'req', id: 9, method: 'communities.list', params: {} })
   await answered
   expect(replies).toEqual([
+    {
+      t: 'res',
+      id: null,
+      ok: false,
+      error: { code: 'bad-request', message: 'a request must be a JSON object' }
+    },
+    {
+      t: 'res',
+      id: null,
+      ok: false,
+      error: { code: 'bad-request', message: 'a request needs a whole-number id, 0 or more' }
+    },
     { t: 'res', id: 7, ok: false, error: { code: 'bad-request', message: 'not a valid request' } },
     { t: 'res', id: 9, ok: true, result: [expect.objectContaining({ id, name: 'Night owls' })] }
   ])
   client.close()
+})
+
+test('rpc: a request with a negative or fractional id gets one error reply carrying that id', async () => {
+  const [server, client] = memoryTransportPair()
+  serveRpc(server, ash.engine.handlers, ash.engine)
+  const replies: unknown[] = []
+  client.onMessage((m) => (m as { t?: string }).t === 'res' && replies.push(m))
+  const answered = new Promise<void>((resolve) =>
+    client.onMessage((m) => (m as { id?: number }).id === 3 && resolve())
+  )
+  client.send({ t: 'req', id: -1, method: 'communities.list', params: {} })
+  client.send({ t: 'req', id: 1.5, method: 'communities.list', params: {} })
+  client.send({ t: 'req', id: 3, method: 'communities.list', params: {} })
+  await answered
+  const invalidId = { code: 'bad-request', message: 'a request needs a whole-number id, 0 or more' }
+  expect(replies.slice(0, 2)).toEqual([
+    { t: 'res', id: -1, ok: false, error: invalidId },
+    { t: 'res', id: 1.5, ok: false, error: invalidId }
+  ])
+  expect(replies).toHaveLength(3)
+  client.close()
+})
+
+test('rpc: the client passes over an error reply with a null id and its calls still settle', async () => {
+  const [server, client] = memoryTransportPair()
+  server.onMessage((m) => {
+    const { id } = m as { id: number }
+    server.send({ t: 'res', id: null, ok: false, error: { code: 'bad-request', message: 'unreadable' } })
+    server.send({ t: 'res', id, ok: true, result: [] })
+  })
+  const rpc = new RpcClient(client)
+  await expect(rpc.call('communities.list', {})).resolves.toEqual([])
+  rpc.close()
+})
+
+/** A transport with flow control whose state a test sets by hand, standing in for a socket. */
+function flowTransport() {
+  const state = { paused: false, needsDrain: false, backlog: 0, aborted: false }
+  const sent: unknown[] = []
+  const waiting: unknown[] = []
+  const drained: (() => void)[] = []
+  let receive: (m: unknown) => void = () => undefined
+  const deliver = (): void => {
+    while (!state.paused && waiting.length > 0) receive(waiting.shift())
+  }
+  const flow: FlowControl = {
+    pause: () => void (state.paused = true),
+    resume: () => {
+      state.paused = false
+      deliver()
+    },
+    get needsDrain() {
+      return state.needsDrain
+    },
+    get backlog() {
+      return state.backlog
+    },
+    onDrain: (h) => void drained.push(h),
+    abort: () => void (state.aborted = true)
+  }
+  const transport: Transport = {
+    send: (m) => void sent.push(m),
+    onMessage: (h) => void (receive = h),
+    onClose: () => undefined,
+    close: () => undefined,
+    flow
+  }
+  return {
+    transport,
+    state,
+    sent,
+    waiting,
+    /** Messages arrive as from a socket: they wait while reading is paused. */
+    arrive(messages: unknown[]) {
+      waiting.push(...messages)
+      deliver()
+    },
+    drain() {
+      state.needsDrain = false
+      for (const h of drained) h()
+    }
+  }
+}
+
+const listRequests = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ t: 'req', id: i, method: 'communities.list', params: {} }))
+const settled = () => new Promise((resolve) => setImmediate(resolve))
+
+test('rpc: a server reads at most 16 requests ahead of its replies over a transport with flow control', async () => {
+  const t = flowTransport()
+  const release: (() => void)[] = []
+  const handlers: Handlers = {
+    ...ash.engine.handlers,
+    'communities.list': () => new Promise((resolve) => release.push(() => resolve([])))
+  }
+  serveRpc(t.transport, handlers, new EventEmitter())
+  t.arrive(listRequests(40))
+  expect(release).toHaveLength(16)
+  expect(t.state.paused).toBe(true)
+  expect(t.waiting).toHaveLength(24)
+
+  release.splice(0, 4).forEach((r) => r())
+  await settled()
+  expect(t.sent).toHaveLength(4)
+  expect(release).toHaveLength(16)
+  expect(t.waiting).toHaveLength(20)
+
+  // Replies the client has not taken hold reading back too, until it drains.
+  t.state.needsDrain = true
+  release.splice(0, 1).forEach((r) => r())
+  await settled()
+  expect(t.state.paused).toBe(true)
+  expect(release).toHaveLength(15)
+  t.drain()
+  expect(t.state.paused).toBe(true)
+  expect(release).toHaveLength(16)
+  expect(t.waiting).toHaveLength(19)
+
+  while (release.length > 0) {
+    release.splice(0).forEach((r) => r())
+    await settled()
+  }
+  expect(t.sent).toHaveLength(40)
+  expect(t.state.paused).toBe(false)
+})
+
+test('rpc: a client that leaves more than 8 MB unread is dropped rather than sent more events', () => {
+  const t = flowTransport()
+  const events = new EventEmitter()
+  serveRpc(t.transport, ash.engine.handlers, events)
+  events.emit('event', { type: 'communities-changed' })
+  expect(t.sent).toHaveLength(1)
+  t.state.backlog = 8 * 1024 * 1024 + 1
+  events.emit('event', { type: 'communities-changed' })
+  expect(t.sent).toHaveLength(1)
+  expect(t.state.aborted).toBe(true)
 })

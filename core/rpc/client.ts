@@ -67,6 +67,10 @@ export class RpcClient {
       return
     }
     if (message.t !== 'res') return
+    // The server answers even a request it could not read an id from, with a
+    // null id. This client only sends well-formed requests, so no call of ours
+    // waits on such a reply: there is nothing to settle, and nothing to crash.
+    if (message.id === null) return
     const p = this.pending.get(message.id)
     if (!p) return
     this.pending.delete(message.id)
