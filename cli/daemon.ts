@@ -1,6 +1,6 @@
 // `mutual daemon`: runs the engine in the foreground and serves the RPC on a
 // control socket, so other `mutual` commands (and scripts) can drive it.
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { Mutual } from '../core/mutual.js'
@@ -30,7 +30,8 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   const storage = path.resolve(options.storage)
   // Parse before touching anything, so a typo costs nothing.
   const bootstrap = options.bootstrap === undefined ? undefined : parseBootstrap(options.bootstrap)
-  mkdirSync(storage, { recursive: true, mode: 0o700 })
+  // The storage folder is created, and made private (0700, its files 0600),
+  // by engine.open() below: nothing here writes into it before then.
   const stop = untilStopSignal()
   // A second Ctrl-C, or (below) a close that never finishes, still ends the process.
   stop.onRepeat(() => {

@@ -1,7 +1,7 @@
 // The engine root: one profile folder, many communities. Front-ends reach it
 // only through `handlers` (the RPC contract) and the 'event' stream.
 import { EventEmitter } from 'node:events'
-import { mkdir, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import hcrypto from 'hypercore-crypto'
 import z32 from 'z32'
 import { Community } from './community/community.js'
@@ -11,6 +11,7 @@ import type { CommunitySummary, EngineEvent, JoinProgress } from './domain/types
 import { MutualError } from './errors.js'
 import type { Bootstrap } from './network.js'
 import { ProfileLock } from './profile/lock.js'
+import { secureProfileDir } from './profile/permissions.js'
 import { Profile } from './profile/profile.js'
 import { createHandlers } from './rpc/handlers.js'
 import type { Handlers } from './rpc/server.js'
@@ -76,7 +77,7 @@ export class Mutual extends EventEmitter {
   }
 
   private async doOpen(): Promise<void> {
-    await mkdir(this.opts.storage, { recursive: true })
+    await secureProfileDir(this.opts.storage)
     this.lock.acquire()
     try {
       await this.profile.load()
