@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'storage-locked',
   'update-needed',
   'agreements-first',
+  'name-taken',
   'syncing',
   'offline',
   'closed',

@@ -5,10 +5,10 @@ import { rm } from 'node:fs/promises'
 import hcrypto from 'hypercore-crypto'
 import z32 from 'z32'
 import { Community } from './community/community.js'
-import { decodeInviteKey, pairWithInvite } from './community/join.js'
+import { decodeInviteKey, pairWithInvite, rejection } from './community/join.js'
 import type { DecodedInvite } from './community/join.js'
 import type { CommunitySummary, EngineEvent, JoinProgress } from './domain/types.js'
-import { MutualError } from './errors.js'
+import { MutualError, isMutualError } from './errors.js'
 import type { Bootstrap } from './network.js'
 import { ProfileLock } from './profile/lock.js'
 import { secureProfileDir } from './profile/permissions.js'
@@ -31,6 +31,8 @@ export interface MutualOptions {
   now?: () => number
   /** Tests only: the newest op version to tolerate, standing in for a newer build. */
   newestOpVersion?: number
+  /** Tests only: the op version new communities start at, standing in for an older build. */
+  foundAtVersion?: number
 }
 
 const NEW_ENTRY = {
@@ -102,6 +104,7 @@ export class Mutual extends EventEmitter {
       ackInterval: this.opts.ackInterval,
       now: this.now,
       newestOpVersion: this.opts.newestOpVersion,
+      foundAtVersion: this.opts.foundAtVersion,
       ...extra
     })
     await community.open()
@@ -198,7 +201,7 @@ export class Mutual extends EventEmitter {
     inviteText: string,
     displayName: string,
     joinId: string = hcrypto.randomBytes(8).toString('hex')
-  ): Promise<string> {
+  ): Promise<{ id: string; nameTaken: boolean }> {
     await this.open()
     const invite = decodeInviteKey(inviteText, this.now())
     this.refuseKnown(invite)
@@ -232,7 +235,9 @@ export class Mutual extends EventEmitter {
         key: paired.key,
         encryptionKey: paired.encryptionKey,
         store: paired.store,
-        swarm: paired.swarm
+        swarm: paired.swarm,
+        links: paired.links,
+        keyGivers: new Set(paired.keyGiver ? [paired.keyGiver] : [])
       })
       await this.profile.add({ id, folder, ...NEW_ENTRY })
       const ticker = setInterval(
@@ -241,13 +246,27 @@ export class Mutual extends EventEmitter {
       )
       try {
         await waitUntilWritable(community, abort.signal)
+      } catch (err) {
+        // Told we lost the invite to someone else, or cancelled: nothing of the community stays here,
+        // and a place already given is handed back.
+        if (isMutualError(err) && err.code === 'closed')
+          await community.withdrawAdmission().catch(() => undefined)
+        if (isMutualError(err) && (err.code === 'invite-used' || err.code === 'closed')) await this.forget(id)
+        throw err
       } finally {
         clearInterval(ticker)
       }
-      await community.setProfile(displayName, null)
+      // In either way: a name another member holds is not taken over, and the newcomer chooses again.
+      const nameTaken = await community.setProfile(displayName, null).then(
+        () => false,
+        (err: unknown) => {
+          if (isMutualError(err) && err.code === 'name-taken') return true
+          throw err
+        }
+      )
       this.emitEvent({ type: 'communities-changed' })
       progress({ stage: 'done', communityId: id, ...community.syncProgress() })
-      return id
+      return { id, nameTaken }
     } finally {
       this.joins.delete(joinId)
     }
@@ -332,8 +351,14 @@ export class Mutual extends EventEmitter {
     const community = this.get(id)
     await community.leave()
     await community.whenShared(5000)
+    await this.forget(id)
+  }
+
+  /** Closes a community and removes everything of it from this device. */
+  private async forget(id: string): Promise<void> {
+    const community = this.communities.get(id)
     this.communities.delete(id)
-    await community.close()
+    await community?.close()
     const entry = this.profile.list().find((e) => e.id === id)
     await this.profile.remove(id)
     if (entry) await rm(this.profile.folderPath(entry.folder), { recursive: true, force: true })
@@ -390,6 +415,12 @@ function waitUntilWritable(community: Community, signal: AbortSignal): Promise<v
   if (community.writable) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const check = () => {
+      const refusal = community.refusal
+      if (refusal === 'invite-used' || refusal === 'lapsed') {
+        cleanup()
+        reject(rejection(refusal))
+        return
+      }
       if (!community.writable) return
       cleanup()
       resolve()

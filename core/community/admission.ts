@@ -1,18 +1,30 @@
 // The member side of blind pairing: any online, writable member can let a
 // candidate in. The invite record lives in the shared view; apply checks it
-// again, so a member with a stale view cannot over-admit.
-import BlindPairing from 'blind-pairing'
+// again, so a member with a stale view cannot over-admit. The reply carries
+// only the community's key, which its id already shows: the encryption key
+// reaches a newcomer later, and only over a connection where they prove the
+// writer key that was admitted (see member-links.ts).
+import type BlindPairing from 'blind-pairing'
+import { provenWriter } from '../domain/admission.js'
 import { encodeOp } from '../domain/ops.js'
 import type { CommunityBase } from './base.js'
 import type { ViewReader } from '../view/read.js'
+import type { MemberRecord } from '../view/records.js'
 
 /** Blind-pairing deny statuses, as the candidate's library decodes them. */
 const DENY = { revoked: 1, used: 2, expired: 3 } as const
+
+/** How long an admission taking an invite's last use waits to be signed before the reply goes out. */
+const SETTLE_MS = 10_000
 
 export interface AdmissionDeps {
   base: CommunityBase
   reader: () => ViewReader
   now: () => number
+  /** The op version the community runs at. */
+  version: () => Promise<number>
+  /** Writer keys of members connected to me now, proven. */
+  connectedWriters: () => ReadonlySet<string>
 }
 
 export async function admitCandidate(
@@ -20,34 +32,82 @@ export async function admitCandidate(
   request: BlindPairing.MemberRequest
 ): Promise<void> {
   const { base } = deps
-  if (!base.writable || base.encryptionKey === null) return
+  if (!base.writable) return
   const inviteId = request.inviteId.toString('hex')
   const invite = await deps.reader().invite(inviteId)
   // Unknown here: another member with a fresher view may know it, so stay silent.
   if (!invite) return
-  let writerKey: Buffer | null
+  let userData: Buffer | null
   try {
-    writerKey = request.open(Buffer.from(invite.publicKey, 'hex'))
+    userData = request.open(Buffer.from(invite.publicKey, 'hex'))
   } catch {
     return // not signed by this invite's key
   }
   if (invite.revoked) return request.deny({ status: DENY.revoked })
   // Waiting for a second member: stay silent, so the newcomer keeps waiting rather than being turned away.
   if (invite.needsSecond && invite.secondedBy === null) return
-  const hex = writerKey && writerKey.length === 32 ? writerKey.toString('hex') : null
-  if (!hex) return request.deny({ status: DENY.revoked })
+  // Anyone holding an old invite can ask for any key, the founder's included; only its holder can sign.
+  const proven = provenWriter(base.discoveryKey, request.inviteId, userData)
+  if (!proven) return request.deny({ status: DENY.revoked })
+  const hex = proven.writerKey.toString('hex')
+  const confirm = () => request.confirm({ key: base.key, encryptionKey: null })
 
   const already = await deps.reader().member(hex)
-  if (!already) {
-    if (invite.uses >= invite.maxUses) return request.deny({ status: DENY.used })
-    if (deps.now() > invite.expiresAt) return request.deny({ status: DENY.expired })
-    await base.append(encodeOp({ type: 'member/admit', inviteId, writerKey: hex, at: deps.now() }))
-    const admitted = await deps.reader().member(hex)
-    if (!admitted) {
-      const fresh = await deps.reader().invite(inviteId)
-      return request.deny({ status: fresh && fresh.uses >= fresh.maxUses ? DENY.used : DENY.revoked })
-    }
+  if (already) {
+    // A retry after a lost reply comes while they are still joining; for someone who has
+    // finished joining it can only be a replay. Neither reply holds anything secret.
+    return finishedJoining(already) ? request.deny({ status: DENY.used }) : confirm()
   }
-  // A candidate retrying after a lost reply is confirmed again, not denied.
-  request.confirm({ key: base.key, encryptionKey: base.encryptionKey })
+  if (invite.uses >= invite.maxUses) return request.deny({ status: DENY.used })
+  if (deps.now() > invite.expiresAt) return request.deny({ status: DENY.expired })
+  const version = await deps.version()
+  const op = {
+    type: 'member/admit',
+    inviteId,
+    writerKey: hex,
+    at: deps.now(),
+    ...(version >= 3 ? { proof: proven.proof.toString('hex') } : {})
+  } as const
+  await base.append(encodeOp(op))
+  // Another member may be letting someone in with the same last use right now; once the
+  // order is signed, exactly one of us has, and the other newcomer hears so plainly.
+  if (invite.uses + 1 >= invite.maxUses) await settled(deps)
+  const admitted = await deps.reader().member(hex)
+  if (!admitted || admitted.left) {
+    const fresh = await deps.reader().invite(inviteId)
+    return request.deny({ status: fresh && fresh.uses >= fresh.maxUses ? DENY.used : DENY.revoked })
+  }
+  confirm()
+}
+
+function finishedJoining(member: MemberRecord): boolean {
+  return member.left || member.name !== null || member.agreedVersion !== null || member.device !== null
+}
+
+/**
+ * Waits until the view as it stands now is signed by the indexer majority,
+ * when a majority is reachable; otherwise (most indexers away) the order
+ * cannot settle soon, and the newcomer is let in on this member's word.
+ */
+async function settled(deps: AdmissionDeps): Promise<void> {
+  const { base } = deps
+  const indexers = base.system?.indexers ?? []
+  const connected = deps.connectedWriters()
+  const reachable = indexers.filter(
+    (i) => i.key.equals(base.local.key) || connected.has(i.key.toString('hex'))
+  )
+  if (reachable.length * 2 <= indexers.length) return
+  const target = base.view.core.length
+  const deadline = Date.now() + SETTLE_MS
+  while (base.view.core.signedLength < target && Date.now() < deadline && !base.closing) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        base.off('update', done)
+        resolve()
+      }
+      const timer = setTimeout(done, 250)
+      base.on('update', done)
+    })
+  }
 }

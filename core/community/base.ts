@@ -95,11 +95,14 @@ function unstickAcks(base: CommunityBase, ackInterval: number): void {
   base.once('close', () => clearInterval(timer))
 }
 
-/** The writer key a new member will have, needed before the base exists (for pairing). */
-export async function localWriterKey(store: Corestore): Promise<Buffer> {
+/** The writer key pair a new member will have, needed before the base exists (to prove it when pairing). */
+export async function localWriterKeyPair(
+  store: Corestore
+): Promise<{ publicKey: Buffer; secretKey: Buffer }> {
   const core = Autobase.getLocalCore(store.namespace('community'))
   await core.ready()
-  const key = core.key
+  const keyPair = core.keyPair
   await core.close()
-  return key
+  if (!keyPair?.secretKey) throw new Error('the local writer has no secret key')
+  return { publicKey: keyPair.publicKey, secretKey: keyPair.secretKey }
 }

@@ -11,22 +11,34 @@ import hcrypto from 'hypercore-crypto'
 import { createBase } from './base.js'
 import type { CommunityBase } from './base.js'
 import { admitCandidate } from './admission.js'
+import { encodeInviteKey, keyCheck } from './invite-key.js'
 import { ReplicationTracker } from './replication.js'
 import { Rediscovery } from './rediscovery.js'
 import { WriteQueue } from './write-queue.js'
-import { ALLOWED_BEFORE_AGREEING, encodeOp } from '../domain/ops.js'
+import { Sweeper } from './sweeper.js'
+import {
+  ALLOWED_BEFORE_AGREEING,
+  LEGACY_VERSION,
+  OP_VERSION,
+  encodeOp,
+  opVersion,
+  opensUpgrade
+} from '../domain/ops.js'
 import type { Op } from '../domain/ops.js'
 import { LIMITS } from '../domain/limits.js'
+import { nameKeys } from '../domain/names.js'
 import type { CreatedInvite, ReactionKind, ReplyMode, SyncStatus } from '../domain/types.js'
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
 import type { Bootstrap } from '../network.js'
 import { ViewReader } from '../view/read.js'
-import { keys } from '../view/records.js'
-import type { MetaRecord } from '../view/records.js'
+import { keys, prefixEnd } from '../view/records.js'
+import type { MemberRecord, MetaRecord } from '../view/records.js'
 import { UPDATE_NEEDED } from '../view/apply.js'
 import { Consent } from './consent.js'
-import { DeviceGuard } from './device-guard.js'
+import { DeviceClaim } from './device-claim.js'
+import { MemberLinks } from './member-links.js'
+import type { LinkPolicy, Refusal, Standing } from './member-links.js'
 import { Reaching } from '../reaching/reaching.js'
 import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 import type { ResourceKind } from '../domain/reaching.js'
@@ -39,9 +51,14 @@ export interface CommunityOptions {
   ackInterval?: number
   now?: () => number
   newestOpVersion?: number | undefined
+  /** Tests only: the op version a new community starts at, standing in for an older build. */
+  foundAtVersion?: number | undefined
   /** Handed over by a join, so pairing's discovery work is not thrown away. */
   store?: Corestore
   swarm?: Hyperswarm
+  /** Handed over by a join: proven links to members, one of which gave us the key. */
+  links?: MemberLinks
+  keyGivers?: ReadonlySet<string>
 }
 
 export class Community extends EventEmitter {
@@ -52,6 +69,8 @@ export class Community extends EventEmitter {
   private pairing: BlindPairing | null = null
   private rediscovery: Rediscovery | null = null
   private readonly writes: WriteQueue
+  /** Clears refused ops' blocks from this device once the log is signed past them. */
+  readonly sweeper: Sweeper
   private tracker: ReplicationTracker | null = null
   private readonly bootstrap: Bootstrap | undefined
   private opening: Promise<void> | null = null
@@ -60,9 +79,17 @@ export class Community extends EventEmitter {
   private wantOnline = false
   private signedSeen = 0
   private agreedSeen = false
+  private readonly foundAt: number
+  /** The op version the community runs at, re-read after each view update. */
+  private versionSeen: Promise<number> | null = null
   readonly now: () => number
   readonly consent: Consent
-  private readonly devices: DeviceGuard
+  private readonly devices: DeviceClaim
+  private links: MemberLinks | null
+  /** Writers who handed me the community's key before my view could say who is a member. */
+  private readonly keyGivers: Set<string>
+  /** A member told this device, with a reason my view could not yet show, that it is not let in. */
+  refusal: Refusal | null = null
   /** Personal choices on this device, kept in the profile and never in the log. */
   personal: {
     muted: ReadonlySet<string>
@@ -71,6 +98,7 @@ export class Community extends EventEmitter {
     conversationsRead: Readonly<Record<string, number>>
   } = { muted: new Set(), hidden: new Set(), presence: true, conversationsRead: {} }
   private reachingPart: Reaching | null = null
+  private lapseTimer: NodeJS.Timeout | null = null
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -78,6 +106,7 @@ export class Community extends EventEmitter {
     this.dir = opts.dir
     this.bootstrap = opts.bootstrap
     this.now = opts.now ?? Date.now
+    this.foundAt = opts.foundAtVersion ?? OP_VERSION
     this.store = opts.store ?? new Corestore(opts.dir)
     this.swarm = opts.swarm ?? null
     this.base = createBase(this.store, {
@@ -87,10 +116,14 @@ export class Community extends EventEmitter {
       newestOpVersion: opts.newestOpVersion
     })
     this.writes = new WriteQueue(this.base)
+    this.sweeper = new Sweeper(this.base, this.store, (err) => this.emit('warning', err))
     this.consent = new Consent(this)
-    this.devices = new DeviceGuard(this)
+    this.devices = new DeviceClaim(this)
+    this.links = opts.links ?? null
+    this.keyGivers = new Set(opts.keyGivers ?? [])
     this.base.on('update', () => {
-      this.devices.refresh()
+      this.versionSeen = null
+      void this.links?.recheck()
       // A founder's own member record only exists once the first op is applied.
       this.devices.claim()
       void this.reachingPart?.check()
@@ -127,6 +160,33 @@ export class Community extends EventEmitter {
     reaching.on('warning', (err) => this.emit('warning', err))
     await reaching.start()
     this.reachingPart = reaching
+    // Last, so a connection allowed at once (a join's key giver) finds presence ready.
+    const writer = this.base.local.keyPair
+    if (!writer?.secretKey)
+      throw new MutualError('internal', 'this device has no key to write to this community')
+    const wantsKey = (await this.reader().meta()) === null
+    const handedOver = this.links !== null
+    this.links ??= new MemberLinks(
+      this.base.discoveryKey,
+      { publicKey: writer.publicKey, secretKey: writer.secretKey },
+      this.linkPolicy(),
+      wantsKey
+    )
+    this.links.on('allowed', (conn) => this.replicateWith(conn))
+    this.links.on('key', (key, from) => {
+      // Someone who holds the very key I hold was a member when they got it; enough to sync from.
+      if (this.base.encryptionKey && key.equals(this.base.encryptionKey) && !this.keyGivers.has(from)) {
+        this.keyGivers.add(from)
+        void this.links?.recheck()
+      }
+    })
+    this.links.on('refused', (reason, by) => void this.onRefused(reason, by))
+    // A join's links knew nobody; from now on this community's view decides.
+    if (handedOver) this.links.setPolicy(this.linkPolicy(), wantsKey)
+    const lapses = () => void this.checkLapses().catch((err: unknown) => this.emit('warning', err))
+    this.lapseTimer = setInterval(lapses, LAPSE_CHECK_MS)
+    this.lapseTimer.unref()
+    lapses()
   }
 
   /** Availability, presence, reach-outs and private conversations here. */
@@ -149,7 +209,17 @@ export class Community extends EventEmitter {
 
   /** The first op of a new community, written by its founder, with the agreements it starts from. */
   async found(name: string, displayName: string, agreements: string, confidentiality: string): Promise<void> {
-    await this.append({ type: 'community/init', name, displayName, agreements, confidentiality })
+    const op: Op = { type: 'community/init', name, displayName, agreements, confidentiality }
+    // The version stamped on the first op is the version the community starts at.
+    await this.writes.append(encodeOp(op, this.foundAt))
+  }
+
+  /** The op version the community runs at: which ops it takes, and which rules apply keeps. */
+  version(): Promise<number> {
+    this.versionSeen ??= this.reader()
+      .meta()
+      .then((meta) => meta?.version ?? LEGACY_VERSION)
+    return this.versionSeen
   }
 
   // ---- networking -------------------------------------------------------
@@ -164,8 +234,7 @@ export class Community extends EventEmitter {
   private async goOnline(): Promise<void> {
     if (this.pairing || this.closing) return
     await this.open()
-    const swarm =
-      this.swarm ?? createSwarm(this.bootstrap, await this.swarmKeyPair(), (key) => this.devices.refuses(key))
+    const swarm = this.swarm ?? createSwarm(this.bootstrap, await this.swarmKeyPair())
     this.swarm = swarm
     this.devices.claim()
     for (const conn of swarm.connections) this.attach(conn)
@@ -177,7 +246,7 @@ export class Community extends EventEmitter {
       discoveryKey: this.base.discoveryKey,
       onadd: async (request) => {
         try {
-          await admitCandidate({ base: this.base, reader: () => this.reader(), now: this.now }, request)
+          await this.admit(request)
         } catch (err) {
           this.emit('warning', err)
         }
@@ -197,15 +266,100 @@ export class Community extends EventEmitter {
     return this.swarm?.connections ?? []
   }
 
+  /** Every connection proves who it is first; only proven current members get community data. */
   private attach(conn: Hyperswarm.SwarmConnection): void {
-    if (this.devices.refuses(conn.remotePublicKey)) {
-      conn.destroy()
-      return
-    }
-    const stream = this.base.replicate(conn)
-    this.reachingPart?.presence.attach(stream, conn.remotePublicKey)
-    this.emit('sync')
+    this.links?.attach(conn)
     conn.once('close', () => this.emit('sync'))
+  }
+
+  private replicateWith(conn: Hyperswarm.SwarmConnection): void {
+    const writer = this.links?.writerOf(conn)
+    if (!writer || conn.destroyed) return
+    const stream = this.base.replicate(conn)
+    this.reachingPart?.presence.attach(stream, writer)
+    this.emit('sync')
+  }
+
+  /** Answers one pairing request: lets the candidate in, or says why not. */
+  admit(request: BlindPairing.MemberRequest): Promise<void> {
+    return admitCandidate(
+      {
+        base: this.base,
+        reader: () => this.reader(),
+        now: this.now,
+        version: () => this.version(),
+        connectedWriters: () => this.connectedWriters()
+      },
+      request
+    )
+  }
+
+  /**
+   * Lets lapse the places of newcomers let in a day ago or more who never
+   * finished joining (a cancelled or abandoned join), so they neither hold an
+   * invite's use nor stand in every decision's count.
+   */
+  async checkLapses(): Promise<void> {
+    if (!this.base.writable || this.updateNeeded || (await this.version()) < 3) return
+    const reader = this.reader()
+    const me = await reader.member(this.me)
+    if (!me || me.left || me.agreedVersion === null) return
+    const now = this.now()
+    const range = { gt: keys.memberPrefix, lt: prefixEnd(keys.memberPrefix) }
+    for await (const { value } of reader.bee.createReadStream(range)) {
+      const m = value as MemberRecord
+      const pending = !m.left && m.name === null && m.agreedVersion === null && m.device === null
+      if (pending && m.admittedAt !== undefined && now >= m.admittedAt + LIMITS.admissionLapseMs)
+        await this.append({ type: 'member/lapse', member: m.key, at: now })
+    }
+  }
+
+  /** A join cancelled after a member let me in: give the place (and the invite's use) back at once. */
+  async withdrawAdmission(): Promise<void> {
+    if (!this.base.writable || (await this.version()) < 3) return
+    await this.append({ type: 'member/lapse', member: this.me, at: this.now() })
+    await this.whenShared(3000)
+  }
+
+  /** Writer keys of the members I am connected to now, each proven on its connection. */
+  connectedWriters(): Set<string> {
+    const out = new Set<string>()
+    for (const conn of this.links?.allowedConnections() ?? []) {
+      const writer = this.links?.writerOf(conn)
+      if (writer) out.add(writer)
+    }
+    return out
+  }
+
+  /** What my view says about a writer: the allow-list every connection is checked against. */
+  private linkPolicy(): LinkPolicy {
+    return {
+      standing: async (writer: string): Promise<Standing> => {
+        const reader = this.reader()
+        if ((await reader.meta()) === null) return this.keyGivers.has(writer) ? 'current' : 'unknown'
+        const member = await reader.member(writer)
+        if (member) {
+          if (!member.left) return 'current'
+          if (member.removed) return 'removed'
+          return member.lapsed ? 'lapsed' : 'left'
+        }
+        return (await reader.admissionRefused(writer)) ? 'invite-used' : 'unknown'
+      },
+      encryptionKey: () => this.base.encryptionKey
+    }
+  }
+
+  /** A peer says I am not let in. Believed only from someone my view knows as a current member. */
+  private async onRefused(reason: Refusal, by: string): Promise<void> {
+    const reader = this.reader()
+    if ((await reader.meta()) !== null) {
+      const member = await reader.member(by)
+      if (!member || member.left) return
+    }
+    if (this.refusal === reason) return
+    this.refusal = reason
+    this.emit('refused', reason)
+    this.emit('sync')
   }
 
   private async goOffline(): Promise<void> {
@@ -270,7 +424,19 @@ export class Community extends EventEmitter {
         )
       }
     }
-    await this.writes.append(encodeOp(op))
+    if (opVersion(op) > (await this.version()) && !opensUpgrade(op)) {
+      throw new MutualError(
+        'not-allowed',
+        'this community has not adopted the newer version of Mutual this needs; anyone can propose moving to it on the agreements page'
+      )
+    }
+    try {
+      await this.writes.append(encodeOp(op))
+    } catch (err) {
+      // This very op completed the move to a version this build cannot apply: it was
+      // written, and apply stopped right after it.
+      if (!this.updateNeeded) throw err
+    }
   }
 
   async createInvite(expiresInMs: number, maxUses: number, now: number): Promise<CreatedInvite> {
@@ -278,6 +444,9 @@ export class Community extends EventEmitter {
     const settings = await this.reader().governance().settings()
     const created = BlindPairing.createInvite(this.base.key, { expires: expiresAt })
     const id = created.id.toString('hex')
+    const encryptionKey = this.base.encryptionKey
+    if (!encryptionKey)
+      throw new MutualError('syncing', 'this community is still syncing; try again in a moment')
     await this.append({
       type: 'invite/create',
       inviteId: id,
@@ -287,7 +456,7 @@ export class Community extends EventEmitter {
     })
     // Blind pairing stores expiry in whole seconds; report what the invite itself says.
     return {
-      invite: z32.encode(created.invite),
+      invite: encodeInviteKey(created.invite, keyCheck(this.base.key, encryptionKey)),
       id,
       expiresAt: created.expires || expiresAt,
       maxUses,
@@ -386,7 +555,20 @@ export class Community extends EventEmitter {
   }
 
   async setProfile(displayName: string, color: string | null | undefined): Promise<void> {
-    const me = await this.reader().member(this.me)
+    const reader = this.reader()
+    const me = await reader.member(this.me)
+    // Since op version 3 apply keeps each name to one current member; say so rather than report a success that never lands.
+    if ((await this.version()) >= 3) {
+      if (nameKeys(displayName).length === 0)
+        throw new MutualError('bad-request', 'a name needs at least one letter or sign that shows')
+      const holder = await reader.nameHolder(displayName, this.me)
+      if (holder) {
+        throw new MutualError(
+          'name-taken',
+          `another member here is already called ${holder.name ?? displayName}; please choose a different name`
+        )
+      }
+    }
     await this.append({
       type: 'profile/set',
       displayName,
@@ -484,8 +666,11 @@ export class Community extends EventEmitter {
     await this.networking.catch(() => undefined)
     await this.goOffline()
     this.devices.close()
+    this.links?.close()
+    if (this.lapseTimer) clearInterval(this.lapseTimer)
     this.reachingPart?.close()
     await this.tracker?.close()
+    await this.sweeper.close()
     await this.base.close().catch(() => undefined)
     await this.store.close()
   }
@@ -503,6 +688,9 @@ function checkTopicFields(
   if (input.resource === undefined && topic === RESOURCES_TOPIC)
     throw new MutualError('bad-request', 'a resource needs a kind and a name')
 }
+
+/** How often a member looks for admissions that have lapsed. */
+const LAPSE_CHECK_MS = 10 * 60 * 1000
 
 export const DEFAULT_INVITE = {
   expiresInMs: LIMITS.inviteDefaultLifetimeMs,

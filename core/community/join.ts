@@ -1,52 +1,38 @@
-// The candidate side of blind pairing. The community key and its encryption
-// key arrive only inside the member's confirmation, never in the invite.
+// The candidate side of joining. Blind pairing's reply gives the community's
+// key; the encryption key comes afterwards from a member, over a connection
+// on which this device proved the writer key that was admitted, and it is
+// checked against the invite's commitment before it is used.
 import { rm } from 'node:fs/promises'
 import Corestore from 'corestore'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
-import z32 from 'z32'
+import { admissionRequest } from '../domain/admission.js'
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
 import type { Bootstrap } from '../network.js'
-import { localWriterKey } from './base.js'
+import { localWriterKeyPair } from './base.js'
+import { expiredError, matchesInvite } from './invite-key.js'
+import type { DecodedInvite } from './invite-key.js'
+import { MemberLinks } from './member-links.js'
+import type { Refusal } from './member-links.js'
 
-export interface DecodedInvite {
-  bytes: Buffer
-  discoveryKey: Buffer
-  expiresAt: number | null
-}
+export { decodeInviteKey } from './invite-key.js'
+export type { DecodedInvite } from './invite-key.js'
 
-const MALFORMED =
-  "that invite key isn't complete or has a typo; copy the whole key again or ask for a fresh one"
-
-export function decodeInviteKey(text: string, now: number): DecodedInvite {
-  const cleaned = text.trim().replace(/\s+/g, '')
-  let bytes: Buffer
-  let decoded: ReturnType<typeof BlindPairing.decodeInvite>
-  try {
-    bytes = z32.decode(cleaned)
-    decoded = BlindPairing.decodeInvite(bytes)
-  } catch {
-    throw new MutualError('invite-malformed', MALFORMED)
-  }
-  if (decoded.discoveryKey?.length !== 32 || decoded.seed?.length !== 32)
-    throw new MutualError('invite-malformed', MALFORMED)
-  const expiresAt = decoded.expires || null
-  if (expiresAt !== null && now > expiresAt) throw expiredError()
-  return { bytes, discoveryKey: decoded.discoveryKey, expiresAt }
-}
-
-const expiredError = () =>
-  new MutualError('invite-expired', 'this invite has expired; ask a member for a new one')
-
-function rejection(code: string | undefined): MutualError {
+export function rejection(code: string | undefined): MutualError {
   switch (code) {
     case 'INVITE_EXPIRED':
       return expiredError()
     case 'INVITE_USED':
+    case 'invite-used':
       return new MutualError(
         'invite-used',
-        'this invite has already been used as many times as it allows; ask a member for a new one'
+        'this invite had already been used as many times as it allows, so you were not let in; ask a member for a new invite'
+      )
+    case 'lapsed':
+      return new MutualError(
+        'invite-used',
+        'your place in this community lapsed because joining was not finished; ask a member for a new invite'
       )
     default:
       return new MutualError(
@@ -79,8 +65,11 @@ function staleConnectionReaper(swarm: Hyperswarm, silentMs = 3000): { stop: () =
 export interface Paired {
   store: Corestore
   swarm: Hyperswarm
+  links: MemberLinks
   key: Buffer
-  encryptionKey: Buffer | null
+  encryptionKey: Buffer
+  /** The member whose proven connection handed over the key. */
+  keyGiver: string | null
 }
 
 export interface PairOptions {
@@ -96,27 +85,71 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
   const store = new Corestore(opts.dir)
   let swarm: Hyperswarm | null = null
   let pairing: BlindPairing | null = null
+  let links: MemberLinks | null = null
   let lonelyTimer: NodeJS.Timeout | null = null
   try {
-    const userData = await localWriterKey(store)
+    const writer = await localWriterKeyPair(store)
     swarm = createSwarm(opts.bootstrap, await store.createKeyPair('mutual-swarm'))
     pairing = new BlindPairing(swarm, { poll: 5000 })
+    // Nobody is a member in my eyes yet: links only prove me, and carry the key once I am let in.
+    const l = new MemberLinks(
+      invite.discoveryKey,
+      writer,
+      { standing: async () => 'unknown', encryptionKey: () => null },
+      true
+    )
+    links = l
     const s = swarm
+    for (const conn of s.connections) l.attach(conn)
+    s.on('connection', (conn) => l.attach(conn))
     const unanswered = staleConnectionReaper(s)
     const p = pairing
-    const result = await new Promise<BlindPairing.PairingResult>((resolve, reject) => {
-      const candidate = p.addCandidate({ invite: invite.bytes, userData, onadd: async (r) => resolve(r) })
-      candidate.request.on('rejected', (err) => reject(rejection(err.code)))
-      const abort = () => reject(new MutualError('closed', 'joining was cancelled'))
-      if (opts.signal.aborted) abort()
-      opts.signal.addEventListener('abort', abort, { once: true })
-      lonelyTimer = setInterval(() => opts.onLonely(s.connections.size === 0), opts.lonelyAfterMs ?? 5000)
-    }).finally(() => unanswered.stop())
+    const userData = admissionRequest(invite.discoveryKey, invite.id, writer)
+    const result = await new Promise<{ key: Buffer; encryptionKey: Buffer; keyGiver: string | null }>(
+      (resolve, reject) => {
+        let key: Buffer | null = null
+        const offered: { key: Buffer; from: string }[] = []
+        const tryKeys = () => {
+          if (!key) return
+          const good = offered.find((o) => matchesInvite(invite, key as Buffer, o.key))
+          if (good) resolve({ key, encryptionKey: good.key, keyGiver: good.from })
+        }
+        const candidate = p.addCandidate({
+          invite: invite.bytes,
+          userData,
+          onadd: async (r) => {
+            key = r.key
+            // A member on an older Mutual still puts the key in its reply.
+            if (r.encryptionKey) offered.push({ key: r.encryptionKey, from: '' })
+            tryKeys()
+          }
+        })
+        candidate.request.on('rejected', (err) => reject(rejection(err.code)))
+        l.on('key', (offer, from) => {
+          offered.push({ key: offer, from })
+          tryKeys()
+        })
+        l.on('refused', (reason: Refusal) => reject(rejection(reason)))
+        const abort = () => reject(new MutualError('closed', 'joining was cancelled'))
+        if (opts.signal.aborted) abort()
+        opts.signal.addEventListener('abort', abort, { once: true })
+        lonelyTimer = setInterval(() => opts.onLonely(s.connections.size === 0), opts.lonelyAfterMs ?? 5000)
+      }
+    ).finally(() => unanswered.stop())
     if (lonelyTimer) clearInterval(lonelyTimer)
     await pairing.close()
-    return { store, swarm, key: result.key, encryptionKey: result.encryptionKey }
+    l.removeAllListeners()
+    return {
+      store,
+      swarm,
+      links: l,
+      key: result.key,
+      encryptionKey: result.encryptionKey,
+      keyGiver: result.keyGiver || null
+    }
   } catch (err) {
     if (lonelyTimer) clearInterval(lonelyTimer)
+    links?.close()
     await pairing?.close().catch(() => undefined)
     await swarm?.destroy().catch(() => undefined)
     await store.close().catch(() => undefined)

@@ -23,7 +23,7 @@ describe('governance ops', () => {
       reason: 'Slower to hide.',
       at: 1
     }
-    expect(decodeOp(encodeOp(op))).toEqual({ kind: 'op', op })
+    expect(decodeOp(encodeOp(op))).toEqual({ kind: 'op', op, version: 1 })
     for (const settings of [
       {},
       { flagsToHide: 0 },

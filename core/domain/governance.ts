@@ -11,6 +11,13 @@ export type DecisionRule = (typeof DECISION_RULES)[number]
 export const INVITE_RULES = ['anyone', 'second-member'] as const
 export type InviteRule = (typeof INVITE_RULES)[number]
 
+/**
+ * Who decisions are counted among. agreed: members who finished joining and
+ * said "I agree"; admitted: everyone let in (the rule before op version 3).
+ */
+export const COUNTING_RULES = ['agreed', 'admitted'] as const
+export type CountingRule = (typeof COUNTING_RULES)[number]
+
 export interface Settings {
   invite: InviteRule
   /** Distinct members whose flags collapse a post for everyone. */
@@ -20,6 +27,7 @@ export interface Settings {
   /** Consents needed to adopt any other proposal. */
   consent: DecisionRule
   defaultReplyMode: ReplyMode
+  counting: CountingRule
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,7 +35,13 @@ export const DEFAULT_SETTINGS: Settings = {
   flagsToHide: 2,
   removal: 'majority',
   consent: 'majority',
-  defaultReplyMode: 'share'
+  defaultReplyMode: 'share',
+  counting: 'agreed'
+}
+
+/** A stored settings record; one written before op version 3 has no counting rule and counted everyone let in. */
+export function settingsFrom(stored: Partial<Settings> | null): Settings {
+  return stored ? { ...DEFAULT_SETTINGS, counting: 'admitted', ...stored } : DEFAULT_SETTINGS
 }
 
 export const FLAGS_TO_HIDE_MAX = 20
@@ -59,6 +73,8 @@ export type Change =
   | { kind: 'settings'; settings: Partial<Settings> }
   | { kind: 'removal'; member: string }
   | { kind: 'review'; postId: string }
+  /** Move the community to a newer op version: its ops and the rules apply keeps. */
+  | { kind: 'version'; version: number }
 
 // The starting agreements of a new community. The founder can edit them
 // before creating it; the text a community starts with is written into its

@@ -15,6 +15,8 @@ export const LIMITS = {
   inviteDefaultUses: 1,
   inviteDefaultLifetimeMs: 7 * 24 * 60 * 60 * 1000,
   inviteMaxLifetimeMs: 90 * 24 * 60 * 60 * 1000,
+  /** A member let in who writes nothing for this long lapses, and the invite use comes back. */
+  admissionLapseMs: 24 * 60 * 60 * 1000,
   /** Indexers order the log; a few keep it live without one member's absence stalling it. */
   targetIndexers: 3,
   availabilityNote: 120,
@@ -22,6 +24,8 @@ export const LIMITS = {
   reachContext: 280,
   /** A private message's sealed bytes, base64; room for a full support plan. */
   sealed: 24_000,
+  /** One op's encoded size, from op version 3: above any honest op (a 20,000-character post is under 61 KB). */
+  opBytes: 65_536,
   privateText: 4_000,
   planField: 2_000,
   mood: 24,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { OP_VERSION, decodeOp, encodeOp, opVersion } from './ops.js'
+import { OP_VERSION, decodeOp, encodeOp, opVersion, opensUpgrade } from './ops.js'
 import type { Op } from './ops.js'
 
 const bytes = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v))
@@ -7,7 +7,7 @@ const bytes = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.strin
 describe('ops', () => {
   test('ops: an encoded op decodes to itself', () => {
     const op = { type: 'reaction/add', postId: '0123456789abcdef', kind: 'me-too' } as const
-    expect(decodeOp(encodeOp(op))).toEqual({ kind: 'op', op })
+    expect(decodeOp(encodeOp(op))).toEqual({ kind: 'op', op, version: 1 })
   })
 
   test('ops: junk, unknown types and extra fields are invalid, never thrown', () => {
@@ -50,7 +50,7 @@ describe('ops', () => {
     expect(opVersion({ ...post, topic: 'check-ins', mood: 'tired' })).toBe(2)
     expect(opVersion({ type: 'reach/answer', id: '0123456789abcdef' })).toBe(2)
     const sealed: Op = { type: 'private/send', tag: 'ab'.repeat(16), nonce: 'cd'.repeat(24), sealed: 'AAAA' }
-    expect(decodeOp(encodeOp(sealed))).toEqual({ kind: 'op', op: sealed })
+    expect(decodeOp(encodeOp(sealed))).toEqual({ kind: 'op', op: sealed, version: 2 })
     expect(JSON.parse(encodeOp(sealed).toString()).v).toBe(2)
     // A mood is one word, not a score.
     expect(decodeOp(bytes({ v: 2, ...post, topic: 'check-ins', mood: '3/10' }))).toEqual({ kind: 'invalid' })
@@ -70,5 +70,30 @@ describe('ops', () => {
     })
     expect(decodeOp(bytes(post('x'.repeat(20_000)))).kind).toBe('op')
     expect(decodeOp(bytes(post('x'.repeat(20_001)))).kind).toBe('invalid')
+  })
+})
+
+describe('op versions', () => {
+  test('ops: an op stamped older than the features it uses is invalid, so nobody sneaks new rules under an old version', () => {
+    const answered = { type: 'reach/answered', id: '0123456789abcdef' } as const
+    expect(opVersion(answered)).toBe(3)
+    expect(decodeOp(bytes({ v: 2, ...answered })).kind).toBe('invalid')
+    expect(decodeOp(bytes({ v: 3, ...answered }))).toEqual({ kind: 'op', op: answered, version: 3 })
+    const upgrade = {
+      type: 'proposal/create',
+      id: '0123456789abcdef',
+      change: { kind: 'version', version: 3 },
+      reason: 'newer safeguards',
+      at: 1
+    } as const
+    expect(opVersion(upgrade)).toBe(3)
+    expect(opensUpgrade(upgrade)).toBe(true)
+  })
+
+  test('ops: a key that changes what an object is, however it is spelled, makes the op invalid', () => {
+    const raw = '{"v":1,"type":"post/delete","id":"0123456789abcdef","__proto__":{"author":"x"}}'
+    const escaped = raw.replace('__proto__', '\\u005f_proto__')
+    expect(decodeOp(bytes(raw))).toEqual({ kind: 'invalid' })
+    expect(decodeOp(bytes(escaped))).toEqual({ kind: 'invalid' })
   })
 })

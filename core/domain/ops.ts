@@ -3,12 +3,18 @@
 import { z } from 'zod'
 import { LIMITS } from './limits.js'
 import { REACTION_KINDS, REPLY_MODES } from './types.js'
-import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from './governance.js'
+import { COUNTING_RULES, DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from './governance.js'
 import { AVAILABILITY_KINDS, RESOURCE_KINDS } from './reaching.js'
 
-/** The newest op version this build understands. Bump when ops change meaning. */
-export const OP_VERSION = 2
+/**
+ * The newest op version this build understands. Bump when ops or the rules
+ * apply enforces change meaning. A community moves to a newer version only
+ * when a consent proposal adopts it (see docs/governance.md).
+ */
+export const OP_VERSION = 3
 const OLDEST_OP_VERSION = 1
+/** What communities founded before versions were adopted by consent run at: the rules of version 2. */
+export const LEGACY_VERSION = 2
 
 const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
 const postId = hex(8)
@@ -37,7 +43,9 @@ const settingsChange = z
     flagsToHide: z.number().int().min(1).max(FLAGS_TO_HIDE_MAX),
     removal: z.enum(DECISION_RULES),
     consent: z.enum(DECISION_RULES),
-    defaultReplyMode: z.enum(REPLY_MODES)
+    defaultReplyMode: z.enum(REPLY_MODES),
+    // Since op version 3.
+    counting: z.enum(COUNTING_RULES)
   })
   .partial()
   .strict()
@@ -49,7 +57,9 @@ export const change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('confidentiality'), text: agreementsText }).strict(),
   z.object({ kind: z.literal('settings'), settings: settingsChange }).strict(),
   z.object({ kind: z.literal('removal'), member: hex(32) }).strict(),
-  z.object({ kind: z.literal('review'), postId }).strict()
+  z.object({ kind: z.literal('review'), postId }).strict(),
+  // Since op version 3: the community moves to a newer op version by consent.
+  z.object({ kind: z.literal('version'), version: z.number().int().min(3).max(1_000_000) }).strict()
 ])
 
 // Strict objects: an op carrying fields we do not know (say, a claimed author) is refused whole.
@@ -73,8 +83,19 @@ const opBody = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('invite/revoke'), inviteId: hex(32) }).strict(),
-  z.object({ type: z.literal('member/admit'), inviteId: hex(32), writerKey: hex(32), at: time }).strict(),
+  z
+    .object({
+      type: z.literal('member/admit'),
+      inviteId: hex(32),
+      writerKey: hex(32),
+      at: time,
+      // Since op version 3: the newcomer's signing key and signature, proving they hold the writer key.
+      proof: hex(96).optional()
+    })
+    .strict(),
   z.object({ type: z.literal('member/leave') }).strict(),
+  // Since op version 3: an admission never completed lapses (see apply); the newcomer may withdraw it at once.
+  z.object({ type: z.literal('member/lapse'), member: hex(32), at: time }).strict(),
   z.object({ type: z.literal('profile/set'), displayName, color: color.nullable() }).strict(),
   z.object({ type: z.literal('topic/create'), name: topic }).strict(),
   z
@@ -151,6 +172,8 @@ const opBody = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('reach/answer'), id: reachId }).strict(),
   z.object({ type: z.literal('reach/close'), id: reachId }).strict(),
+  // Since op version 3: the one who reached out says an answer reached them, naming nobody.
+  z.object({ type: z.literal('reach/answered'), id: reachId }).strict(),
   // Sealed for one other member. Only the author is visible; the tag lets the recipient find it.
   z
     .object({
@@ -174,6 +197,7 @@ export type Op = z.infer<typeof opBody>
  */
 export const ALLOWED_BEFORE_AGREEING: ReadonlySet<Op['type']> = new Set<Op['type']>([
   'agreements/accept',
+  'member/lapse',
   'profile/set',
   'member/device',
   'member/leave',
@@ -183,7 +207,24 @@ export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>
 
 const versioned = z.object({ v: z.number().int().positive() }).passthrough()
 
-export type DecodedOp = { kind: 'op'; op: Op } | { kind: 'newer'; version: number } | { kind: 'invalid' }
+export type DecodedOp =
+  { kind: 'op'; op: Op; version: number } | { kind: 'newer'; version: number } | { kind: 'invalid' }
+
+/**
+ * Keys JSON can spell that change what an object is rather than adding a
+ * field: an own `__proto__` slips past schema checks that look at ordinary
+ * keys. JSON.parse has already undone any escaping, so one spelling covers all.
+ */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+function hasForbiddenKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return true
+    if (hasForbiddenKey((value as Record<string, unknown>)[key])) return true
+  }
+  return false
+}
 
 /** Decide what an appended block is: a valid op, an op from a newer Mutual, or junk. */
 export function decodeOp(block: Uint8Array, newestKnown: number = OP_VERSION): DecodedOp {
@@ -193,14 +234,24 @@ export function decodeOp(block: Uint8Array, newestKnown: number = OP_VERSION): D
   } catch {
     return { kind: 'invalid' }
   }
+  if (hasForbiddenKey(json)) return { kind: 'invalid' }
   const header = versioned.safeParse(json)
   if (!header.success) return { kind: 'invalid' }
-  if (header.data.v > newestKnown) return { kind: 'newer', version: header.data.v }
-  if (header.data.v < OLDEST_OP_VERSION) return { kind: 'invalid' }
+  const version = header.data.v
+  if (version > newestKnown) return { kind: 'newer', version }
+  if (version < OLDEST_OP_VERSION) return { kind: 'invalid' }
   const { v: _version, ...rest } = header.data
   const body = opBody.safeParse(rest)
-  return body.success ? { kind: 'op', op: body.data } : { kind: 'invalid' }
+  if (!body.success || opVersion(body.data) > version) return { kind: 'invalid' }
+  return { kind: 'op', op: body.data, version }
 }
+
+/** Ops that move a community to a newer version: allowed whatever version the community is at. */
+export function opensUpgrade(op: Op): boolean {
+  return (op.type === 'proposal/create' || op.type === 'proposal/revise') && op.change.kind === 'version'
+}
+
+const SINCE_VERSION_3: ReadonlySet<Op['type']> = new Set<Op['type']>(['reach/answered', 'member/lapse'])
 
 const SINCE_VERSION_2: ReadonlySet<Op['type']> = new Set<Op['type']>([
   'availability/set',
@@ -216,11 +267,24 @@ const SINCE_VERSION_2: ReadonlySet<Op['type']> = new Set<Op['type']>([
  * in communities that do not use the newer features yet.
  */
 export function opVersion(op: Op): number {
+  if (SINCE_VERSION_3.has(op.type)) return 3
+  if (op.type === 'member/admit' && op.proof !== undefined) return 3
+  if (opensUpgrade(op)) return 3
+  if (
+    (op.type === 'proposal/create' || op.type === 'proposal/revise') &&
+    op.change.kind === 'settings' &&
+    op.change.settings.counting !== undefined
+  )
+    return 3
   if (SINCE_VERSION_2.has(op.type)) return 2
   if (op.type === 'post/create' && (op.mood !== undefined || op.resource !== undefined)) return 2
   return 1
 }
 
-export function encodeOp(op: Op): Buffer {
-  return Buffer.from(JSON.stringify({ v: opVersion(op), ...op }), 'utf8')
+/**
+ * `version` stamps a newer version than the op needs: a founder stamps the
+ * version the community starts at on its first op.
+ */
+export function encodeOp(op: Op, version: number = opVersion(op)): Buffer {
+  return Buffer.from(JSON.stringify({ v: Math.max(version, opVersion(op)), ...op }), 'utf8')
 }

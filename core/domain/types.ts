@@ -22,6 +22,8 @@ export interface Post {
   authorId: string
   /** The author's display name in this community. */
   author: string
+  /** The author's member marker, shown beside their name (see Member.marker). */
+  authorMarker: string
   text: string
   mode: ReplyMode
   note: string | null
@@ -65,6 +67,8 @@ export interface Thread {
 export interface Member {
   id: string
   name: string
+  /** Four characters from their key, the same on every device: tells apart members whose names look alike. */
+  marker: string
   color: string | null
   joinedSeq: number
   isMe: boolean
@@ -126,6 +130,9 @@ export interface GovernanceState {
   /** Members in the community now: decisions are counted among them. */
   currentMembers: number
   openProposals: number
+  /** The op version the community runs at, and the newest this Mutual knows. */
+  version: number
+  newestVersion: number
   /** Set when the community decided to remove me. */
   removed: { reason: string; proposalId: string } | null
 }
@@ -174,6 +181,7 @@ export type LogKind =
   | 'restored'
   | 'removed'
   | 'invite-seconded'
+  | 'lapsed'
 
 /** One entry of the community log: every flag, decision and removal, with who and why. */
 export interface LogEntry {

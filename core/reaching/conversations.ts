@@ -123,6 +123,21 @@ export class Conversations {
     return { ...summarise(memberId, name, entries, this.readUpTo(memberId)), entries }
   }
 
+  /** Who answered a reach-out with a private line, and whether I did; read from the lines themselves. */
+  async answersTo(reachId: string): Promise<{ from: string[]; byMe: boolean }> {
+    await this.scan()
+    const from: string[] = []
+    let byMe = false
+    for (const memberId of this.inbox.partners()) {
+      for (const entry of this.inbox.entries(memberId)) {
+        if (entry.kind !== 'answer' || entry.reachId !== reachId) continue
+        if (entry.fromMe) byMe = true
+        else if (!from.includes(memberId)) from.push(memberId)
+      }
+    }
+    return { from, byMe }
+  }
+
   /** Conversations still open, which is what a listener's limit counts. */
   async openCount(): Promise<number> {
     return (await this.list()).filter((c) => !c.closed).length

@@ -13,7 +13,8 @@ const message = z.object({ around: z.boolean(), atLimit: z.boolean() }).strict()
 type PresenceMessage = z.infer<typeof message>
 
 interface Peer {
-  device: string
+  /** The member on the other end, proven from their writer key (see member-links.ts). */
+  member: string
   send: Protomux.Message<unknown>
   heard: PresenceMessage | null
 }
@@ -26,17 +27,16 @@ export class Presence extends EventEmitter {
     super()
   }
 
-  /** Adds the presence channel to a replication stream with the device at `remotePublicKey`. */
-  attach(stream: unknown, remotePublicKey: Buffer): void {
+  /** Adds the presence channel to a replication stream with a proven member. */
+  attach(stream: unknown, member: string): void {
     const mux = Hypercore.getProtocolMuxer(stream)
-    const device = remotePublicKey.toString('hex')
     // The other side may open first (its mux can exist before ours is used), and an
     // open nobody is waiting for is rejected; pairing answers it with our channel.
-    mux.pair({ protocol: PROTOCOL, id: this.id }, () => this.openChannel(mux, device))
-    this.openChannel(mux, device)
+    mux.pair({ protocol: PROTOCOL, id: this.id }, () => this.openChannel(mux, member))
+    this.openChannel(mux, member)
   }
 
-  private openChannel(mux: Protomux, device: string): void {
+  private openChannel(mux: Protomux, member: string): void {
     // Both callbacks run only after open(), by which time the peer exists.
     let peer: Peer | null = null
     const channel = mux.createChannel({
@@ -63,7 +63,7 @@ export class Presence extends EventEmitter {
         this.emit('changed')
       }
     })
-    peer = { device, send, heard: null }
+    peer = { member, send, heard: null }
     channel.open()
   }
 
@@ -74,11 +74,11 @@ export class Presence extends EventEmitter {
     for (const peer of this.peers) peer.send.send(state)
   }
 
-  /** Devices that told me they are around now. */
-  aroundDevices(): Map<string, { atLimit: boolean }> {
+  /** Members who told me they are around now. */
+  aroundMembers(): Map<string, { atLimit: boolean }> {
     const out = new Map<string, { atLimit: boolean }>()
     for (const peer of this.peers)
-      if (peer.heard?.around) out.set(peer.device, { atLimit: peer.heard.atLimit })
+      if (peer.heard?.around) out.set(peer.member, { atLimit: peer.heard.atLimit })
     return out
   }
 

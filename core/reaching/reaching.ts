@@ -21,7 +21,11 @@ export type ReachNotice = Omit<Notice, 'communityId' | 'communityName'>
 
 export interface ReachingHost extends ConversationHost {
   readonly personal: ConversationHost['personal'] & { presence: boolean }
+  /** The op version the community runs at: since 3, answers are acknowledged by the one who reached out. */
+  version(): Promise<number>
 }
+
+const isAnswered = (reach: ReachRecord): boolean => reach.answers.length > 0 || reach.answered === true
 
 export class Reaching extends EventEmitter {
   readonly presence: Presence
@@ -76,6 +80,7 @@ export class Reaching extends EventEmitter {
       const notice = await this.privateNotice(a)
       if (notice) this.emit('notice', notice)
     }
+    await this.acknowledgeAnswers()
     await this.scanReachOuts()
     await this.refreshPresence()
   }
@@ -114,13 +119,13 @@ export class Reaching extends EventEmitter {
     await this.resolveAround()
   }
 
-  /** Members around now, from the devices that said so; a device must be a member's proven one. */
+  /** Members around now, from connections proven to be theirs, while they are still members. */
   private async resolveAround(): Promise<void> {
     const reader = this.host.reader()
     const next = new Map<string, { atLimit: boolean }>()
-    for (const [device, state] of this.presence.aroundDevices()) {
-      const member = await reader.value<string>(keys.device(device))
-      if (member) next.set(member, state)
+    for (const [member, state] of this.presence.aroundMembers()) {
+      const record = await reader.member(member)
+      if (record && !record.left) next.set(member, state)
     }
     const same =
       next.size === this.aroundMembers.size &&
@@ -147,17 +152,48 @@ export class Reaching extends EventEmitter {
     return { id }
   }
 
-  /** "I'm here": marks it answered for everyone and opens a conversation with its author. */
+  /**
+   * "I'm here": a private line to the one who reached out, opening a
+   * conversation. Since op version 3 that line is the answer: their device
+   * marks the reach-out answered once it has read it, so nobody can mark it
+   * answered without writing to them.
+   */
   async answer(reachId: string): Promise<{ memberId: string }> {
     const reach = await this.reachRecord(reachId)
     if (reach.author === this.host.me) throw new MutualError('bad-request', 'this is your own reach-out')
     if (reach.closed) throw new MutualError('not-allowed', 'they have closed this reach-out')
     // Answering again just leads back to the conversation it opened.
-    if (reach.answers.includes(this.host.me)) return { memberId: reach.author }
-    // The private line first: if it cannot be sent, nobody is told it was answered.
+    if (reach.answers.includes(this.host.me) || (await this.conversations.answersTo(reachId)).byMe)
+      return { memberId: reach.author }
     await this.conversations.send(reach.author, { k: 'answer', reachId })
-    await this.host.append({ type: 'reach/answer', id: reachId })
+    if ((await this.host.version()) < 3) await this.host.append({ type: 'reach/answer', id: reachId })
     return { memberId: reach.author }
+  }
+
+  /** My open reach-outs that a private answer reached: say so, naming nobody. */
+  private async acknowledgeAnswers(): Promise<void> {
+    if ((await this.host.version()) < 3) return
+    for (const reach of await this.myOpenReachOuts()) {
+      if (isAnswered(reach)) continue
+      const { from } = await this.conversations.answersTo(reach.id)
+      if (from.length > 0) await this.host.append({ type: 'reach/answered', id: reach.id })
+    }
+  }
+
+  private async myOpenReachOuts(): Promise<ReachRecord[]> {
+    const reader = this.host.reader()
+    const out: ReachRecord[] = []
+    const range = {
+      gt: keys.reachOrderPrefix,
+      lt: prefixEnd(keys.reachOrderPrefix),
+      reverse: true,
+      limit: LIST_MAX
+    }
+    for await (const { value } of reader.bee.createReadStream(range)) {
+      const reach = await reader.value<ReachRecord>(keys.reach(value as string))
+      if (reach && reach.author === this.host.me && !reach.closed) out.push(reach)
+    }
+    return out
   }
 
   async closeReach(reachId: string): Promise<void> {
@@ -182,15 +218,18 @@ export class Reaching extends EventEmitter {
       const reach = await reader.value<ReachRecord>(keys.reach(value as string))
       if (!reach || this.host.personal.muted.has(reach.author)) continue
       const mine = reach.author === this.host.me
+      const lines = await this.conversations.answersTo(reach.id)
+      const answerers = [...new Set([...reach.answers, ...lines.from])]
       out.push({
         id: reach.id,
         authorId: reach.author,
         author: await reader.nameOf(reach.author),
         context: reach.context,
         createdAt: reach.at,
-        answered: reach.answers.length > 0,
-        answeredByMe: reach.answers.includes(this.host.me),
-        answeredBy: mine ? await Promise.all(reach.answers.map((k) => reader.nameOf(k))) : [],
+        // My own reach-out counts as answered as soon as I can read an answer.
+        answered: isAnswered(reach) || (mine && lines.from.length > 0),
+        answeredByMe: reach.answers.includes(this.host.me) || lines.byMe,
+        answeredBy: mine ? await Promise.all(answerers.map((k) => reader.nameOf(k))) : [],
         closed: reach.closed,
         mine,
         seq: reach.seq
@@ -218,7 +257,7 @@ export class Reaching extends EventEmitter {
     const limit = state.mine?.kind === 'open' ? state.mine.limit : null
     if (state.mine?.kind !== 'open' || (limit !== null && state.openConversations >= limit)) return
     for (const reach of fresh) {
-      if (reach.author === this.host.me || reach.closed || reach.answers.length > 0) continue
+      if (reach.author === this.host.me || reach.closed || isAnswered(reach)) continue
       if (this.host.personal.muted.has(reach.author) || this.host.now() - reach.at > FRESH_MS) continue
       this.emit('notice', {
         kind: 'reach',

@@ -11,7 +11,7 @@ export function createHandlers(engine: Mutual): Handlers {
   return {
     'communities.list': async () => engine.summaries(),
     'communities.create': async (p) => ({ id: await engine.create(p.name, p.displayName, p.agreements) }),
-    'communities.join': async (p) => ({ id: await engine.join(p.invite, p.displayName, p.joinId) }),
+    'communities.join': async (p) => engine.join(p.invite, p.displayName, p.joinId),
     'communities.cancelJoin': async (p) => ({ cancelled: engine.cancelJoin(p.joinId) }),
     'communities.leave': async (p) => {
       await engine.leave(p.communityId)

@@ -17,8 +17,15 @@ import type {
   Thread,
   Topic
 } from '../domain/types.js'
-import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from '../domain/governance.js'
+import {
+  COUNTING_RULES,
+  DECISION_RULES,
+  FLAGS_TO_HIDE_MAX,
+  INVITE_RULES,
+  STANCES
+} from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
+import { OP_VERSION } from '../domain/ops.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
 import { reachingMethods } from './methods-reaching.js'
 import type { ReachingResults } from './methods-reaching.js'
@@ -76,7 +83,8 @@ const change = z.discriminatedUnion('kind', [
             .max(FLAGS_TO_HIDE_MAX, `at most ${FLAGS_TO_HIDE_MAX} flags`),
           removal: z.enum(DECISION_RULES),
           consent: z.enum(DECISION_RULES),
-          defaultReplyMode: z.enum(REPLY_MODES)
+          defaultReplyMode: z.enum(REPLY_MODES),
+          counting: z.enum(COUNTING_RULES)
         })
         .partial()
         .strict()
@@ -84,7 +92,13 @@ const change = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('removal'), member: memberId }).strict(),
-  z.object({ kind: z.literal('review'), postId }).strict()
+  z.object({ kind: z.literal('review'), postId }).strict(),
+  z
+    .object({
+      kind: z.literal('version'),
+      version: z.number().int().min(3).max(OP_VERSION, `this Mutual knows op versions up to ${OP_VERSION}`)
+    })
+    .strict()
 ])
 
 export const methods = {
@@ -255,7 +269,8 @@ export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['p
 export interface Results extends ReachingResults {
   'communities.list': CommunitySummary[]
   'communities.create': { id: string }
-  'communities.join': { id: string }
+  /** nameTaken: another member already holds that name, so the newcomer is in without one yet. */
+  'communities.join': { id: string; nameTaken: boolean }
   'communities.cancelJoin': { cancelled: boolean }
   'communities.leave': { left: true }
   'communities.markRead': { ok: true }

@@ -35,6 +35,8 @@ declare module 'hypercore' {
     remoteContiguousLength: number
   }
   class Hypercore extends EventEmitter {
+    /** A core's key from the public key that signs it (the hash of its manifest). */
+    static key(signer: Buffer, opts?: { version?: number }): Buffer
     /** The protocol muxer of a replication stream, for extra channels beside replication. */
     static getProtocolMuxer(stream: unknown): import('protomux').default
     readonly key: Buffer
@@ -44,6 +46,8 @@ declare module 'hypercore' {
     readonly signedLength: number
     readonly writable: boolean
     readonly peers: HypercorePeer[]
+    /** Present on a writable core: the key pair it signs with. */
+    readonly keyPair: { publicKey: Buffer; secretKey: Buffer | null } | null
     ready(): Promise<void>
     close(): Promise<void>
     readonly byteLength: number
@@ -55,6 +59,10 @@ declare module 'hypercore' {
     }
     getUserData(key: string): Promise<Buffer | null>
     setUserData(key: string, value: Uint8Array | string | null): Promise<void>
+    /** Whether this device holds blocks [start, end). */
+    has(start: number, end?: number): Promise<boolean>
+    /** Drops blocks [start, end) from this device; the core keeps its length. */
+    clear(start: number, end?: number): Promise<unknown>
   }
   export default Hypercore
 }
@@ -68,9 +76,18 @@ declare module 'corestore' {
     close(): Promise<void>
     namespace(name: string): Corestore
     get(
-      opts: { name: string; valueEncoding?: string } | { key: Uint8Array; valueEncoding?: string }
+      opts:
+        | { name: string; valueEncoding?: string }
+        | { key: Uint8Array; valueEncoding?: string; active?: boolean }
     ): Hypercore
     replicate(stream: unknown): unknown
+    /** The RocksDB behind the store; `compact` with a FORCE (1) blob policy gives cleared space back. */
+    readonly storage: {
+      compact(opts?: {
+        blobGarbageCollectionPolicy?: number
+        blobGarbageCollectionAgeCutoff?: number
+      }): Promise<void>
+    }
     createKeyPair(name: string): Promise<{ publicKey: Buffer; secretKey: Buffer }>
     suspend(): Promise<void>
     resume(): Promise<void>
@@ -135,6 +152,7 @@ declare module 'autobase' {
   }
   interface ApplyHost {
     readonly key: Buffer
+    readonly discoveryKey: Buffer
     addWriter(key: Uint8Array, opts?: { indexer?: boolean }): Promise<void>
     removeWriter(key: Uint8Array): Promise<void>
     removeable(key: Uint8Array): boolean
@@ -165,6 +183,8 @@ declare module 'autobase' {
     readonly isIndexer: boolean
     readonly length: number
     readonly signedLength: number
+    /** The system core's state; null until opened. */
+    readonly system: { readonly indexers: readonly { key: Buffer }[] } | null
     readonly closing: boolean
     readonly closed: boolean
     readonly opened: boolean
@@ -236,6 +256,12 @@ declare module 'hyperswarm' {
   }
   interface SwarmConnection extends Duplex {
     remotePublicKey: Buffer
+    readonly isInitiator: boolean
+    /** The Noise handshake hash: unique to this connection, the same on both ends. */
+    readonly handshakeHash: Buffer | null
+    /** Protomux of this connection, once anyone has made one. */
+    userData: unknown
+    setKeepAlive(ms: number): void
   }
   class Hyperswarm extends EventEmitter {
     constructor(opts?: {
@@ -381,4 +407,20 @@ declare module 'compact-encoding' {
   import type Protomux from 'protomux'
   const c: { json: Protomux.Encoding<unknown> }
   export default c
+}
+
+declare module 'blind-pairing-core' {
+  import type { EventEmitter } from 'node:events'
+  import type BlindPairing from 'blind-pairing'
+  /** What a candidate sends; tests build these by hand, as an attacker would. */
+  class CandidateRequest extends EventEmitter {
+    constructor(invite: Uint8Array, userData: Uint8Array)
+    encode(): Buffer
+    /** The pairing result, or null (and a 'rejected' event) when refused. */
+    handleResponse(payload: Buffer): BlindPairing.PairingResult | null
+  }
+  const MemberRequest: {
+    from(encoded: Buffer): BlindPairing.MemberRequest & { response: Buffer | null }
+  }
+  export { CandidateRequest, MemberRequest }
 }

@@ -4,12 +4,14 @@
 // way on every peer, so all views stay identical.
 import type Autobase from 'autobase'
 import type Hyperbee from 'hyperbee'
-import { ALLOWED_BEFORE_AGREEING, OP_VERSION, decodeOp } from '../domain/ops.js'
+import { ALLOWED_BEFORE_AGREEING, LEGACY_VERSION, OP_VERSION, decodeOp, opensUpgrade } from '../domain/ops.js'
 import type { Op, OpOf } from '../domain/ops.js'
-import { DEFAULT_SETTINGS } from '../domain/governance.js'
+import { DEFAULT_SETTINGS, settingsFrom } from '../domain/governance.js'
 import type { Settings } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
 import { REACTION_KINDS } from '../domain/types.js'
+import { admissionSignable } from '../domain/admission.js'
+import { provesWriter } from '../domain/writer-key.js'
 import { keys } from './records.js'
 import type {
   AgreementsRecord,
@@ -22,16 +24,18 @@ import type {
 } from './records.js'
 import { ViewWriter, blankLog, logEvent, putMember, updateMeta } from './writer.js'
 import { retire, savePost } from './steps.js'
+import { claimFounderName, setProfile } from './profile.js'
 import type { Ctx } from './writer.js'
 import * as governance from './governance.js'
 import * as reaching from './reaching.js'
+import * as quota from './quota.js'
 import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 
 export const UPDATE_NEEDED = 'update-needed'
 
 /**
- * `newestKnown` is the newest op version to apply rather than stop at. Only
- * tests raise it, to stand in for a newer build that tolerates newer ops.
+ * `newestKnown` is the newest op version this build can apply. Only tests
+ * raise it, to stand in for a newer build.
  */
 export function createApply(newestKnown: number = OP_VERSION) {
   return (nodes: Autobase.AutobaseNode[], bee: Hyperbee, host: Autobase.ApplyHost) =>
@@ -45,19 +49,45 @@ async function applyNodes(
   newestKnown: number
 ): Promise<void> {
   const view = new ViewWriter(bee.batch({ update: false }))
+  let version = await adoptedVersion(view)
   for (const node of nodes) {
+    if (version !== null && version > newestKnown) break
     if (node.value === null) continue // an ack: ordering only
-    const decoded = decodeOp(node.value, newestKnown)
-    if (decoded.kind === 'newer') {
-      // Skipping it would let views diverge from peers that understand it.
-      await view.flush()
-      host.interrupt(UPDATE_NEEDED)
-      return
-    }
-    if (decoded.kind === 'invalid') continue
-    await applyOp({ view, host, author: node.from.key.toString('hex'), node }, decoded.op)
+    const written = view.written
+    await applyNode(view, host, node, version, newestKnown)
+    // An op that changed nothing is noted (op version 3), so peers can clear its block once signed.
+    if (view.written === written) await quota.noteRefused(view, node, version)
+    version = await adoptedVersion(view)
   }
   await view.flush()
+  // The community adopted a version this build cannot apply: going on would
+  // build a view that differs from every up-to-date member's.
+  if (version !== null && version > newestKnown) host.interrupt(UPDATE_NEEDED)
+}
+
+/** One op: kept if it parses, fits the community's version and its author's quota (core/view/quota.ts). */
+async function applyNode(
+  view: ViewWriter,
+  host: Autobase.ApplyHost,
+  node: Autobase.AutobaseNode,
+  version: number | null,
+  newestKnown: number
+): Promise<void> {
+  if (node.value === null || quota.oversized(node.value, version)) return
+  // Ops of a version the community has not adopted are set aside by every
+  // peer alike, so no single writer can change the rules under everyone.
+  const decoded = decodeOp(node.value, newestKnown)
+  if (decoded.kind !== 'op') return
+  if (version !== null && decoded.version > version && !opensUpgrade(decoded.op)) return
+  const author = node.from.key.toString('hex')
+  const ctx: Ctx = { view, host, author, node, version: version ?? decoded.version }
+  await quota.withinQuota(ctx, decoded.op, () => applyOp(ctx, decoded.op))
+}
+
+/** The op version the community runs at; null before it is founded. */
+async function adoptedVersion(view: ViewWriter): Promise<number | null> {
+  const meta = await view.get<MetaRecord>(keys.meta)
+  return meta ? (meta.version ?? LEGACY_VERSION) : null
 }
 
 async function applyOp(ctx: Ctx, op: Op): Promise<void> {
@@ -80,6 +110,8 @@ async function applyOp(ctx: Ctx, op: Op): Promise<void> {
       await retire(ctx, member, { removed: false })
       // Fewer members can mean an open proposal now has what it needs.
       return governance.recountOpen(ctx)
+    case 'member/lapse':
+      return lapse(ctx, member, op)
     case 'member/device':
       return governance.claimDevice(ctx, member, op)
     case 'agreements/accept':
@@ -97,7 +129,7 @@ async function applyOp(ctx: Ctx, op: Op): Promise<void> {
     case 'flag/remove':
       return governance.flag(ctx, op)
     case 'profile/set':
-      return ctx.view.put(keys.member(ctx.author), { ...member, name: op.displayName, color: op.color })
+      return setProfile(ctx, member, op)
     case 'topic/create':
       return topicCreate(ctx, op)
     case 'post/create':
@@ -115,6 +147,8 @@ async function applyOp(ctx: Ctx, op: Op): Promise<void> {
       return reaching.reachCreate(ctx, op)
     case 'reach/answer':
       return reaching.reachAnswer(ctx, op)
+    case 'reach/answered':
+      return reaching.reachAnswered(ctx, op)
     case 'reach/close':
       return reaching.reachClose(ctx, op)
     case 'private/send':
@@ -142,7 +176,10 @@ async function init(ctx: Ctx, op: OpOf<'community/init'>): Promise<void> {
     memberCount: 1,
     indexers: 1,
     current: 1,
-    events: 0
+    events: 0,
+    ...(ctx.version >= 3 ? { agreed: 1 } : {}),
+    // The founder's build stamps the version the community starts at on this first op.
+    ...(ctx.version > LEGACY_VERSION ? { version: ctx.version } : {})
   }
   await ctx.view.put(keys.meta, meta)
   await putMember(ctx, {
@@ -159,9 +196,12 @@ async function init(ctx: Ctx, op: OpOf<'community/init'>): Promise<void> {
     agreedVersion: 1,
     device: null
   })
+  await claimFounderName(ctx)
   const general: TopicRecord = { name: 'general', postCount: 0, createdBy: ctx.author }
   await ctx.view.put(keys.topic('general'), general)
-  await ctx.view.put(keys.settings, DEFAULT_SETTINGS)
+  // Before version 3 the settings had no counting rule: decisions counted everyone let in.
+  const { counting: _counting, ...legacySettings } = DEFAULT_SETTINGS
+  await ctx.view.put(keys.settings, ctx.version >= 3 ? DEFAULT_SETTINGS : legacySettings)
   const event = await logEvent(ctx, { ...blankLog, kind: 'agreed', actor: ctx.author, member: ctx.author })
   const agreements: AgreementsRecord = {
     version: 1,
@@ -176,7 +216,7 @@ async function init(ctx: Ctx, op: OpOf<'community/init'>): Promise<void> {
 
 async function inviteCreate(ctx: Ctx, op: OpOf<'invite/create'>): Promise<void> {
   if (await ctx.view.get(keys.invite(op.inviteId))) return
-  const settings = (await ctx.view.get<Settings>(keys.settings)) ?? DEFAULT_SETTINGS
+  const settings = settingsFrom(await ctx.view.get<Settings>(keys.settings))
   const invite: InviteRecord = {
     needsSecond: settings.invite === 'second-member',
     secondedBy: null,
@@ -199,11 +239,18 @@ async function inviteRevoke(ctx: Ctx, op: OpOf<'invite/revoke'>): Promise<void> 
 
 async function admit(ctx: Ctx, meta: MetaRecord, op: OpOf<'member/admit'>): Promise<void> {
   const invite = await ctx.view.get<InviteRecord>(keys.invite(op.inviteId))
-  // `at` is the admitting member's clock, the only deterministic reading of expiry.
-  if (!invite || invite.revoked || invite.uses >= invite.maxUses || op.at > invite.expiresAt) return
+  // Since version 3 the newcomer's own signature must show they hold the key being admitted.
+  if (ctx.version >= 3 && !admissionProven(ctx, op)) return
+  if (!invite || invite.revoked || op.at > invite.expiresAt) return
   if (invite.needsSecond && invite.secondedBy === null) return
   const existing = await ctx.view.get<MemberRecord>(keys.member(op.writerKey))
   if (existing) return
+  if (invite.uses >= invite.maxUses) {
+    // Two members let two people in with the last use at once: the loser is told why, not left waiting.
+    if (ctx.version >= 3)
+      await ctx.view.put(keys.admissionRefused(op.writerKey), { inviteId: invite.id, reason: 'invite-used' })
+    return
+  }
   const indexer = meta.indexers < LIMITS.targetIndexers
   await ctx.host.addWriter(Buffer.from(op.writerKey, 'hex'), { indexer })
   await ctx.view.put(keys.invite(invite.id), { ...invite, uses: invite.uses + 1 })
@@ -218,7 +265,8 @@ async function admit(ctx: Ctx, meta: MetaRecord, op: OpOf<'member/admit'>): Prom
     removed: false,
     inviteId: invite.id,
     agreedVersion: null,
-    device: null
+    device: null,
+    ...(ctx.version >= 3 ? { admittedAt: op.at } : {})
   })
   await updateMeta(ctx, (m) => ({
     ...m,
@@ -227,6 +275,43 @@ async function admit(ctx: Ctx, meta: MetaRecord, op: OpOf<'member/admit'>): Prom
     current: m.current + 1,
     indexers: m.indexers + (indexer ? 1 : 0)
   }))
+}
+
+function admissionProven(ctx: Ctx, op: OpOf<'member/admit'>): boolean {
+  if (op.proof === undefined) return false
+  const writerKey = Buffer.from(op.writerKey, 'hex')
+  const signable = admissionSignable(ctx.host.discoveryKey, Buffer.from(op.inviteId, 'hex'), writerKey)
+  return provesWriter(signable, Buffer.from(op.proof, 'hex'), writerKey)
+}
+
+/**
+ * Someone let in who never finished joining (they wrote nothing: no name, no
+ * "I agree", no device) stops being a member, and the invite use comes back.
+ * The newcomer may withdraw at once (a cancelled join); anyone else only once
+ * a day has passed since the admission, by the clocks the two ops carry.
+ */
+async function lapse(ctx: Ctx, author: MemberRecord, op: OpOf<'member/lapse'>): Promise<void> {
+  const target = await ctx.view.get<MemberRecord>(keys.member(op.member))
+  if (
+    !target ||
+    target.left ||
+    target.name !== null ||
+    target.agreedVersion !== null ||
+    target.device !== null
+  )
+    return
+  if (op.member !== ctx.author) {
+    if (author.agreedVersion === null || target.admittedAt === undefined) return
+    if (op.at < target.admittedAt + LIMITS.admissionLapseMs) return
+  }
+  await retire(ctx, target, { removed: false })
+  const retired = await ctx.view.get<MemberRecord>(keys.member(op.member))
+  if (retired) await ctx.view.put(keys.member(op.member), { ...retired, lapsed: true })
+  const invite = target.inviteId ? await ctx.view.get<InviteRecord>(keys.invite(target.inviteId)) : null
+  if (invite && invite.uses > 0)
+    await ctx.view.put(keys.invite(invite.id), { ...invite, uses: invite.uses - 1 })
+  await logEvent(ctx, { ...blankLog, kind: 'lapsed', actor: ctx.author, member: op.member, at: op.at })
+  await governance.recountOpen(ctx)
 }
 
 async function topicCreate(ctx: Ctx, op: OpOf<'topic/create'>): Promise<void> {

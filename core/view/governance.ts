@@ -3,7 +3,7 @@
 // writer key) and the view, so every peer reaches the same decisions, and a
 // member who forges ops gains nothing the rules do not already give them.
 import hcrypto from 'hypercore-crypto'
-import { DEFAULT_SETTINGS } from '../domain/governance.js'
+import { settingsFrom } from '../domain/governance.js'
 import type { Settings } from '../domain/governance.js'
 import type { OpOf } from '../domain/ops.js'
 import { deviceClaimMessage } from '../domain/device.js'
@@ -16,13 +16,13 @@ import type {
   PostRecord,
   ProposalRecord
 } from './records.js'
-import { blankLog, logEvent } from './writer.js'
-import { tallyProposal } from './tally.js'
+import { blankLog, logEvent, updateMeta } from './writer.js'
+import { countedAmong, countsIn, tallyProposal } from './tally.js'
 import type { Ctx } from './writer.js'
 import { retire, savePost } from './steps.js'
 
 async function settingsOf(ctx: Ctx): Promise<Settings> {
-  return (await ctx.view.get<Settings>(keys.settings)) ?? DEFAULT_SETTINGS
+  return settingsFrom(await ctx.view.get<Settings>(keys.settings))
 }
 
 async function currentMember(ctx: Ctx, key: string): Promise<MemberRecord | null> {
@@ -37,6 +37,11 @@ export async function accept(ctx: Ctx, member: MemberRecord, op: OpOf<'agreement
   if (!(await ctx.view.get(keys.agreementsVersion(op.version)))) return
   if (member.agreedVersion !== null && member.agreedVersion >= op.version) return
   await ctx.view.put(keys.member(member.key), { ...member, agreedVersion: op.version })
+  // Someone who finished joining now counts in decisions.
+  if (member.agreedVersion === null) {
+    await updateMeta(ctx, (m) => (m.agreed === undefined ? m : { ...m, agreed: m.agreed + 1 }))
+    await recountOpen(ctx)
+  }
   await logEvent(ctx, { ...blankLog, kind: 'agreed', actor: ctx.author, member: ctx.author })
 }
 
@@ -74,6 +79,8 @@ async function validChange(ctx: Ctx, change: ProposalRecord['change']): Promise<
       const post = await ctx.view.get<PostRecord>(keys.post(change.postId))
       return post !== null && post.collapsed && !post.deleted && post.author === ctx.author
     }
+    case 'version':
+      return change.version > ctx.version
   }
 }
 
@@ -182,10 +189,11 @@ export async function respond(
 async function evaluate(ctx: Ctx, proposal: ProposalRecord): Promise<void> {
   if (proposal.status !== 'open') return
   const meta = await ctx.view.get<MetaRecord>(keys.meta)
+  const settings = await settingsOf(ctx)
   const { consents, objections, required } = await tallyProposal(proposal, {
-    currentMembers: meta?.current ?? 0,
-    settings: await settingsOf(ctx),
-    isCurrent: async (key) => (await currentMember(ctx, key)) !== null
+    ...countedAmong(meta, settings),
+    settings,
+    isCurrent: async (key) => countsIn(await currentMember(ctx, key), meta, settings)
   })
   if (objections === 0 && consents >= required) await adopt(ctx, proposal)
 }
@@ -239,7 +247,12 @@ async function adopt(ctx: Ctx, proposal: ProposalRecord): Promise<void> {
   }
   // Closed first: the effects below can re-count open proposals, this one included.
   await close(ctx, proposal, 'adopted', null)
-  if (change.kind === 'settings') {
+  if (change.kind === 'version') {
+    // Outdated if the community already moved past it while this was open.
+    const meta = await ctx.view.get<MetaRecord>(keys.meta)
+    if (meta && change.version > (meta.version ?? ctx.version))
+      await ctx.view.put(keys.meta, { ...meta, version: change.version, agreed: await agreedNow(ctx) })
+  } else if (change.kind === 'settings') {
     const before = await settingsOf(ctx)
     const after = { ...before, ...change.settings }
     await ctx.view.put(keys.settings, after)
@@ -271,6 +284,16 @@ async function remove(ctx: Ctx, key: string, proposal: ProposalRecord): Promise<
   }
   await retire(ctx, member, { removed: true })
   await recountOpen(ctx)
+}
+
+/** Current members who have agreed: counted once, when a community moves to version 3. */
+async function agreedNow(ctx: Ctx): Promise<number> {
+  let n = 0
+  for (const key of await ctx.view.keysUnder(keys.memberPrefix)) {
+    const member = await ctx.view.get<MemberRecord>(key)
+    if (member && !member.left && member.agreedVersion !== null) n++
+  }
+  return n
 }
 
 async function restore(ctx: Ctx, postId: string, proposal: ProposalRecord): Promise<void> {

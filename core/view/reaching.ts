@@ -39,9 +39,22 @@ export async function reachCreate(ctx: Ctx, op: OpOf<'reach/create'>): Promise<v
 }
 
 export async function reachAnswer(ctx: Ctx, op: OpOf<'reach/answer'>): Promise<void> {
+  // Since version 3 a bare claim to have answered counts for nothing: see reachAnswered.
+  if (ctx.version >= 3) return
   const reach = await ctx.view.get<ReachRecord>(keys.reach(op.id))
   if (!reach || reach.closed || reach.author === ctx.author || reach.answers.includes(ctx.author)) return
   await ctx.view.put(keys.reach(op.id), { ...reach, answers: [...reach.answers, ctx.author] })
+}
+
+/**
+ * Only the person who reached out can say an answer reached them: their
+ * device writes this once it has opened a private answer from someone. So a
+ * reach-out never shows as answered while nobody has actually written to them.
+ */
+export async function reachAnswered(ctx: Ctx, op: OpOf<'reach/answered'>): Promise<void> {
+  const reach = await ctx.view.get<ReachRecord>(keys.reach(op.id))
+  if (!reach || reach.closed || reach.answered || reach.author !== ctx.author) return
+  await ctx.view.put(keys.reach(op.id), { ...reach, answered: true })
 }
 
 export async function reachClose(ctx: Ctx, op: OpOf<'reach/close'>): Promise<void> {

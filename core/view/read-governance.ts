@@ -1,14 +1,15 @@
 // Queries over the community's self-governance: agreements and their
 // history, proposals with their responses, and the community log. Every
 // member reads the same records; nothing here is hidden from anyone.
-import { DEFAULT_SETTINGS } from '../domain/governance.js'
+import { settingsFrom } from '../domain/governance.js'
 import type { ProposalStatus, Settings } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
+import { LEGACY_VERSION, OP_VERSION } from '../domain/ops.js'
 import type { Agreements, GovernanceState, LogEntry, LogPage, Proposal } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
-import type { AgreementsRecord, LogRecord, MemberRecord, MetaRecord, ProposalRecord } from './records.js'
+import type { AgreementsRecord, LogRecord, MetaRecord, ProposalRecord } from './records.js'
 import type { ViewReader } from './read.js'
-import { tallyProposal } from './tally.js'
+import { countedAmong, countsIn, tallyProposal } from './tally.js'
 
 export class GovernanceReader {
   constructor(
@@ -30,7 +31,7 @@ export class GovernanceReader {
   }
 
   async settings(): Promise<Settings> {
-    return (await this.reader.value<Settings>(keys.settings)) ?? DEFAULT_SETTINGS
+    return settingsFrom(await this.reader.value<Settings>(keys.settings))
   }
 
   async state(): Promise<GovernanceState | null> {
@@ -42,12 +43,15 @@ export class GovernanceReader {
     if (!agreements || !meta) return null
     let openProposals = 0
     for await (const _ of this.reader.range(keys.openProposalPrefix)) openProposals++
+    const settings = await this.settings()
     return {
       agreements,
       myAgreedVersion: me?.agreedVersion ?? null,
-      settings: await this.settings(),
-      currentMembers: meta.current,
+      settings,
+      currentMembers: countedAmong(meta, settings).currentMembers,
       openProposals,
+      version: meta.version ?? LEGACY_VERSION,
+      newestVersion: OP_VERSION,
       removed: me?.removed ? await this.removalOf(me.key) : null
     }
   }
@@ -146,9 +150,9 @@ export class GovernanceReader {
     context: { meta: MetaRecord | null; settings: Settings; version: number }
   ): Promise<Proposal> {
     const { consents, objections, required, counted } = await tallyProposal(r, {
-      currentMembers: context.meta?.current ?? 0,
+      ...countedAmong(context.meta, context.settings),
       settings: context.settings,
-      isCurrent: async (key) => isCurrent(await this.reader.member(key))
+      isCurrent: async (key) => countsIn(await this.reader.member(key), context.meta, context.settings)
     })
     const responses: Proposal['responses'] = await Promise.all(
       counted.map(async ([key, response]) => ({
@@ -178,10 +182,6 @@ export class GovernanceReader {
       stale: r.status === 'open' && textChange && r.baseVersion !== context.version
     }
   }
-}
-
-function isCurrent(member: MemberRecord | null): boolean {
-  return member !== null && !member.left
 }
 
 function toAgreements(r: AgreementsRecord): Agreements {

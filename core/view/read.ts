@@ -2,6 +2,7 @@
 // front-ends see. Reads only; apply is the only writer.
 import type Hyperbee from 'hyperbee'
 import { LIMITS } from '../domain/limits.js'
+import { memberMarker, namesClash } from '../domain/names.js'
 import { REACTION_KINDS } from '../domain/types.js'
 import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
@@ -99,6 +100,7 @@ export class ViewReader {
       out.push({
         id: m.key,
         name: displayName(m),
+        marker: memberMarker(m.key),
         color: m.color,
         joinedSeq: m.joinedSeq,
         isMe: m.key === this.at.me,
@@ -116,6 +118,20 @@ export class ViewReader {
 
   async member(key: string): Promise<MemberRecord | null> {
     return this.value<MemberRecord>(keys.member(key))
+  }
+
+  /** Another current member whose name clashes with `name` (core/domain/names.ts), if any. */
+  async nameHolder(name: string, except: string): Promise<MemberRecord | null> {
+    for await (const entry of this.range(keys.memberPrefix)) {
+      const m = entry.value as MemberRecord
+      if (m.key !== except && !m.left && m.name !== null && namesClash(name, m.name)) return m
+    }
+    return null
+  }
+
+  /** Whether this writer's admission lost to another use of the same invite. */
+  async admissionRefused(writerKey: string): Promise<boolean> {
+    return (await this.value(keys.admissionRefused(writerKey))) !== null
   }
 
   async invites(): Promise<InviteInfo[]> {
@@ -263,6 +279,7 @@ export class ViewReader {
       root: r.root,
       authorId: r.author,
       author: await this.nameOf(r.author),
+      authorMarker: memberMarker(r.author),
       text: r.text,
       mode: r.mode,
       note: r.note,

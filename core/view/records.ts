@@ -18,6 +18,10 @@ export interface MetaRecord {
   events: number
   /** Private messages held so far (absent before op version 2). */
   sealed?: number
+  /** The op version the community has adopted; absent for communities founded before op version 3. */
+  version?: number
+  /** Current members who have said "I agree" (kept since op version 3). */
+  agreed?: number
 }
 
 export interface MemberRecord {
@@ -38,6 +42,10 @@ export interface MemberRecord {
   device: string | null
   /** Open to listen, would like to talk, resting; absent in records from before op version 2. */
   availability?: Availability | null
+  /** Let in, but never finished joining: the admission lapsed (op version 3). */
+  lapsed?: boolean
+  /** The admitting member's clock when they let this member in (op version 3): when a lapse may come. */
+  admittedAt?: number
 }
 
 export interface InviteRecord {
@@ -96,8 +104,10 @@ export interface ReachRecord {
   context: string | null
   at: number
   seq: number
-  /** Members who said "I'm here", in order. */
+  /** Members who said "I'm here", in order (op version 2; since 3 nobody is named). */
   answers: string[]
+  /** Since op version 3: the one who reached out received an answer they could read. */
+  answered?: boolean
   closed: boolean
 }
 
@@ -169,6 +179,11 @@ export const keys = {
   memberPrefix: 'member/',
   memberOrder: (order: number) => `member-order/${pad(order)}`,
   memberOrderPrefix: 'member-order/',
+  /** Since op version 3: which current member holds a name (by its key in core/domain/names.ts). */
+  name: (nameKey: string) => `name/${nameKey}`,
+  namePrefix: 'name/',
+  /** Set once the names of members from before op version 3 have been indexed. */
+  namesIndexed: 'names-indexed',
   invite: (id: string) => `invite/${id}`,
   invitePrefix: 'invite/',
   topic: (name: string) => `topic/${name}`,
@@ -198,6 +213,8 @@ export const keys = {
   log: (n: number) => `log/${pad(n)}`,
   logPrefix: 'log/',
   device: (swarmKey: string) => `device/${swarmKey}`,
+  /** Writers whose admission lost to another use of the same invite: they are told, not left waiting. */
+  admissionRefused: (writerKey: string) => `admission-refused/${writerKey}`,
   /** Network keys of removed members: peers refuse to replicate with them. */
   blockedDevice: (swarmKey: string) => `blocked-device/${swarmKey}`,
   blockedDevicePrefix: 'blocked-device/',
@@ -206,7 +223,12 @@ export const keys = {
   reachOrder: (seq: number) => `reach-order/${pad(seq)}`,
   reachOrderPrefix: 'reach-order/',
   sealed: (seq: number) => `sealed/${pad(seq)}`,
-  sealedPrefix: 'sealed/'
+  sealedPrefix: 'sealed/',
+  /** Since op version 3: what a member has kept in their current stretch (core/view/quota.ts). */
+  quota: (member: string) => `quota/${member}`,
+  /** Since op version 3: block ranges of a writer's log whose ops changed nothing, for peers to clear. */
+  refused: (writer: string) => `refused/${writer}`,
+  refusedPrefix: 'refused/'
 }
 
 /** The upper bound of a prefix range: every key starting with `prefix` sorts below it. */

@@ -3,6 +3,7 @@ import { LIMITS } from '../domain/limits.js'
 import { keys } from './records.js'
 import type { MemberRecord, MetaRecord, PostRecord } from './records.js'
 import { updateMeta } from './writer.js'
+import { releaseName } from './profile.js'
 import type { Ctx } from './writer.js'
 
 /**
@@ -31,8 +32,11 @@ export async function retire(ctx: Ctx, member: MemberRecord, how: { removed: boo
     removed: how.removed,
     indexer: stillIndexer
   })
+  // Their name is free for someone else to take (op version 3).
+  await releaseName(ctx, member)
   const meta = await updateMeta(ctx, (m) => ({
     ...m,
+    ...(m.agreed !== undefined && member.agreedVersion !== null ? { agreed: m.agreed - 1 } : {}),
     current: m.current - 1,
     indexers: m.indexers - (member.indexer && removable ? 1 : 0)
   }))

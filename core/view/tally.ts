@@ -1,7 +1,25 @@
 // How a proposal stands: the one count apply decides by and readers show.
 import { requiredConsents } from '../domain/governance.js'
 import type { Settings } from '../domain/governance.js'
-import type { ProposalRecord, ResponseRecord } from './records.js'
+import type { MemberRecord, MetaRecord, ProposalRecord, ResponseRecord } from './records.js'
+
+/**
+ * How many members decisions are counted among. With the 'agreed' rule a
+ * newcomer counts once they have said "I agree", so someone let in who never
+ * finished joining cannot raise the number of consents every decision needs.
+ */
+export function countedAmong(meta: MetaRecord | null, settings: Settings): { currentMembers: number } {
+  if (!meta) return { currentMembers: 0 }
+  const agreedOnly = settings.counting === 'agreed' && meta.agreed !== undefined
+  return { currentMembers: agreedOnly ? (meta.agreed ?? 0) : meta.current }
+}
+
+/** Whether a current member's response (or removal) counts under the community's rule. */
+export function countsIn(member: MemberRecord | null, meta: MetaRecord | null, settings: Settings): boolean {
+  if (!member || member.left) return false
+  const agreedOnly = settings.counting === 'agreed' && meta?.agreed !== undefined
+  return !agreedOnly || member.agreedVersion !== null
+}
 
 export interface Tally {
   consents: number

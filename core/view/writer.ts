@@ -8,6 +8,8 @@ import type { LogRecord, MemberRecord, MetaRecord } from './records.js'
 /** A batch plus a write-through cache, so reads inside one apply see earlier writes. */
 export class ViewWriter {
   private readonly cache = new Map<string, unknown>()
+  /** Characters of keys and JSON values written so far: what the ops applied made every peer keep. */
+  written = 0
   constructor(private readonly batch: Hyperbee.Batch) {}
 
   async get<T>(key: string): Promise<T | null> {
@@ -19,10 +21,12 @@ export class ViewWriter {
   }
   async put(key: string, value: unknown): Promise<void> {
     this.cache.set(key, value)
+    this.written += key.length + JSON.stringify(value).length
     await this.batch.put(key, value)
   }
   async del(key: string): Promise<void> {
     this.cache.set(key, null)
+    this.written += key.length
     await this.batch.del(key)
   }
   /** Ordered keys under `prefix`, as the batch sees them now. */
@@ -43,6 +47,8 @@ export interface Ctx {
   /** The op's real author: the key of the writer that appended it. */
   author: string
   node: Autobase.AutobaseNode
+  /** The op version the community runs at: which rules apply. */
+  version: number
 }
 
 /** Reads the meta record fresh, so steps that log and count never write back a stale copy. */
