@@ -29,6 +29,7 @@ export const OPTIONS = {
   set: { type: 'string', multiple: true },
   remove: { type: 'string' },
   review: { type: 'string' },
+  upgrade: { type: 'boolean' },
   withdraw: { type: 'boolean' },
   'show-collapsed': { type: 'boolean' },
   context: { type: 'string' },

@@ -3,7 +3,7 @@
 // file. Everything here is checked before anything is sent, and mistakes are
 // reported in the words the person typed.
 import { readFileSync } from 'node:fs'
-import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES } from '../core/domain/governance.js'
+import { COUNTING_RULES, DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES } from '../core/domain/governance.js'
 import type { Settings } from '../core/domain/governance.js'
 import { LIMITS } from '../core/domain/limits.js'
 import { REPLY_MODES } from '../core/domain/types.js'
@@ -18,7 +18,8 @@ export const SETTING_KEYS = {
   'flags-to-hide': 'flagsToHide',
   removal: 'removal',
   consent: 'consent',
-  'default-reply-mode': 'defaultReplyMode'
+  'default-reply-mode': 'defaultReplyMode',
+  counting: 'counting'
 } as const satisfies Record<string, keyof Settings>
 
 export type SettingKey = keyof typeof SETTING_KEYS
@@ -66,6 +67,9 @@ export function parseSettingAssignments(assignments: readonly string[]): Partial
       case 'default-reply-mode':
         settings.defaultReplyMode = parseChoice(what, value, REPLY_MODES)
         break
+      case 'counting':
+        settings.counting = parseChoice(what, value, COUNTING_RULES)
+        break
     }
   }
   return settings
@@ -77,8 +81,16 @@ export type ChangeRequest =
   | { kind: 'settings'; settings: Partial<Settings> }
   | { kind: 'removal'; member: string }
   | { kind: 'review'; postId: string }
+  | { kind: 'version' }
 
-export const CHANGE_FLAGS = ['agreements-file', 'confidentiality-file', 'set', 'remove', 'review'] as const
+export const CHANGE_FLAGS = [
+  'agreements-file',
+  'confidentiality-file',
+  'set',
+  'remove',
+  'review',
+  'upgrade'
+] as const
 
 const POST_ID = /^[0-9a-f]{16}$/
 
@@ -86,7 +98,7 @@ export function changeRequestFrom(flags: Flags, command: string): ChangeRequest 
   const given = CHANGE_FLAGS.filter((f) =>
     f === 'set' ? (flags.set?.length ?? 0) > 0 : flags[f] !== undefined
   )
-  const options = '--agreements-file, --confidentiality-file, --set, --remove or --review'
+  const options = '--agreements-file, --confidentiality-file, --set, --remove, --review or --upgrade'
   const [only] = given
   if (only === undefined) throw new UsageError(`${command} needs what to change: one of ${options}`)
   if (given.length > 1) {
@@ -109,6 +121,8 @@ export function changeRequestFrom(flags: Flags, command: string): ChangeRequest 
     }
     case 'review':
       return { kind: 'review', postId: parsePostId('--review', flags.review ?? '') }
+    case 'upgrade':
+      return { kind: 'version' }
   }
 }
 

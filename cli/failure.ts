@@ -36,7 +36,9 @@ const BAD_INPUT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'not-found',
   'not-allowed',
   // Refused until the member has said "I agree": asking again unchanged will not help.
-  'agreements-first'
+  'agreements-first',
+  // Another member here already has that name, or one that looks just like it.
+  'name-taken'
 ])
 
 function codeOf(err: unknown): ErrorCode | null {

@@ -34,6 +34,10 @@ export function settingWords<K extends keyof Settings>(key: K, value: Settings[K
       return `decisions other than removing a member need the consent of ${RULE_WORDS[value as DecisionRule]} of the members`
     case 'defaultReplyMode':
       return `new posts ask for "${REPLY_MODE_WORDS[value as ReplyMode]}" replies unless their author chooses`
+    case 'counting':
+      return value === 'agreed'
+        ? 'decisions are counted among members who finished joining and said "I agree"'
+        : 'decisions are counted among everyone let in, whether or not they finished joining'
   }
   return String(value)
 }
@@ -50,14 +54,16 @@ function sentence(text: string): string {
 
 /** The community's settings, one sentence each, with what they mean for its size today. */
 export function settingsLines(settings: Settings, currentMembers: number): string[] {
-  const consent = threshold(settings.consent, currentMembers, 'member')
-  const removal = threshold(settings.removal, currentMembers - 1, 'other member')
+  const who = settings.counting === 'agreed' ? 'agreed member' : 'member'
+  const consent = threshold(settings.consent, currentMembers, who)
+  const removal = threshold(settings.removal, currentMembers - 1, `other ${who}`)
   return [
     sentence(settingWords('invite', settings.invite)),
     sentence(`${settingWords('flagsToHide', settings.flagsToHide)}; anyone can still open it on purpose`),
     sentence(`${settingWords('consent', settings.consent)}, and nobody objecting (${consent})`),
     sentence(`${settingWords('removal', settings.removal)}, and nobody objecting (${removal})`),
-    sentence(settingWords('defaultReplyMode', settings.defaultReplyMode))
+    sentence(settingWords('defaultReplyMode', settings.defaultReplyMode)),
+    sentence(settingWords('counting', settings.counting))
   ]
 }
 
@@ -79,6 +85,8 @@ export function describeChange(change: Change, nameOf: (memberId: string) => str
       return `remove ${nameOf(change.member)} from the community`
     case 'review':
       return `a review of the collapsed post ${change.postId}: if adopted, it opens again and its flags are settled`
+    case 'version':
+      return `move the community to op version ${change.version}: its newer ops and rules apply from then on, and members on an older Mutual are asked to update`
   }
 }
 

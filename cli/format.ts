@@ -56,7 +56,9 @@ export function memberLine(m: Member): string {
     here && m.aroundNow ? (m.atLimit ? 'around now, at the limit they chose' : 'around now') : null,
     !m.left && m.availability ? availabilityWords(m.availability) : null
   ].filter(Boolean)
-  const name = marks.length > 0 ? `${m.name}  (${marks.join(', ')})` : m.name
+  // The marker tells apart members whose names look alike: "Ash (k3x9)".
+  const named = `${m.name} (${m.marker})`
+  const name = marks.length > 0 ? `${named}  (${marks.join(', ')})` : named
   return `${name}  ${m.id}`
 }
 

@@ -103,6 +103,10 @@ export const join: ClientCommand = {
       if (input.json) printJson(result)
       else print(result.id)
       const ref = await communityRef(client, result.id).catch(() => result.id)
+      if (result.nameTaken)
+        note(
+          `You are in, but another member here is already called ${displayName}. Choose your name with: mutual profile ${ref} NAME`
+        )
       note(
         `Before your first post, read the community agreements with: mutual agreements ${ref}\n` +
           `and, if you agree, say so with: mutual agree ${ref}`
@@ -134,6 +138,22 @@ export const leave: ClientCommand = {
     const result = await input.client.call('communities.leave', { communityId })
     if (input.json) printJson(result)
     else print('You have left the community.')
+  }
+}
+
+export const profile: ClientCommand = {
+  kind: 'client',
+  name: 'profile',
+  usage: 'profile COMMUNITY NAME',
+  summary: 'choose the name other members see; a name another member holds is refused',
+  args: ['COMMUNITY', 'NAME'],
+  options: [],
+  async run(input) {
+    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
+    const displayName = input.arg('NAME')
+    const result = await input.client.call('profile.set', { communityId, displayName })
+    if (input.json) printJson(result)
+    else print(`Other members now see you as ${displayName.trim()}.`)
   }
 }
 

@@ -1,6 +1,7 @@
 // Self-governance: read and accept the agreements, and propose, revise,
 // withdraw and respond to changes the community decides by consent.
 import { STANCES } from '../../core/domain/governance.js'
+import { OP_VERSION } from '../../core/domain/ops.js'
 import type { Change, Settings } from '../../core/domain/governance.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import type { GovernanceState } from '../../core/domain/types.js'
@@ -21,7 +22,7 @@ import {
 import type { ClientCommand, CommandInput } from './spec.js'
 
 const CHANGE_USAGE =
-  '(--agreements-file PATH | --confidentiality-file PATH | --set KEY=VALUE ... | --remove MEMBER | --review POST)'
+  '(--agreements-file PATH | --confidentiality-file PATH | --set KEY=VALUE ... | --remove MEMBER | --review POST | --upgrade)'
 
 const CHANGE_DETAILS = `What to change (exactly one):
   --agreements-file PATH        new agreements text, read from a UTF-8 text file
@@ -32,8 +33,10 @@ const CHANGE_DETAILS = `What to change (exactly one):
       removal=majority|two-thirds|everyone   consents needed to remove a member
       consent=majority|two-thirds|everyone   consents needed for every other decision
       default-reply-mode=listen|share|ideas  the replies a new post asks for by default
+      counting=agreed|admitted               who decisions are counted among
   --remove MEMBER               remove a member (their name, or id from: mutual members)
   --review POST                 ask the community to look again at your collapsed post
+  --upgrade                     move the community to the newest op version this Mutual knows
 
 A change is adopted once enough members consent and nobody objects; proposing counts as consenting.
 Every decision needs at least 2 consents, so nobody decides alone.`
@@ -165,6 +168,12 @@ async function resolveChange(
     }
     case 'review':
       return { kind: 'review', postId: request.postId }
+    case 'version':
+      if (state.version >= OP_VERSION)
+        throw new UsageError(
+          `--upgrade: the community already runs at version ${state.version}, the newest this Mutual knows`
+        )
+      return { kind: 'version', version: OP_VERSION }
   }
 }
 
@@ -212,7 +221,7 @@ export const propose: ClientCommand = {
   summary: 'propose a change for the community to decide by consent; prints the proposal id',
   details: CHANGE_DETAILS,
   args: ['COMMUNITY'],
-  options: ['reason', 'agreements-file', 'confidentiality-file', 'set', 'remove', 'review'],
+  options: ['reason', 'agreements-file', 'confidentiality-file', 'set', 'remove', 'review', 'upgrade'],
   async run(input) {
     const { client, communityId, ref, change, reason } = await changeFrom(input, 'propose', this.usage)
     const result = await client.call('proposals.create', { communityId, change, reason })

@@ -1,5 +1,5 @@
 // Every subcommand, in the order `mutual help` lists them.
-import { communities, create, join, leave, members, status } from './community.js'
+import { communities, create, join, leave, members, profile, status } from './community.js'
 import { checkOnMe, closeConversation, conversation, conversations, say } from './conversations.js'
 import { agree, agreements, proposals, propose, respond, revise, withdrawProposal } from './governance.js'
 import { invite, invites, revoke, second } from './invites.js'
@@ -62,6 +62,7 @@ export const COMMANDS: readonly Command[] = [
   members,
   status,
   leave,
+  profile,
   testnet
 ]
 
