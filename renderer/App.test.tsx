@@ -72,7 +72,7 @@ test('ui: starting a community offers the template agreements to edit, and sends
 
 test('ui: joining shows honest progress: looking, nobody online yet (still trying), syncing n of m', async () => {
   const bridge = new FakeBridge()
-  let finish: (value: { id: string }) => void = () => undefined
+  let finish: (value: { id: string; nameTaken: boolean }) => void = () => undefined
   bridge.overrides['communities.join'] = () => new Promise((resolve) => (finish = resolve))
   const { user } = renderWith(bridge)
   await user.click(await screen.findByRole('button', { name: /Join with an invite key/ }))
@@ -98,7 +98,7 @@ test('ui: joining shows honest progress: looking, nobody online yet (still tryin
   expect(screen.getByText('You’re in. Syncing 3 of 12…')).toBeTruthy()
 
   bridge.communities.push({ ...FakeBridge.withCommunity().communities[0]!, myName: 'Bo' })
-  finish({ id: COMMUNITY })
+  finish({ id: COMMUNITY, nameTaken: false })
   expect(await screen.findByRole('heading', { level: 1, name: 'Night owls' })).toBeTruthy()
 })
 

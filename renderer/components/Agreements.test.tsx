@@ -89,9 +89,11 @@ test('ui: the agreements page shows how the community works in plain words, and 
     'Flags that collapse a post',
     'Removing a member takes',
     'Other changes take',
-    'Replies are asked for as'
+    'Replies are asked for as',
+    'Decisions are counted among'
   ])
   expect(values[0]).toBe('Any member, once another member seconds the invite')
+  expect(values[5]).toBe('Members who finished joining and said “I agree”')
   expect(values[1]).toBe('Flags from 3 members collapse a post for everyone')
   expect(values[3]).toBe('Consent from a majority of members, and no objection')
   expect(values[4]).toBe('Share experiences')

@@ -8,6 +8,7 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Avatar } from './Avatar.js'
 import { ErrorText } from './ErrorText.js'
+import { MemberMarker } from './MemberMarker.js'
 import { availabilityWords } from './reaching/availabilityWords.js'
 
 export function MemberRow({
@@ -48,7 +49,7 @@ export function MemberRow({
       <div className="member-line">
         <Avatar name={m.name} color={m.color} size="small" />
         <span className="member-name">
-          {m.name}
+          {m.name} <MemberMarker marker={m.marker} />
           {m.isMe ? <span className="member-you"> {s.you}</span> : null}
           {status ? <span className="member-status"> {status}</span> : null}
         </span>

@@ -6,10 +6,10 @@ import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
 
-/** What a sighted reader sees as text, without the decorative avatar initials. */
+/** What a sighted reader sees as text, without the decorative avatar initials or words only screen readers hear. */
 function readable(element: Element): string {
   const copy = element.cloneNode(true) as Element
-  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove()
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"], .visually-hidden')) hidden.remove()
   return copy.textContent ?? ''
 }
 
@@ -23,7 +23,13 @@ test('ui: the members panel lists members, marks you, and shows who has left', a
   expect(toggle.getAttribute('aria-expanded')).toBe('true')
   const panel = await screen.findByRole('complementary', { name: 'Members' })
   const rows = within(panel).getAllByRole('listitem')
-  expect(rows.map(readable)).toEqual(['Ash (you)', 'Bo', 'Cy has left'])
+  // Each name has its member's marker beside it, which screen readers announce as such.
+  expect(rows.map(readable)).toEqual(['Ash aaaa (you)', 'Bo bbbb', 'Cy ffff has left'])
+  expect(rows.map((row) => row.querySelector('.member-marker')?.textContent)).toEqual([
+    'marker aaaa',
+    'marker bbbb',
+    'marker ffff'
+  ])
 })
 
 test('ui: you can change how you appear in this community, name and colour', async () => {
@@ -40,7 +46,7 @@ test('ui: you can change how you appear in this community, name and colour', asy
   expect(bridge.callsOf('profile.set')).toEqual([
     { communityId: COMMUNITY, displayName: 'Ash R.', color: '#7a4f8f' }
   ])
-  await waitFor(() => expect(readable(within(panel).getAllByRole('listitem')[0]!)).toBe('Ash R. (you)'))
+  await waitFor(() => expect(readable(within(panel).getAllByRole('listitem')[0]!)).toBe('Ash R. aaaa (you)'))
 })
 
 test('ui: notifications can be turned off for one community', async () => {

@@ -11,6 +11,7 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Avatar } from './Avatar.js'
 import { ErrorText } from './ErrorText.js'
+import { MemberMarker } from './MemberMarker.js'
 import { CollapsedNotice, FlagList, PersonalFold } from './PostCover.js'
 import { PostMenu } from './PostMenu.js'
 import { ResourceDetails } from './ResourceDetails.js'
@@ -83,7 +84,7 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
         <Avatar name={post.author} color={color} />
         <div className="post-byline">
           <span className="post-author" id={`${id}-author`}>
-            {post.author}
+            {post.author} <MemberMarker marker={post.authorMarker} />
             {post.mine ? <span className="post-you"> ({s.you})</span> : null}
           </span>
           <span className="post-meta" id={`${id}-meta`}>

@@ -12,8 +12,7 @@ import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
 import { SettingsFields, changedSettings } from './Settings.js'
 
-type Kind = 'agreements' | 'confidentiality' | 'settings'
-const KINDS: readonly Kind[] = ['agreements', 'confidentiality', 'settings']
+type Kind = 'agreements' | 'confidentiality' | 'settings' | 'version'
 
 export function ProposeDialog({
   communityId,
@@ -33,6 +32,11 @@ export function ProposeDialog({
   const change = revising?.change
   const current = governance.agreements
   const [kind, setKind] = useState<Kind | 'removal' | 'review'>(change?.kind ?? 'agreements')
+  // Newer rules are offered only while this Mutual knows a version the community has not adopted.
+  const kinds: readonly Kind[] =
+    governance.version < governance.newestVersion
+      ? ['agreements', 'confidentiality', 'settings', 'version']
+      : ['agreements', 'confidentiality', 'settings']
   const [texts, setTexts] = useState({
     agreements: change?.kind === 'agreements' ? change.text : current.text,
     confidentiality: change?.kind === 'confidentiality' ? change.text : current.confidentiality
@@ -57,6 +61,7 @@ export function ProposeDialog({
   /** The change as the form stands, or what is missing. */
   const build = (): Change | string => {
     if (kind === 'removal' || kind === 'review') return change ?? s.reasonNeeded
+    if (kind === 'version') return { kind, version: governance.newestVersion }
     if (kind === 'settings') {
       const changed = changedSettings(governance.settings, settings)
       return Object.keys(changed).length > 0 ? { kind, settings: changed } : s.settingsUnchanged
@@ -86,7 +91,7 @@ export function ProposeDialog({
         {revising ? null : (
           <fieldset className="propose-kinds">
             <legend>{s.what}</legend>
-            {KINDS.map((k) => (
+            {kinds.map((k) => (
               <label key={k} className="check">
                 <input type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => setKind(k)} />
                 {s.kinds[k]}
@@ -108,6 +113,8 @@ export function ProposeDialog({
           </div>
         ) : kind === 'settings' ? (
           <SettingsFields value={settings} onChange={setSettings} />
+        ) : kind === 'version' ? (
+          <p className="hint">{s.versionHint(governance.version, governance.newestVersion)}</p>
         ) : null}
         <div className="field">
           <label htmlFor={`${id}-reason`}>{s.reason}</label>

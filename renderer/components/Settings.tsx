@@ -1,6 +1,11 @@
 // How a community works, in plain words, and the fields to propose changing it.
 import { useId, useState } from 'react'
-import { DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES } from '../../core/domain/governance.js'
+import {
+  COUNTING_RULES,
+  DECISION_RULES,
+  FLAGS_TO_HIDE_MAX,
+  INVITE_RULES
+} from '../../core/domain/governance.js'
 import type { Settings } from '../../core/domain/governance.js'
 import { REPLY_MODES } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
@@ -11,7 +16,8 @@ export const SETTING_KEYS: readonly Key[] = [
   'flagsToHide',
   'removal',
   'consent',
-  'defaultReplyMode'
+  'defaultReplyMode',
+  'counting'
 ]
 
 /** One setting's value in words. */
@@ -24,6 +30,8 @@ export function settingWords<K extends Key>(key: K, value: Settings[K]): string 
       return s.flags(value as number)
     case 'defaultReplyMode':
       return strings.modes[value as Settings['defaultReplyMode']].label
+    case 'counting':
+      return s.countings[value as Settings['counting']]
     default:
       return s.rules[value as Settings['consent']]
   }
@@ -119,6 +127,20 @@ export function SettingsFields({
           {REPLY_MODES.map((mode) => (
             <option key={mode} value={mode}>
               {strings.modes[mode].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-counting`}>{s.counting}</label>
+        <select
+          id={`${id}-counting`}
+          value={value.counting}
+          onChange={(e) => set('counting', e.target.value as Settings['counting'])}
+        >
+          {COUNTING_RULES.map((rule) => (
+            <option key={rule} value={rule}>
+              {s.countingOptions[rule]}
             </option>
           ))}
         </select>

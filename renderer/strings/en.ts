@@ -4,7 +4,13 @@
 import type { ErrorCode } from '../../core/errors.js'
 import type { JoinStage, LogKind, PostState, ReactionKind, ReplyMode } from '../../core/domain/types.js'
 import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from '../../core/domain/governance.js'
-import type { DecisionRule, InviteRule, ProposalStatus, Stance } from '../../core/domain/governance.js'
+import type {
+  DecisionRule,
+  InviteRule,
+  ProposalStatus,
+  Stance,
+  CountingRule
+} from '../../core/domain/governance.js'
 import type { AvailabilityKind, ResourceKind } from '../../core/domain/reaching.js'
 
 const count = new Intl.NumberFormat('en')
@@ -93,6 +99,8 @@ export const en = {
     syncing: 'This community is still arriving on this device. Please try again in a moment.',
     'agreements-first':
       'Please read this community’s agreements and say “I agree” first. They are just above, or under Agreements.',
+    'name-taken':
+      'Another member here already has that name, or one that looks just like it. Please choose a different name.',
     generic: (message: string) => `Something went wrong: ${message}`
   } satisfies Partial<Record<ErrorCode, string>> & { generic: (message: string) => string },
 
@@ -270,7 +278,9 @@ export const en = {
     openToListen: 'Open to listen',
     openToListenNone: 'Nobody has said they are open to listen just now.',
     around: 'around now',
-    atLimit: 'has as many conversations as they chose'
+    atLimit: 'has as many conversations as they chose',
+    marker: (marker: string) => `marker ${marker}`,
+    markerHint: 'The same on every device: it tells apart members whose names look alike.'
   },
 
   availability: {
@@ -560,6 +570,15 @@ export const en = {
     removal: 'Removing a member takes',
     consent: 'Other changes take',
     defaultReplyMode: 'Replies are asked for as',
+    counting: 'Decisions are counted among',
+    countings: {
+      agreed: 'Members who finished joining and said “I agree”',
+      admitted: 'Everyone let in, whether or not they finished joining'
+    } satisfies Record<CountingRule, string>,
+    countingOptions: {
+      agreed: 'Members who have agreed',
+      admitted: 'Everyone let in'
+    } satisfies Record<CountingRule, string>,
     invites: {
       anyone: 'Any member; a new key works at once',
       'second-member': 'Any member, once another member seconds the invite'
@@ -601,7 +620,8 @@ export const en = {
       settings: 'Change how the community works',
       removal: (name: string) => `Remove ${name} from the community`,
       review: (name: string | null) =>
-        name ? `Open ${name}’s collapsed post again` : 'Open a collapsed post again'
+        name ? `Open ${name}’s collapsed post again` : 'Open a collapsed post again',
+      version: 'Move to newer rules'
     },
     by: (name: string, when: string) => `Proposed by ${name} · ${when}`,
     revised: (revision: number) => ` · revision ${revision}`,
@@ -666,8 +686,11 @@ export const en = {
     kinds: {
       agreements: 'The agreements',
       confidentiality: 'The confidentiality section',
-      settings: 'How the community works'
+      settings: 'How the community works',
+      version: 'Newer rules from this version of Mutual'
     },
+    versionHint: (from: number, to: number) =>
+      `The community runs at version ${from}. Version ${to} adds safeguards: invites that prove who is joining, unique names, and limits on what one member can make everyone store. Members on an older Mutual will be asked to update once it is adopted.`,
     text: {
       agreements: 'The agreements, as you propose them',
       confidentiality: 'The confidentiality section, as you propose it'
@@ -764,7 +787,9 @@ export const en = {
       uncollapsed: (_a: string, m: string) => `A post by ${m} opened again: fewer flags than needed`,
       restored: (_a: string, m: string) => `A post by ${m} was opened again after a review`,
       removed: (_a: string, m: string) => `The community removed ${m}`,
-      'invite-seconded': (a: string, m: string) => `${a} seconded an invite made by ${m}`
+      'invite-seconded': (a: string, m: string) => `${a} seconded an invite made by ${m}`,
+      lapsed: (_a: string, m: string) =>
+        `${m} was let in but never finished joining, so their place lapsed and the invite can be used again`
     } satisfies Record<LogKind, (actor: string, subject: string) => string>,
     reason: 'Reason:',
     someone: 'someone',

@@ -38,6 +38,9 @@ export interface Call {
   params: unknown
 }
 
+/** Stands in for the engine's member marker (core/domain/names.ts), which the renderer never computes. */
+export const fakeMarker = (memberId: string): string => memberId.slice(0, 4)
+
 export function makePost(seq: number, patch: Partial<Post> = {}): Post {
   const id = seq.toString(16).padStart(16, '0')
   return {
@@ -47,6 +50,7 @@ export function makePost(seq: number, patch: Partial<Post> = {}): Post {
     root: id,
     authorId: BO,
     author: 'Bo',
+    authorMarker: fakeMarker(patch.authorId ?? BO),
     text: `Post number ${seq}`,
     mode: 'listen',
     note: null,
@@ -72,6 +76,7 @@ export function makePost(seq: number, patch: Partial<Post> = {}): Post {
 
 export function makeMember(patch: Partial<Member> & { id: string; name: string }): Member {
   return {
+    marker: fakeMarker(patch.id),
     color: null,
     joinedSeq: 0,
     isMe: false,

@@ -1,6 +1,7 @@
 // The fake engine's self-governance: agreements, proposals decided by
 // consent, flags, the community log and personal moderation, kept just
 // faithful enough for component tests (the real rules are the engine's).
+import { OP_VERSION } from '../../core/domain/ops.js'
 import { DEFAULT_SETTINGS, requiredConsents } from '../../core/domain/governance.js'
 import type { Settings, Stance } from '../../core/domain/governance.js'
 import type { Agreements, GovernanceState, LogEntry, Proposal } from '../../core/domain/types.js'
@@ -81,6 +82,8 @@ export class FakeGovernance {
       settings: this.settings,
       currentMembers: this.bridge.members.filter((m) => !m.left).length,
       openProposals: this.proposals.filter((p) => p.status === 'open').length,
+      version: OP_VERSION,
+      newestVersion: OP_VERSION,
       removed: this.removed
     }
   }
