@@ -20,6 +20,7 @@ function member(over: Partial<Member> = {}): Member {
   return {
     id: ID,
     name: 'Ana',
+    marker: 'k3x9',
     color: null,
     joinedSeq: 1,
     isMe: false,
@@ -53,10 +54,10 @@ function reach(over: Partial<ReachOut> = {}): ReachOut {
 
 describe('cli reaching words: behaviour', () => {
   it('members: says who is around now, at their limit, and what they said about being available', () => {
-    expect(memberLine(member())).toBe(`Ana  ${ID}`)
+    expect(memberLine(member())).toBe(`Ana (k3x9)  ${ID}`)
     expect(
       memberLine(member({ aroundNow: true, availability: { kind: 'open', note: 'evenings', limit: 2 } }))
-    ).toBe(`Ana  (around now, open to listen: "evenings", up to 2 conversations at once)  ${ID}`)
+    ).toBe(`Ana (k3x9)  (around now, open to listen: "evenings", up to 2 conversations at once)  ${ID}`)
     expect(memberLine(member({ aroundNow: true, atLimit: true }))).toContain(
       '(around now, at the limit they chose)'
     )
@@ -69,7 +70,7 @@ describe('cli reaching words: behaviour', () => {
       aroundNow: true,
       availability: { kind: 'talk', note: null, limit: null }
     })
-    expect(memberLine(gone)).toBe(`Ana  (left)  ${ID}`)
+    expect(memberLine(gone)).toBe(`Ana (k3x9)  (left)  ${ID}`)
   })
 
   it('availability: shows my status, my presence and how to change them', () => {

@@ -22,6 +22,7 @@ function post(over: Partial<Post> = {}): Post {
     root: '0123456789abcdef',
     authorId: 'a'.repeat(64),
     author: 'Ana',
+    authorMarker: 'k3x9',
     text: 'The words of the post',
     mode: 'share',
     note: null,
@@ -71,10 +72,11 @@ describe('cli format: behaviour', () => {
       "Any member's invite works at once.",
       'A post is collapsed for everyone once 2 members flag it; anyone can still open it on purpose.',
       expect.stringMatching(
-        /majority of the members, and nobody objecting \(.*with 2 members now, that is 2\)\.$/
+        /majority of the members, and nobody objecting \(.*with 2 agreed members now, that is 2\)\.$/
       ),
-      expect.stringMatching(/^Removing a member .*not possible with 1 other member now\)\.$/),
-      'New posts ask for "share yours" replies unless their author chooses.'
+      expect.stringMatching(/^Removing a member .*not possible with 1 other agreed member now\)\.$/),
+      'New posts ask for "share yours" replies unless their author chooses.',
+      'Decisions are counted among members who finished joining and said "I agree".'
     ])
     expect(
       settingsLines({ ...DEFAULT_SETTINGS, invite: 'second-member', flagsToHide: 1 }, 5).slice(0, 2)
@@ -147,6 +149,8 @@ describe('cli format: behaviour', () => {
       },
       myAgreedVersion: null,
       settings: DEFAULT_SETTINGS,
+      version: 3,
+      newestVersion: 3,
       currentMembers: 2,
       openProposals: 1,
       removed: null

@@ -51,7 +51,7 @@ describe('cli: reaching out', () => {
     expect(mine).toContain('You have 0 open conversations; you are open to 2 at once.')
     const line = await until(ben, ['members'], (out) => out.includes('open to listen'))
     expect(line).toMatch(
-      /^Ana {2}\(.*open to listen: "evenings", up to 2 conversations at once\) {2}[0-9a-f]{64}$/m
+      /^Ana \([a-z0-9]{4}\) {2}\(.*open to listen: "evenings", up to 2 conversations at once\) {2}[0-9a-f]{64}$/m
     )
     expect(await as(ben, 'availability', 'resting', '--note', 'back Monday')).toBe(
       'You are resting, not available now: "back Monday". Every member can see this.'
@@ -85,11 +85,11 @@ describe('cli: reaching out', () => {
   })
 
   it('presence: off stops members seeing me around, on shows me again, and neither touches the log', async () => {
-    await until(ana, ['members'], (out) => /^Ben {2}\(around now\)/m.test(out))
+    await until(ana, ['members'], (out) => /^Ben \([a-z0-9]{4}\) {2}\(around now\)/m.test(out))
     expect(await as(ben, 'presence', 'off')).toMatch(/^From now on, nobody sees whether you are around\./)
-    await until(ana, ['members'], (out) => /^Ben {2}[0-9a-f]{64}$/m.test(out))
+    await until(ana, ['members'], (out) => /^Ben \([a-z0-9]{4}\) {2}[0-9a-f]{64}$/m.test(out))
     expect(await as(ben, 'presence', 'on')).toMatch(/^Members connected to you can see you are around now\./)
-    await until(ana, ['members'], (out) => /^Ben {2}\(around now\)/m.test(out))
+    await until(ana, ['members'], (out) => /^Ben \([a-z0-9]{4}\) {2}\(around now\)/m.test(out))
     expect(await as(ana, 'log')).not.toMatch(/presence|around/i)
   })
 

@@ -87,7 +87,8 @@ describe('cli: behaviour', () => {
     expect(shown).toContain('What is shared here stays here.')
     expect(shown).toContain("Any member's invite works at once.")
     expect(shown).toContain('A post is collapsed for everyone once 2 members flag it')
-    expect(shown).toContain('with 2 members now, that is 2')
+    // The newcomer counts in decisions once they have agreed.
+    expect(shown).toContain('not possible with 1 agreed member now')
     expect(shown).toContain('You have not said "I agree" yet')
 
     const agreed = await ok('agree', 'Night owls', '--storage', joinerDir)
@@ -371,7 +372,7 @@ describe('cli: behaviour', () => {
     expect(muted).toMatchObject({ text: null, authorMuted: true })
     // Whether Ben shows as around now depends on the connection, so only the start of the marks is fixed.
     expect(await ok('members', 'Night owls', '--storage', founderDir)).toMatch(
-      /^Ben  \(muted on this device[,)]/m
+      /^Ben \([a-z0-9]{4}\)  \(muted on this device[,)]/m
     )
     await ok('unmute', 'Night owls', 'Ben', '--storage', founderDir)
     expect((await feed(founderDir, communityId)).find((p) => p.id === joinerPost)).toMatchObject({

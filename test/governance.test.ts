@@ -273,7 +273,7 @@ describe('a circle of three', () => {
       false
     )
     await bo.rpc.call('invites.second', { communityId: id, inviteId: created.id })
-    await expect(joining).resolves.toEqual({ id })
+    await expect(joining).resolves.toEqual({ id, nameTaken: false })
     await eve.rpc.call('communities.leave', { communityId: id })
   })
 

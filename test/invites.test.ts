@@ -41,7 +41,7 @@ test('invites: an invite past its expiry is refused before asking anyone', async
 
 test('invites: a used-up invite is refused as used', async () => {
   const { invite } = await ash.rpc.call('invites.create', { communityId: id, maxUses: 1 })
-  await expect(join(invite)).resolves.toEqual({ id })
+  await expect(join(invite)).resolves.toEqual({ id, nameTaken: false })
   await expect(join(invite)).rejects.toMatchObject({
     code: 'invite-used',
     message: expect.stringMatching(/used/)
@@ -88,7 +88,8 @@ test('invites: any online member can let a newcomer in while the founder is away
   await founder.rpc.call('network.setOnline', { online: false })
   const late = await lab.peer()
   await expect(late.rpc.call('communities.join', { invite, displayName: 'Late' })).resolves.toEqual({
-    id: circle
+    id: circle,
+    nameTaken: false
   })
   const members = await late.rpc.call('members.list', { communityId: circle })
   expect(members.map((m) => m.name)).toEqual(['Fen', 'Helper', 'Late'])

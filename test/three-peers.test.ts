@@ -23,14 +23,16 @@ describe('three peers', () => {
     ;({ id } = await ash.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' }))
     const single = await ash.rpc.call('invites.create', { communityId: id })
     const triple = await ash.rpc.call('invites.create', { communityId: id, maxUses: 3 })
-    expect(single.invite).toMatch(/^[a-z0-9]{100,120}$/)
+    expect(single.invite).toMatch(/^[a-z0-9]{130,150}$/)
     expect(single.maxUses).toBe(1)
 
     expect(await bo.rpc.call('communities.join', { invite: single.invite, displayName: 'Bo' })).toEqual({
-      id
+      id,
+      nameTaken: false
     })
     expect(await cy.rpc.call('communities.join', { invite: triple.invite, displayName: 'Cy' })).toEqual({
-      id
+      id,
+      nameTaken: false
     })
     await agree(bo, id)
     await agree(cy, id)

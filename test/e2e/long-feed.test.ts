@@ -49,6 +49,7 @@ function post(seq: number): Post {
     root: id,
     authorId: (seq % 3).toString().repeat(64),
     author: ['Ash', 'Bo', 'Cy'][seq % 3] ?? 'Ash',
+    authorMarker: ['yyyy', 'b8ec', 'nf1m'][seq % 3] ?? 'yyyy',
     text: `${text} (#${seq})`,
     mode: (['listen', 'share', 'ideas'] as const)[seq % 3] ?? 'listen',
     note: seq % 11 === 0 ? 'a hard day' : null,
@@ -106,6 +107,7 @@ function standIn(): Handlers {
       ['Ash', 'Bo', 'Cy'].map((name, i) => ({
         id: i.toString().repeat(64),
         name,
+        marker: ['yyyy', 'b8ec', 'nf1m'][i] ?? 'yyyy',
         color: ['#4f7a3a', '#2f6f9f', null][i] ?? null,
         joinedSeq: i,
         isMe: false,

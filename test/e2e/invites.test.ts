@@ -1,0 +1,66 @@
+// A single-use invite lost to someone else, in the production renderer on real
+// engines over a local testnet: Ash makes an invite for one person, Fen uses it
+// first, and Dee, pasting the same key in the app, is told plainly that it was
+// already used and to ask for a new one, and is not shown the community.
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { Stage, screenshot, seriousA11yViolations } from './harness.js'
+import type { Member } from './harness.js'
+
+const NAME = 'Lantern circle'
+const USED = 'This invite has already been used. Ask a member for a new one.'
+const stage = new Stage()
+let ash: Member
+let fen: Member
+let dee: Member
+let started = 0
+
+beforeAll(async () => {
+  started = Date.now()
+  await stage.open()
+  ;[ash, fen, dee] = await Promise.all([stage.member('Ash'), stage.member('Fen'), stage.member('Dee')])
+})
+
+afterAll(async () => {
+  await stage.close()
+  console.log(`e2e: invite scenarios took ${Date.now() - started} ms in all`)
+})
+
+test('e2e: the newcomer who loses a single-use invite to someone else is told plainly and is not shown the community', async () => {
+  // Ash starts a community and makes an invite for one person.
+  const { id: communityId } = await ash.engine.handlers['communities.create']({
+    name: NAME,
+    displayName: 'Ash'
+  })
+  const { invite } = await ash.engine.handlers['invites.create']({ communityId, maxUses: 1 })
+
+  // Fen, with no window open, uses it first and is in.
+  const fenJoined = await fen.engine.handlers['communities.join']({ invite, displayName: 'Fen' })
+  expect(fenJoined.id).toBe(communityId)
+
+  // Dee pastes the same key in the app, as a person would.
+  const page = dee.page
+  await page.getByRole('button', { name: /Join with an invite key/ }).click()
+  await page.getByLabel('Invite key').fill(invite)
+  await page.getByLabel('Your name here').fill('Dee')
+  await page.getByRole('button', { name: 'Join', exact: true }).click()
+
+  // Told plainly, in an alert that screen readers announce: already used, ask a member for a new one.
+  const alert = page.getByRole('alert').filter({ hasText: USED })
+  await alert.waitFor()
+  expect(USED).toMatch(/already been used/)
+  expect(USED).toMatch(/Ask a member for a new one/)
+  // Dee is back at a usable form: the key is still there to see, and Join can be pressed again.
+  await page.getByRole('button', { name: 'Join', exact: true }).and(page.locator(':enabled')).waitFor()
+  expect(await page.getByLabel('Invite key').inputValue()).toBe(invite)
+
+  // The community is not shown: no heading, no list of communities, its name nowhere on the page.
+  expect(await page.getByRole('heading', { name: NAME }).count()).toBe(0)
+  expect(await page.getByRole('navigation', { name: 'Your communities' }).count()).toBe(0)
+  expect(await page.getByText(NAME).count()).toBe(0)
+  // Nor does Dee's engine keep it.
+  expect(await dee.engine.handlers['communities.list']({})).toEqual([])
+
+  await screenshot(dee, '40-invite-already-used-light')
+  expect(await seriousA11yViolations(dee)).toEqual([])
+  expect(dee.problems).toEqual([])
+}, 30_000)
