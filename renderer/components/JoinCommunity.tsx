@@ -91,12 +91,21 @@ export function JoinCommunity({
   }
 
   const joining = join.pending
+  // The fields are disabled while joining, and Chromium drops focus from a disabled control;
+  // when the attempt fails, focus goes back to the invite key rather than to the page.
+  const inviteRef = useRef<HTMLTextAreaElement>(null)
+  const wasJoining = useRef(false)
+  useEffect(() => {
+    if (wasJoining.current && !joining && join.error) inviteRef.current?.focus()
+    wasJoining.current = joining
+  }, [joining, join.error])
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={`${id}-invite`}>{s.invite}</label>
         <textarea
           id={`${id}-invite`}
+          ref={inviteRef}
           className="invite-key"
           rows={3}
           spellCheck={false}

@@ -52,6 +52,8 @@ test('e2e: the newcomer who loses a single-use invite to someone else is told pl
   // Dee is back at a usable form: the key is still there to see, and Join can be pressed again.
   await page.getByRole('button', { name: 'Join', exact: true }).and(page.locator(':enabled')).waitFor()
   expect(await page.getByLabel('Invite key').inputValue()).toBe(invite)
+  // Focus comes back to the key, not to the top of the page.
+  await page.getByLabel('Invite key').and(page.locator(':focus')).waitFor()
 
   // The community is not shown: no heading, no list of communities, its name nowhere on the page.
   expect(await page.getByRole('heading', { name: NAME }).count()).toBe(0)
