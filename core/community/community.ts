@@ -35,6 +35,7 @@ import { ViewReader } from '../view/read.js'
 import { keys, prefixEnd } from '../view/records.js'
 import type { MemberRecord, MetaRecord } from '../view/records.js'
 import { UPDATE_NEEDED } from '../view/apply.js'
+import { vouchedTime } from '../view/clock.js'
 import { Consent } from './consent.js'
 import { DeviceClaim } from './device-claim.js'
 import { MemberLinks } from './member-links.js'
@@ -99,6 +100,7 @@ export class Community extends EventEmitter {
   } = { muted: new Set(), hidden: new Set(), presence: true, conversationsRead: {} }
   private reachingPart: Reaching | null = null
   private lapseTimer: NodeJS.Timeout | null = null
+  private admitting: Promise<void> = Promise.resolve()
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -280,8 +282,19 @@ export class Community extends EventEmitter {
     this.emit('sync')
   }
 
-  /** Answers one pairing request: lets the candidate in, or says why not. */
+  /**
+   * Answers one pairing request: lets the candidate in, or says why not. One
+   * at a time: blind pairing hands requests over concurrently, and checking an
+   * invite's uses while another admission is being written would let a burst
+   * of requests through on one remaining use.
+   */
   admit(request: BlindPairing.MemberRequest): Promise<void> {
+    const next = this.admitting.then(() => this.admitOne(request))
+    this.admitting = next.catch(() => undefined)
+    return next
+  }
+
+  private admitOne(request: BlindPairing.MemberRequest): Promise<void> {
     return admitCandidate(
       {
         base: this.base,
@@ -305,11 +318,16 @@ export class Community extends EventEmitter {
     const me = await reader.member(this.me)
     if (!me || me.left || me.agreedVersion === null) return
     const now = this.now()
+    const meta = await reader.meta()
+    if (!meta) return
     const range = { gt: keys.memberPrefix, lt: prefixEnd(keys.memberPrefix) }
     for await (const { value } of reader.bee.createReadStream(range)) {
       const m = value as MemberRecord
       const pending = !m.left && m.name === null && m.agreedVersion === null && m.device === null
-      if (pending && m.admittedAt !== undefined && now >= m.admittedAt + LIMITS.admissionLapseMs)
+      if (!pending || m.admittedAt === undefined) continue
+      // Apply also wants another member's clock to say a day has passed (see view/clock.ts).
+      const due = m.admittedAt + LIMITS.admissionLapseMs
+      if (now >= due && vouchedTime(meta, [this.me, m.key]) >= due)
         await this.append({ type: 'member/lapse', member: m.key, at: now })
     }
   }
@@ -349,13 +367,16 @@ export class Community extends EventEmitter {
     }
   }
 
-  /** A peer says I am not let in. Believed only from someone my view knows as a current member. */
+  /**
+   * A peer says I am not let in. Believed only from someone my own view knows
+   * as a current member: before I have a view, anyone who found the community
+   * could say it to make a newcomer give up.
+   */
   private async onRefused(reason: Refusal, by: string): Promise<void> {
     const reader = this.reader()
-    if ((await reader.meta()) !== null) {
-      const member = await reader.member(by)
-      if (!member || member.left) return
-    }
+    if ((await reader.meta()) === null) return
+    const member = await reader.member(by)
+    if (!member || member.left) return
     if (this.refusal === reason) return
     this.refusal = reason
     this.emit('refused', reason)

@@ -14,7 +14,6 @@ import { localWriterKeyPair } from './base.js'
 import { expiredError, matchesInvite } from './invite-key.js'
 import type { DecodedInvite } from './invite-key.js'
 import { MemberLinks } from './member-links.js'
-import type { Refusal } from './member-links.js'
 
 export { decodeInviteKey } from './invite-key.js'
 export type { DecodedInvite } from './invite-key.js'
@@ -129,7 +128,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
           offered.push({ key: offer, from })
           tryKeys()
         })
-        l.on('refused', (reason: Refusal) => reject(rejection(reason)))
+        // A 'refused' here is ignored: with no view yet, anyone could send it to make me give up.
         const abort = () => reject(new MutualError('closed', 'joining was cancelled'))
         if (opts.signal.aborted) abort()
         opts.signal.addEventListener('abort', abort, { once: true })

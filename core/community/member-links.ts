@@ -40,6 +40,8 @@ type Message = z.infer<typeof message>
 
 /** Unknown peers may be candidates waiting on a member's pairing answer; they are not kept forever. */
 const UNPROVEN_MS = 120_000
+/** Every Mutual peer says hello at once; a connection that proves nothing this long holds a slot for nothing. */
+const SILENT_MS = 10_000
 
 export function helloSignable(handshakeHash: Buffer, initiator: boolean, id: Buffer, writer: Buffer): Buffer {
   // The signer's role is signed too, so a peer cannot reflect my own hello back at me.
@@ -118,9 +120,15 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
       }
     })
     link = { conn, send, writer: null, wantsKey: false, allowed: false, keySent: false, timer: null }
+    // First: no valid hello soon means nothing to prove; then a bound on waiting to be let in.
     link.timer = setTimeout(() => {
-      if (link && !link.allowed) conn.destroy()
-    }, UNPROVEN_MS)
+      if (!link || link.writer === null) return conn.destroy()
+      if (link.allowed) return
+      link.timer = setTimeout(() => {
+        if (link && !link.allowed) conn.destroy()
+      }, UNPROVEN_MS - SILENT_MS)
+      link.timer.unref()
+    }, SILENT_MS)
     link.timer.unref()
     this.links.set(conn, link)
     channel.open()

@@ -173,10 +173,17 @@ export class Reaching extends EventEmitter {
   /** My open reach-outs that a private answer reached: say so, naming nobody. */
   private async acknowledgeAnswers(): Promise<void> {
     if ((await this.host.version()) < 3) return
+    const reader = this.host.reader()
     for (const reach of await this.myOpenReachOuts()) {
       if (isAnswered(reach)) continue
       const { from } = await this.conversations.answersTo(reach.id)
-      if (from.length > 0) await this.host.append({ type: 'reach/answered', id: reach.id })
+      // An answer from someone I muted, or who is gone, is hidden from me: it reached nobody.
+      for (const memberId of from) {
+        const member = await reader.member(memberId)
+        if (!member || member.left || this.host.personal.muted.has(memberId)) continue
+        await this.host.append({ type: 'reach/answered', id: reach.id })
+        break
+      }
     }
   }
 

@@ -4,7 +4,14 @@
 // way on every peer, so all views stay identical.
 import type Autobase from 'autobase'
 import type Hyperbee from 'hyperbee'
-import { ALLOWED_BEFORE_AGREEING, LEGACY_VERSION, OP_VERSION, decodeOp, opensUpgrade } from '../domain/ops.js'
+import {
+  ALLOWED_BEFORE_AGREEING,
+  LEGACY_VERSION,
+  OP_VERSION,
+  decodeOp,
+  opVersion,
+  opensUpgrade
+} from '../domain/ops.js'
 import type { Op, OpOf } from '../domain/ops.js'
 import { DEFAULT_SETTINGS, settingsFrom } from '../domain/governance.js'
 import type { Settings } from '../domain/governance.js'
@@ -12,6 +19,7 @@ import { LIMITS } from '../domain/limits.js'
 import { REACTION_KINDS } from '../domain/types.js'
 import { admissionSignable } from '../domain/admission.js'
 import { provesWriter } from '../domain/writer-key.js'
+import { noteClock, vouchedTime } from './clock.js'
 import { keys } from './records.js'
 import type {
   AgreementsRecord,
@@ -78,10 +86,21 @@ async function applyNode(
   // peer alike, so no single writer can change the rules under everyone.
   const decoded = decodeOp(node.value, newestKnown)
   if (decoded.kind !== 'op') return
-  if (version !== null && decoded.version > version && !opensUpgrade(decoded.op)) return
+  if (version !== null && decoded.version > version && !upgradeProposal(decoded.op, decoded.version)) return
   const author = node.from.key.toString('hex')
   const ctx: Ctx = { view, host, author, node, version: version ?? decoded.version }
+  const written = view.written
   await quota.withinQuota(ctx, decoded.op, () => applyOp(ctx, decoded.op))
+  if (ctx.version >= 3 && view.written !== written) await noteClock(ctx, decoded.op)
+}
+
+/**
+ * The one op allowed above the community's version: a proposal to move up,
+ * stamped exactly as this build stamps it. A newer build's stamp would be
+ * read by builds that know it and set aside by the rest, splitting views.
+ */
+function upgradeProposal(op: Op, stamped: number): boolean {
+  return opensUpgrade(op) && stamped === opVersion(op)
 }
 
 /** The op version the community runs at; null before it is founded. */
@@ -302,14 +321,22 @@ async function lapse(ctx: Ctx, author: MemberRecord, op: OpOf<'member/lapse'>): 
     return
   if (op.member !== ctx.author) {
     if (author.agreedVersion === null || target.admittedAt === undefined) return
-    if (op.at < target.admittedAt + LIMITS.admissionLapseMs) return
+    // A day must have passed by the lapser's clock and by another member's, not theirs alone.
+    const due = target.admittedAt + LIMITS.admissionLapseMs
+    const meta = await ctx.view.get<MetaRecord>(keys.meta)
+    if (!meta || op.at < due || vouchedTime(meta, [ctx.author, op.member]) < due) return
   }
   await retire(ctx, target, { removed: false })
   const retired = await ctx.view.get<MemberRecord>(keys.member(op.member))
   if (retired) await ctx.view.put(keys.member(op.member), { ...retired, lapsed: true })
+  // The use comes back, but only so often: otherwise one invite could admit and lapse forever.
   const invite = target.inviteId ? await ctx.view.get<InviteRecord>(keys.invite(target.inviteId)) : null
-  if (invite && invite.uses > 0)
-    await ctx.view.put(keys.invite(invite.id), { ...invite, uses: invite.uses - 1 })
+  if (invite && invite.uses > 0 && (invite.lapses ?? 0) < invite.maxUses)
+    await ctx.view.put(keys.invite(invite.id), {
+      ...invite,
+      uses: invite.uses - 1,
+      lapses: (invite.lapses ?? 0) + 1
+    })
   await logEvent(ctx, { ...blankLog, kind: 'lapsed', actor: ctx.author, member: op.member, at: op.at })
   await governance.recountOpen(ctx)
 }

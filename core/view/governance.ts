@@ -80,7 +80,8 @@ async function validChange(ctx: Ctx, change: ProposalRecord['change']): Promise<
       return post !== null && post.collapsed && !post.deleted && post.author === ctx.author
     }
     case 'version':
-      return change.version > ctx.version
+      // One step at a time: a jump to a version no build knows would stop everyone for good.
+      return change.version === ctx.version + 1
   }
 }
 

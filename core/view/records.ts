@@ -22,6 +22,8 @@ export interface MetaRecord {
   version?: number
   /** Current members who have said "I agree" (kept since op version 3). */
   agreed?: number
+  /** The latest time claimed by the two most recent distinct authors (op version 3; see clock.ts). */
+  clock?: { by: string; at: number }[]
 }
 
 export interface MemberRecord {
@@ -56,6 +58,8 @@ export interface InviteRecord {
   uses: number
   revoked: boolean
   createdBy: string
+  /** Uses given back by places that lapsed (op version 3): at most maxUses. */
+  lapses?: number
   /** Created while the community asked for a second member's consent to invites. */
   needsSecond: boolean
   secondedBy: string | null
