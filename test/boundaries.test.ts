@@ -342,7 +342,7 @@ test('joining: a place never taken up lapses after a day and gives the invite ba
   let clock = Date.now()
   const [ash, bo, cy, mal] = await Promise.all([
     lab.peer({ now: () => clock }),
-    lab.peer(),
+    lab.peer({ now: () => clock }),
     lab.peer(),
     lab.peer()
   ])
@@ -365,10 +365,13 @@ test('joining: a place never taken up lapses after a day and gives the invite ba
   // Four agreed members decide; the newcomer who never agreed is not counted.
   expect((await bo.rpc.call('governance.get', { communityId: id })).currentMembers).toBe(4)
 
-  // Nobody can lapse a place early, or lapse someone who has agreed.
+  // Nobody can lapse a place early, lapse someone who has agreed, or vouch for a day alone
+  // by stamping a time far ahead: a second member's clock must agree.
   const early = { v: 3, type: 'member/lapse', member: ghostId, at: clock }
   const agreed = { v: 3, type: 'member/lapse', member: bo.engine.get(id).me, at: clock + 2 * 86_400_000 }
-  for (const op of [early, agreed]) await mal.engine.get(id).base.append(Buffer.from(JSON.stringify(op)))
+  const alone = { v: 3, type: 'member/lapse', member: ghostId, at: 8e15 }
+  for (const op of [early, agreed, alone])
+    await mal.engine.get(id).base.append(Buffer.from(JSON.stringify(op)))
   const { id: marker } = await mal.rpc.call('posts.create', { communityId: id, text: 'marker' })
   await until([bo], async () => hasPost(bo, id, marker))
   const before = await bo.rpc.call('members.list', { communityId: id })
@@ -376,6 +379,9 @@ test('joining: a place never taken up lapses after a day and gives the invite ba
   expect(before.find((m) => m.name === 'Member 1')).toMatchObject({ left: false })
 
   clock += 25 * 60 * 60 * 1000
+  // A day later by Bo's clock too: Bo writes something, and Ash's device lets the place lapse.
+  const { id: later } = await bo.rpc.call('posts.create', { communityId: id, text: 'A day on.' })
+  await until([ash], async () => hasPost(ash, id, later))
   await ash.engine.get(id).checkLapses()
   for (const peer of [ash, bo, cy]) {
     await until([peer], async () =>
@@ -386,4 +392,70 @@ test('joining: a place never taken up lapses after a day and gives the invite ba
   }
   const log = await bo.rpc.call('moderation.log', { communityId: id })
   expect(log.entries.some((e) => e.kind === 'lapsed')).toBe(true)
+})
+
+test('invites: an outsider who tells a newcomer "you were not let in" is not believed; the join goes on', async () => {
+  const [ash, bo] = await Promise.all([lab.peer(), lab.peer()])
+  const { id } = await ash.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' })
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id })
+  const discoveryKey = ash.engine.get(id).base.discoveryKey
+  // Anyone who knows the id can join the topic and speak the protocol, claiming to refuse everyone.
+  const swarm = createSwarm(lab.bootstrap, hcrypto.keyPair())
+  const liar = new MemberLinks(
+    discoveryKey,
+    freshSigner(),
+    { standing: async () => 'invite-used', encryptionKey: () => null },
+    false
+  )
+  swarm.on('connection', (conn: Hyperswarm.SwarmConnection) => liar.attach(conn))
+  await swarm.join(discoveryKey, { client: true, server: true }).flushed()
+  try {
+    await expect(bo.rpc.call('communities.join', { invite, displayName: 'Bo' })).resolves.toMatchObject({
+      id
+    })
+    await agree(bo, id)
+    expect((await bo.rpc.call('communities.list', {})).map((c) => c.id)).toEqual([id])
+  } finally {
+    liar.close()
+    await swarm.destroy()
+  }
+})
+
+test('invites: a burst of requests on an invite with one use left writes one admission, not one each', async () => {
+  const ash = await lab.peer()
+  const { id } = await ash.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' })
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id, maxUses: 1 })
+  const decoded = decodeInviteKey(invite, Date.now())
+  const before = ash.engine.get(id).base.local.length
+  const answers = await Promise.all(
+    Array.from({ length: 30 }, () =>
+      askDirectly(ash, id, invite, admissionRequest(decoded.discoveryKey, decoded.id, freshSigner()))
+    )
+  )
+  expect(answers.filter((a) => a.answered && 'result' in a)).toHaveLength(1)
+  expect(answers.filter((a) => a.answered && 'refused' in a)).toHaveLength(29)
+  // One admission appended (and at most the device claim and acks it may bring), not thirty.
+  expect(ash.engine.get(id).base.local.length - before).toBeLessThan(4)
+})
+
+test('versions: an upgrade proposal stamped by a newer build is set aside by every build alike', async () => {
+  const [ash, bo, future] = await Promise.all([lab.peer(), lab.peer(), lab.peer({ newestOpVersion: 4 })])
+  const id = await community(ash, [bo, future])
+  const stamped = {
+    v: 4,
+    type: 'proposal/create',
+    id: '00000000000000b4',
+    change: { kind: 'version', version: 4 },
+    reason: 'Stamped with the newer version',
+    at: Date.now()
+  }
+  await bo.engine.get(id).base.append(Buffer.from(JSON.stringify(stamped)))
+  const { id: marker } = await bo.rpc.call('posts.create', { communityId: id, text: 'marker' })
+  const peers = [ash, bo, future]
+  await until(peers, async () => (await Promise.all(peers.map((p) => hasPost(p, id, marker)))).every(Boolean))
+  const dumps = await until(peers, async () => {
+    const d = await Promise.all(peers.map((p) => viewDump(p, id)))
+    return d.every((x) => x === d[0]) ? d : false
+  })
+  expect(dumps[0]).not.toContain('00000000000000b4')
 })
