@@ -19,6 +19,7 @@ import { SuspendWatch } from './suspend.js'
 import { NoticeWatcher } from './community/notices.js'
 import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from './domain/governance.js'
 import { SupportPlans } from './reaching/plans.js'
+import { Refounding } from './community/refounding.js'
 import type { ReachNotice } from './reaching/reaching.js'
 
 export interface MutualOptions {
@@ -41,13 +42,15 @@ const NEW_ENTRY = {
   muted: [],
   hiddenPosts: [],
   presence: true,
-  conversationsRead: {}
+  conversationsRead: {},
+  refoundedAs: null
 }
 
 export class Mutual extends EventEmitter {
   readonly handlers: Handlers
   readonly now: () => number
   readonly plans: SupportPlans
+  private readonly refounding: Refounding
   private readonly profile: Profile
   private readonly lock: ProfileLock
   private readonly communities = new Map<string, Community>()
@@ -68,6 +71,17 @@ export class Mutual extends EventEmitter {
       get: (id) => this.get(id),
       has: (id) => this.communities.has(id),
       now: () => this.now()
+    })
+    this.refounding = new Refounding({
+      refoundedAs: (id) => this.profile.get(id)?.refoundedAs ?? null,
+      markRefounded: async (oldId, newId) => {
+        await this.profile.update(oldId, { refoundedAs: newId })
+        this.emitEvent({ type: 'communities-changed' })
+      },
+      create: (name, displayName, agreements) => this.create(name, displayName, agreements),
+      join: (invite, displayName) => this.join(invite, displayName),
+      get: (id) => this.get(id),
+      warn: (err) => this.emitEvent({ type: 'engine-error', message: String(err) })
     })
     this.handlers = createHandlers(this)
     this.suspendWatch = new SuspendWatch(() => void this.refreshNetwork())
@@ -134,7 +148,9 @@ export class Mutual extends EventEmitter {
     community.on('changed', () => {
       this.queueEvent({ type: 'community-changed', communityId: community.id })
       void notices.check()
+      this.refounding.check(community)
     })
+    this.refounding.check(community)
     community.on('sync', () => this.queueEvent({ type: 'sync-changed', communityId: community.id }))
     community.on('warning', (err: Error) => this.emitEvent({ type: 'engine-error', message: err.message }))
     if (this.online) await community.setOnline(true)
@@ -170,7 +186,8 @@ export class Mutual extends EventEmitter {
         memberCount: meta?.current ?? 0,
         unread: await reader.unreadAfter(local?.lastReadSeq ?? 0),
         latestSeq: meta ? meta.seq - 1 : 0,
-        notifications: local?.notifications ?? true
+        notifications: local?.notifications ?? true,
+        refoundedAs: local?.refoundedAs ?? null
       })
     }
     return out

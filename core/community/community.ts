@@ -445,6 +445,13 @@ export class Community extends EventEmitter {
         )
       }
     }
+    // Started again under a new key: the old community stays readable, and only private lines go on.
+    if (op.type !== 'private/send' && (await this.reader().meta())?.refounded) {
+      throw new MutualError(
+        'not-allowed',
+        'this community started again under a new key by consent; write in the new one'
+      )
+    }
     if (opVersion(op) > (await this.version()) && !opensUpgrade(op)) {
       throw new MutualError(
         'not-allowed',

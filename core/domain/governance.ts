@@ -75,6 +75,8 @@ export type Change =
   | { kind: 'review'; postId: string }
   /** Move the community to a newer op version: its ops and the rules apply keeps. */
   | { kind: 'version'; version: number }
+  /** Start the community again under a new key, with its current members and none who were removed. */
+  | { kind: 'refound' }
 
 // The starting agreements of a new community. The founder can edit them
 // before creating it; the text a community starts with is written into its

@@ -59,7 +59,9 @@ export const change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('removal'), member: hex(32) }).strict(),
   z.object({ kind: z.literal('review'), postId }).strict(),
   // Since op version 3: the community moves to a newer op version by consent.
-  z.object({ kind: z.literal('version'), version: z.number().int().min(3).max(1_000_000) }).strict()
+  z.object({ kind: z.literal('version'), version: z.number().int().min(3).max(1_000_000) }).strict(),
+  // Since op version 3: the community starts again under a new key, with its current members.
+  z.object({ kind: z.literal('refound') }).strict()
 ])
 
 // Strict objects: an op carrying fields we do not know (say, a claimed author) is refused whole.
@@ -270,6 +272,8 @@ export function opVersion(op: Op): number {
   if (SINCE_VERSION_3.has(op.type)) return 3
   if (op.type === 'member/admit' && op.proof !== undefined) return 3
   if (opensUpgrade(op)) return 3
+  if ((op.type === 'proposal/create' || op.type === 'proposal/revise') && op.change.kind === 'refound')
+    return 3
   if (
     (op.type === 'proposal/create' || op.type === 'proposal/revise') &&
     op.change.kind === 'settings' &&

@@ -65,6 +65,8 @@ export type ConversationLine =
   | { kind: 'check-on-me'; note: string | null }
   | { kind: 'plan'; version: number }
   | { kind: 'plan-revoke' }
+  /** An invite into the community started again by consent (see docs/governance.md). */
+  | { kind: 'refound'; proposalId: string; community: string; invite: string }
 
 export type ConversationEntry = ConversationLine & {
   /** Position in the community's order; entries sort by it. */

@@ -218,6 +218,8 @@ export interface CommunitySummary {
   latestSeq: number
   /** Whether this device shows OS notifications for this community. */
   notifications: boolean
+  /** The community this one started again as, by consent; it then takes no new posts. */
+  refoundedAs: string | null
 }
 
 /** Something a member would want to know about even when the window is hidden. */

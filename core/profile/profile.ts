@@ -23,6 +23,12 @@ const entry = z.object({
     .default([]),
   /** Whether members connected to this device may see that I am around. */
   presence: z.boolean().default(true),
+  /** Set once this community started again by consent and this device holds the new one. */
+  refoundedAs: z
+    .string()
+    .regex(/^[a-z0-9]{52}$/)
+    .nullable()
+    .default(null),
   /** How far I have read each private conversation, by the other member's id. */
   conversationsRead: z
     .record(z.string().regex(/^[0-9a-f]{64}$/), z.number().int().min(-1))
@@ -80,7 +86,13 @@ export class Profile {
     patch: Partial<
       Pick<
         ProfileEntry,
-        'lastReadSeq' | 'notifications' | 'muted' | 'hiddenPosts' | 'presence' | 'conversationsRead'
+        | 'lastReadSeq'
+        | 'notifications'
+        | 'muted'
+        | 'hiddenPosts'
+        | 'presence'
+        | 'conversationsRead'
+        | 'refoundedAs'
       >
     >
   ): Promise<void> {

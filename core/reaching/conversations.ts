@@ -123,6 +123,20 @@ export class Conversations {
     return { ...summarise(memberId, name, entries, this.readUpTo(memberId)), entries }
   }
 
+  /** Invites into the community started again, by who sent them and whether I sent them. */
+  async refoundInvites(proposalId: string): Promise<{ from: string; to: string; invite: string }[]> {
+    await this.scan()
+    const out: { from: string; to: string; invite: string }[] = []
+    for (const memberId of this.inbox.partners()) {
+      for (const entry of this.inbox.entries(memberId)) {
+        if (entry.kind !== 'refound' || entry.proposalId !== proposalId) continue
+        const [from, to] = entry.fromMe ? [this.host.me, memberId] : [memberId, this.host.me]
+        out.push({ from, to, invite: entry.invite })
+      }
+    }
+    return out
+  }
+
   /** Who answered a reach-out with a private line, and whether I did; read from the lines themselves. */
   async answersTo(reachId: string): Promise<{ from: string[]; byMe: boolean }> {
     await this.scan()
@@ -194,5 +208,7 @@ function preview(entry: ConversationEntry): string {
     case 'plan':
     case 'plan-revoke':
       return ''
+    case 'refound':
+      return 'the community started again'
   }
 }

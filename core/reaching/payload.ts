@@ -53,7 +53,17 @@ const payload = z.discriminatedUnion('k', [
       at: time
     })
     .strict(),
-  z.object({ k: z.literal('plan-revoke'), at: time }).strict()
+  z.object({ k: z.literal('plan-revoke'), at: time }).strict(),
+  // An invite into the community started again by consent; the removed never receive one.
+  z
+    .object({
+      k: z.literal('refound'),
+      proposalId: z.string().regex(/^[0-9a-f]{16}$/),
+      community: z.string().regex(/^[a-z0-9]{52}$/),
+      invite: z.string().min(1).max(400),
+      at: time
+    })
+    .strict()
 ])
 
 export type Payload = z.infer<typeof payload>
@@ -80,6 +90,8 @@ export function toLine(p: Payload): ConversationLine {
       return { kind: 'plan', version: p.version }
     case 'plan-revoke':
       return { kind: 'plan-revoke' }
+    case 'refound':
+      return { kind: 'refound', proposalId: p.proposalId, community: p.community, invite: p.invite }
   }
 }
 

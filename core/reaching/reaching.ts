@@ -286,7 +286,9 @@ export class Reaching extends EventEmitter {
       'check-on-me': 'asked you to check on them',
       plan: 'shared their support plan with you',
       close: null,
-      'plan-revoke': null
+      'plan-revoke': null,
+      // Told by the community's own notice when the device has joined it.
+      refound: null
     }[entry.kind]
     if (excerpt === null) return null
     return {

@@ -98,7 +98,8 @@ const change = z.discriminatedUnion('kind', [
       kind: z.literal('version'),
       version: z.number().int().min(3).max(OP_VERSION, `this Mutual knows op versions up to ${OP_VERSION}`)
     })
-    .strict()
+    .strict(),
+  z.object({ kind: z.literal('refound') }).strict()
 ])
 
 export const methods = {

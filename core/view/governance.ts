@@ -82,6 +82,8 @@ async function validChange(ctx: Ctx, change: ProposalRecord['change']): Promise<
     case 'version':
       // One step at a time: a jump to a version no build knows would stop everyone for good.
       return change.version === ctx.version + 1
+    case 'refound':
+      return (await ctx.view.get<MetaRecord>(keys.meta))?.refounded === undefined
   }
 }
 
@@ -248,7 +250,13 @@ async function adopt(ctx: Ctx, proposal: ProposalRecord): Promise<void> {
   }
   // Closed first: the effects below can re-count open proposals, this one included.
   await close(ctx, proposal, 'adopted', null)
-  if (change.kind === 'version') {
+  if (change.kind === 'refound') {
+    const meta = await ctx.view.get<MetaRecord>(keys.meta)
+    if (meta && meta.refounded === undefined) {
+      const refounded = { proposalId: proposal.id, by: await refounder(ctx, proposal) }
+      await ctx.view.put(keys.meta, { ...meta, refounded })
+    }
+  } else if (change.kind === 'version') {
     // Outdated if the community already moved past it while this was open.
     const meta = await ctx.view.get<MetaRecord>(keys.meta)
     if (meta && change.version > (meta.version ?? ctx.version))
@@ -261,7 +269,7 @@ async function adopt(ctx: Ctx, proposal: ProposalRecord): Promise<void> {
     if (after.consent !== before.consent || after.removal !== before.removal) await recountOpen(ctx)
   } else if (change.kind === 'removal') {
     await remove(ctx, change.member, proposal)
-  } else {
+  } else if (change.kind === 'review') {
     await restore(ctx, change.postId, proposal)
   }
 }
@@ -285,6 +293,17 @@ async function remove(ctx: Ctx, key: string, proposal: ProposalRecord): Promise<
   }
   await retire(ctx, member, { removed: true })
   await recountOpen(ctx)
+}
+
+/** Who starts the community again: whoever proposed it, or if they have gone, the earliest current member. */
+async function refounder(ctx: Ctx, proposal: ProposalRecord): Promise<string> {
+  if (await currentMember(ctx, proposal.author)) return proposal.author
+  const meta = await ctx.view.get<MetaRecord>(keys.meta)
+  for (let order = 0; order < (meta?.memberCount ?? 0); order++) {
+    const key = await ctx.view.get<string>(keys.memberOrder(order))
+    if (key !== null && (await currentMember(ctx, key))) return key
+  }
+  return proposal.author
 }
 
 /** Current members who have agreed: counted once, when a community moves to version 3. */

@@ -22,6 +22,8 @@ export interface MetaRecord {
   version?: number
   /** Current members who have said "I agree" (kept since op version 3). */
   agreed?: number
+  /** Set once the community decided to start again under a new key, and who starts it. */
+  refounded?: { proposalId: string; by: string }
   /** The latest time claimed by the two most recent distinct authors (op version 3; see clock.ts). */
   clock?: { by: string; at: number }[]
 }
