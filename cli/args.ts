@@ -30,6 +30,7 @@ export const OPTIONS = {
   remove: { type: 'string' },
   review: { type: 'string' },
   upgrade: { type: 'boolean' },
+  refound: { type: 'boolean' },
   withdraw: { type: 'boolean' },
   'show-collapsed': { type: 'boolean' },
   context: { type: 'string' },

@@ -82,6 +82,7 @@ export type ChangeRequest =
   | { kind: 'removal'; member: string }
   | { kind: 'review'; postId: string }
   | { kind: 'version' }
+  | { kind: 'refound' }
 
 export const CHANGE_FLAGS = [
   'agreements-file',
@@ -89,7 +90,8 @@ export const CHANGE_FLAGS = [
   'set',
   'remove',
   'review',
-  'upgrade'
+  'upgrade',
+  'refound'
 ] as const
 
 const POST_ID = /^[0-9a-f]{16}$/
@@ -98,7 +100,8 @@ export function changeRequestFrom(flags: Flags, command: string): ChangeRequest 
   const given = CHANGE_FLAGS.filter((f) =>
     f === 'set' ? (flags.set?.length ?? 0) > 0 : flags[f] !== undefined
   )
-  const options = '--agreements-file, --confidentiality-file, --set, --remove, --review or --upgrade'
+  const options =
+    '--agreements-file, --confidentiality-file, --set, --remove, --review, --upgrade or --refound'
   const [only] = given
   if (only === undefined) throw new UsageError(`${command} needs what to change: one of ${options}`)
   if (given.length > 1) {
@@ -123,6 +126,8 @@ export function changeRequestFrom(flags: Flags, command: string): ChangeRequest 
       return { kind: 'review', postId: parsePostId('--review', flags.review ?? '') }
     case 'upgrade':
       return { kind: 'version' }
+    case 'refound':
+      return { kind: 'refound' }
   }
 }
 

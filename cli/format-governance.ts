@@ -85,6 +85,8 @@ export function describeChange(change: Change, nameOf: (memberId: string) => str
       return `remove ${nameOf(change.member)} from the community`
     case 'review':
       return `a review of the collapsed post ${change.postId}: if adopted, it opens again and its flags are settled`
+    case 'refound':
+      return 'start the community again under a new key, with everyone who is a member now; those removed are not invited, and the old community stays readable on each device'
     case 'version':
       return `move the community to op version ${change.version}: its newer ops and rules apply from then on, and members on an older Mutual are asked to update`
   }

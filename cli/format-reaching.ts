@@ -131,6 +131,10 @@ export function entryWords(e: ConversationEntry, them: string): string {
       return e.fromMe
         ? `You stopped sharing your support plan with ${them}`
         : `${them} stopped sharing their support plan with you`
+    case 'refound':
+      return e.fromMe
+        ? `You invited ${them} into the community started again by consent`
+        : `${them} invited you into the community started again by consent; your device joins it by itself`
   }
 }
 

@@ -19,7 +19,8 @@ export function formatTime(ms: number): string {
 
 export function communityLine(c: CommunitySummary): string {
   const waiting = c.writable ? '' : '; waiting until you can post'
-  return `${c.id}  ${c.name}  (you are ${c.myName}; ${plural(c.memberCount, 'member')}${waiting})`
+  const again = c.refoundedAs ? `; started again as ${c.refoundedAs}, read only here` : ''
+  return `${c.id}  ${c.name}  (you are ${c.myName}; ${plural(c.memberCount, 'member')}${waiting}${again})`
 }
 
 const AVAILABILITY_WORDS: Record<AvailabilityKind, { they: string; you: string }> = {

@@ -27,7 +27,8 @@ const summary = (unread: number): CommunitySummary => ({
   memberCount: 2,
   unread,
   latestSeq: 10,
-  notifications: true
+  notifications: true,
+  refoundedAs: null
 })
 
 const notice: Notice = {

@@ -22,7 +22,7 @@ import {
 import type { ClientCommand, CommandInput } from './spec.js'
 
 const CHANGE_USAGE =
-  '(--agreements-file PATH | --confidentiality-file PATH | --set KEY=VALUE ... | --remove MEMBER | --review POST | --upgrade)'
+  '(--agreements-file PATH | --confidentiality-file PATH | --set KEY=VALUE ... | --remove MEMBER | --review POST | --upgrade | --refound)'
 
 const CHANGE_DETAILS = `What to change (exactly one):
   --agreements-file PATH        new agreements text, read from a UTF-8 text file
@@ -37,6 +37,8 @@ const CHANGE_DETAILS = `What to change (exactly one):
   --remove MEMBER               remove a member (their name, or id from: mutual members)
   --review POST                 ask the community to look again at your collapsed post
   --upgrade                     move the community to the newest op version this Mutual knows
+  --refound                     start the community again under a new key, with everyone who is a member
+                                now; those removed are not invited (the old community stays readable)
 
 A change is adopted once enough members consent and nobody objects; proposing counts as consenting.
 Every decision needs at least 2 consents, so nobody decides alone.`
@@ -168,6 +170,8 @@ async function resolveChange(
     }
     case 'review':
       return { kind: 'review', postId: request.postId }
+    case 'refound':
+      return { kind: 'refound' }
     case 'version':
       if (state.version >= OP_VERSION)
         throw new UsageError(
@@ -221,7 +225,16 @@ export const propose: ClientCommand = {
   summary: 'propose a change for the community to decide by consent; prints the proposal id',
   details: CHANGE_DETAILS,
   args: ['COMMUNITY'],
-  options: ['reason', 'agreements-file', 'confidentiality-file', 'set', 'remove', 'review', 'upgrade'],
+  options: [
+    'reason',
+    'agreements-file',
+    'confidentiality-file',
+    'set',
+    'remove',
+    'review',
+    'upgrade',
+    'refound'
+  ],
   async run(input) {
     const { client, communityId, ref, change, reason } = await changeFrom(input, 'propose', this.usage)
     const result = await client.call('proposals.create', { communityId, change, reason })

@@ -29,6 +29,7 @@ export function Banners({
   const messages: { key: string; text: string }[] = []
   if (!online) messages.push({ key: 'offline', text: b.offline })
   else if (peers === 0 && memberCount > 1 && !removed) messages.push({ key: 'alone', text: b.alone })
+  if (community.refoundedAs) messages.push({ key: 'refounded', text: b.refounded })
   if (status?.updateNeeded) messages.push({ key: 'update', text: b.updateNeeded })
   else if (!community.writable && !removed) messages.push({ key: 'writable', text: b.notWritable })
   return (

@@ -113,7 +113,8 @@ export function CommunityView({
   const gov = governance.data
   const removed = gov?.removed ?? null
   // Writing needs a device that can write, a community that has not removed you, and, for taking part, your "I agree".
-  const writable = community.writable && !status?.updateNeeded && removed === null
+  const writable =
+    community.writable && !status?.updateNeeded && removed === null && community.refoundedAs === null
   const agreed = gov ? gov.myAgreedVersion !== null : true
   const canAct = writable && agreed
   const agreementsChanged =

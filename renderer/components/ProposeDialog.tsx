@@ -12,7 +12,7 @@ import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
 import { SettingsFields, changedSettings } from './Settings.js'
 
-type Kind = 'agreements' | 'confidentiality' | 'settings' | 'version'
+type Kind = 'agreements' | 'confidentiality' | 'settings' | 'version' | 'refound'
 
 export function ProposeDialog({
   communityId,
@@ -36,7 +36,7 @@ export function ProposeDialog({
   const kinds: readonly Kind[] =
     governance.version < governance.newestVersion
       ? ['agreements', 'confidentiality', 'settings', 'version']
-      : ['agreements', 'confidentiality', 'settings']
+      : ['agreements', 'confidentiality', 'settings', 'refound']
   const [texts, setTexts] = useState({
     agreements: change?.kind === 'agreements' ? change.text : current.text,
     confidentiality: change?.kind === 'confidentiality' ? change.text : current.confidentiality
@@ -62,6 +62,7 @@ export function ProposeDialog({
   const build = (): Change | string => {
     if (kind === 'removal' || kind === 'review') return change ?? s.reasonNeeded
     if (kind === 'version') return { kind, version: governance.newestVersion }
+    if (kind === 'refound') return { kind }
     if (kind === 'settings') {
       const changed = changedSettings(governance.settings, settings)
       return Object.keys(changed).length > 0 ? { kind, settings: changed } : s.settingsUnchanged
@@ -115,6 +116,8 @@ export function ProposeDialog({
           <SettingsFields value={settings} onChange={setSettings} />
         ) : kind === 'version' ? (
           <p className="hint">{s.versionHint(governance.version, governance.newestVersion)}</p>
+        ) : kind === 'refound' ? (
+          <p className="hint">{s.refoundHint}</p>
         ) : null}
         <div className="field">
           <label htmlFor={`${id}-reason`}>{s.reason}</label>

@@ -94,7 +94,8 @@ export const en = {
     offline: 'You’re offline. Joining needs a member to let you in, so go online first.',
     closed: 'Mutual’s engine was restarting, so that did not happen. Please try again in a moment.',
     'not-writable': 'You can read here, but this device cannot write to the community yet.',
-    'update-needed': 'Some members use a newer Mutual. Update Mutual to take part again.',
+    'update-needed':
+      'The community agreed to move to a newer version of Mutual. Update Mutual to take part again.',
     'not-found': 'That is no longer here.',
     syncing: 'This community is still arriving on this device. Please try again in a moment.',
     'agreements-first':
@@ -143,7 +144,9 @@ export const en = {
     alone:
       'No other member is reachable right now. Anything you write stays on this device and will be shared when someone is.',
     updateNeeded:
-      'Some members use a newer Mutual. Update Mutual to see everything they have shared and to keep taking part.',
+      'The community agreed to move to a newer version of Mutual. Update Mutual to see everything shared since and to keep taking part.',
+    refounded:
+      'This community started again under a new key, by consent, and goes on in the new one in your list. What was written here stays on your device to read; nothing new is written here.',
     notWritable: 'You can read here, but this device cannot write to the community yet.',
     agreementsChanged: 'The agreements changed since you last said “I agree”.',
     readAgreements: 'Read them'
@@ -390,7 +393,11 @@ export const en = {
           ? 'You shared your support plan.'
           : `${name} shared their support plan with you. It is under Support plan.`,
       planRevoke: (name: string, fromMe: boolean) =>
-        fromMe ? 'You stopped sharing your support plan.' : `${name} stopped sharing their support plan.`
+        fromMe ? 'You stopped sharing your support plan.' : `${name} stopped sharing their support plan.`,
+      refound: (name: string, fromMe: boolean) =>
+        fromMe
+          ? `You invited ${name} into the community as it starts again.`
+          : `${name} invited you into the community as it starts again. Your device joins it by itself.`
     },
     closedByMe: 'You closed this conversation. Writing again opens it again.',
     closedByThem: (name: string) => `${name} closed this conversation. Writing again opens it again.`,
@@ -621,7 +628,8 @@ export const en = {
       removal: (name: string) => `Remove ${name} from the community`,
       review: (name: string | null) =>
         name ? `Open ${name}’s collapsed post again` : 'Open a collapsed post again',
-      version: 'Move to newer rules'
+      version: 'Move to newer rules',
+      refound: 'Start the community again under a new key'
     },
     by: (name: string, when: string) => `Proposed by ${name} · ${when}`,
     revised: (revision: number) => ` · revision ${revision}`,
@@ -687,8 +695,11 @@ export const en = {
       agreements: 'The agreements',
       confidentiality: 'The confidentiality section',
       settings: 'How the community works',
-      version: 'Newer rules from this version of Mutual'
+      version: 'Newer rules from this version of Mutual',
+      refound: 'Start again under a new key'
     },
+    refoundHint:
+      'If adopted, one member starts the community again under a new key and invites everyone who is a member now. Whoever was removed is not invited and gets nothing written from then on, even if they kept a copy of the old key. The old community stays on your device, to read.',
     versionHint: (from: number, to: number) =>
       `The community runs at version ${from}. Version ${to} adds safeguards: invites that prove who is joining, unique names, and limits on what one member can make everyone store. Members on an older Mutual will be asked to update once it is adopted.`,
     text: {

@@ -146,6 +146,7 @@ export class FakeBridge implements MutualBridge {
         unread: 0,
         latestSeq: posts,
         notifications: true,
+        refoundedAs: null,
         ...patch
       }
     ]
@@ -289,7 +290,8 @@ export class FakeBridge implements MutualBridge {
           memberCount: 1,
           unread: 0,
           latestSeq: 0,
-          notifications: true
+          notifications: true,
+          refoundedAs: null
         })
         this.emit({ type: 'communities-changed' })
         return { id }

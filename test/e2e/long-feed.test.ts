@@ -85,7 +85,8 @@ function standIn(): Handlers {
     memberCount: 3,
     unread: 0,
     latestSeq: TOTAL,
-    notifications: true
+    notifications: true,
+    refoundedAs: null
   }
   const status: SyncStatus = {
     communityId: COMMUNITY,

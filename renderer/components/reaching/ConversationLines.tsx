@@ -21,6 +21,8 @@ export function lineWords(entry: ConversationEntry, name: string): string {
       return l.plan(name, entry.fromMe)
     case 'plan-revoke':
       return l.planRevoke(name, entry.fromMe)
+    case 'refound':
+      return l.refound(name, entry.fromMe)
   }
 }
 
