@@ -459,3 +459,61 @@ test('versions: an upgrade proposal stamped by a newer build is set aside by eve
   })
   expect(dumps[0]).not.toContain('00000000000000b4')
 })
+
+test('re-founding: by consent the community starts again under a new key with its current members; whoever was removed gets nothing of it', async () => {
+  const [ash, bo, cy, dee] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(ash, [bo, cy, dee])
+  const deeId = dee.engine.get(id).me
+  const decide = async (
+    change: { kind: 'removal'; member: string } | { kind: 'refound' },
+    reason: string
+  ) => {
+    const { id: proposalId } = await ash.rpc.call('proposals.create', { communityId: id, change, reason })
+    await until([bo], async () =>
+      (await bo.rpc.call('proposals.list', { communityId: id })).some((p) => p.id === proposalId)
+    )
+    await bo.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
+  }
+  await decide({ kind: 'removal', member: deeId }, 'Shared our stories outside')
+  const peers = [ash, bo, cy]
+  await until(peers, async () =>
+    (
+      await Promise.all(
+        peers.map(async (p) =>
+          (await p.rpc.call('members.list', { communityId: id })).some((m) => m.id === deeId && m.removed)
+        )
+      )
+    ).every(Boolean)
+  )
+  await decide({ kind: 'refound' }, 'Dee kept a copy of our key')
+
+  // Every current member's device ends up in one new community, under a new key.
+  const fresh = await until(
+    peers,
+    async () => {
+      const lists = await Promise.all(peers.map((p) => p.rpc.call('communities.list', {})))
+      const next = lists.map((l) => l.find((c) => c.id === id)?.refoundedAs ?? null)
+      const joined = lists.every((l) => l.some((c) => c.id === next[0]))
+      return next[0] && next.every((n) => n === next[0]) && joined ? next[0] : false
+    },
+    60_000
+  )
+  expect(fresh).not.toBe(id)
+  const newBase = ash.engine.get(fresh).base
+  expect(newBase.encryptionKey?.equals(ash.engine.get(id).base.encryptionKey!)).toBe(false)
+  await until(peers, async () => {
+    const names = (await cy.rpc.call('members.list', { communityId: fresh })).map((m) => m.name).sort()
+    return names.join() === ['Ash', 'Member 1', 'Member 2'].join() ? true : false
+  })
+  // The carried members agreed to these same words before, and can post at once.
+  const { id: post } = await cy.rpc.call('posts.create', { communityId: fresh, text: 'Starting again.' })
+  await until([ash], async () => hasPost(ash, fresh, post))
+
+  // The old community stays readable and takes no new posts.
+  await expect(bo.rpc.call('posts.create', { communityId: id, text: 'old place' })).rejects.toMatchObject({
+    code: 'not-allowed'
+  })
+  // Dee is in neither the new community nor its invites, and never learns its key.
+  expect((await dee.rpc.call('communities.list', {})).map((c) => c.id)).not.toContain(fresh)
+  expect(dee.engine.get(id).base.key.equals(newBase.key)).toBe(false)
+})
