@@ -1,34 +1,65 @@
 // When two members' names count as the same, and the short marker that tells
 // members apart at a glance. Apply uses the keys here to keep each name to one
-// current member, so they must come out the same on every device: the
-// look-alike table is pinned (unhomoglyph, Unicode's confusables.txt 13.0),
-// and changing it, or any step below, changes which names clash and so needs a
-// new op version. Pure JS, no Node: runs in the engine, never in the renderer.
+// current member, so they must come out the same on every device and every
+// JavaScript engine: the look-alike table is pinned (unhomoglyph, Unicode's
+// confusables.txt 13.0), every Unicode-dependent step goes through
+// stable-text.ts (read its rule before changing anything here: no
+// `normalize`, `toLowerCase`, `\p{...}` or `\s` in this file), and changing
+// the table, or any step below, changes which names clash and so needs a new
+// op version. Pure JS, no Node: runs in the engine, never in the renderer.
+//
+// Characters off the stable allowlist are kept as escaped tokens (`<1ad0>`):
+// they are never normalized, case folded or dropped as marks, so a name
+// holding one still has a key, the same everywhere, only without that
+// folding. The look-alike table, being fixed data, still maps them.
 import unhomoglyph from 'unhomoglyph'
+import {
+  fromUnits,
+  isMark,
+  isSpace,
+  mapCodePoints,
+  normalize,
+  toLower,
+  toUnits,
+  toUpper
+} from './stable-text.js'
+import type { Unit } from './stable-text.js'
 
-/** Invisible or decorating code points: format characters, ignorables, combining marks, controls. */
-const UNSEEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\p{Cc}]/gu
-const SPACES = /\s+/gu
+/** Each run of white space as one ' '. */
+function collapseSpaces(units: readonly Unit[]): Unit[] {
+  const out: Unit[] = []
+  for (const unit of units) {
+    if (!isSpace(unit)) out.push(unit)
+    else if (out.at(-1) !== ' ') out.push(' ')
+  }
+  return out
+}
+
+function trimSpaces(units: readonly Unit[]): Unit[] {
+  let start = 0
+  let end = units.length
+  while (start < end && isSpace(units[start]!)) start++
+  while (end > start && isSpace(units[end - 1]!)) end--
+  return units.slice(start, end)
+}
 
 /** What shows of a name: compatibility forms folded (NFKC), nothing invisible, one space between words. */
-function visible(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(SPACES, ' ')
-    .normalize('NFD')
-    .replace(UNSEEN, '')
-    .replace(SPACES, ' ')
-    .trim()
+function visible(units: readonly Unit[]): Unit[] {
+  const folded = collapseSpaces(normalize(units, 'NFKC'))
+  return trimSpaces(collapseSpaces(normalize(folded, 'NFD').filter((unit) => !isMark(unit))))
 }
 
 /** Each character replaced by the prototype it looks like (UTS #39 skeleton), marks dropped again. */
-function skeleton(text: string): string {
-  return visible(unhomoglyph(text))
+function skeleton(units: readonly Unit[]): Unit[] {
+  return visible(mapCodePoints(units, unhomoglyph))
 }
 
-const lower = (text: string): string => text.toLowerCase()
 /** Full case folding, near enough: 'ß' and 'SS' meet at 'ss', 'İ' and 'i' at 'i'. */
-const fold = (text: string): string => visible(text.toUpperCase().toLowerCase())
+const fold = (units: readonly Unit[]): Unit[] => visible(toLower(toUpper(units)))
+
+const key = (units: readonly Unit[]): string => fromUnits(normalize(units, 'NFC'))
+
+const mainKey = (shown: readonly Unit[]): string => key(fold(skeleton(fold(skeleton(fold(visible(shown)))))))
 
 /**
  * The keys a name claims: two names clash when they share one.
@@ -42,16 +73,16 @@ const fold = (text: string): string => visible(text.toUpperCase().toLowerCase())
  * when nothing of the name is visible.
  */
 export function nameKeys(name: string): string[] {
-  const shown = visible(name)
-  if (shown === '') return []
-  const byLower = nameKey(shown)
-  const byUpper = fold(skeleton(lower(skeleton(shown.toUpperCase())))).normalize('NFC')
+  const shown = visible(toUnits(name))
+  if (shown.length === 0) return []
+  const byLower = mainKey(shown)
+  const byUpper = key(fold(skeleton(toLower(skeleton(toUpper(shown))))))
   return byUpper === byLower ? [byLower] : [byLower, byUpper]
 }
 
 /** A name's main key: NFKC, case folded, invisible characters and marks dropped, look-alikes mapped. */
 export function nameKey(name: string): string {
-  return fold(skeleton(fold(skeleton(fold(visible(name)))))).normalize('NFC')
+  return mainKey(toUnits(name))
 }
 
 /** Whether two names would be taken for the same name. */

@@ -5,6 +5,7 @@ import { LIMITS } from './limits.js'
 import { REACTION_KINDS, REPLY_MODES } from './types.js'
 import { COUNTING_RULES, DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from './governance.js'
 import { AVAILABILITY_KINDS, RESOURCE_KINDS } from './reaching.js'
+import { isWord } from './stable-text.js'
 
 /**
  * The newest op version this build understands. Bump when ops or the rules
@@ -28,7 +29,9 @@ const agreementsText = z.string().min(1).max(LIMITS.agreementsText)
 const reason = z.string().min(1).max(LIMITS.reason)
 const proposalId = hex(8)
 const reachId = hex(8)
-const mood = z.string().regex(new RegExp(`^[\\p{L}\\p{M}'-]{1,${LIMITS.mood}}$`, 'u'))
+// One word: letters and marks from the stable allowlist, apostrophes, hyphens. Not a `\p{L}` regex,
+// whose answer depends on the engine's Unicode version (see stable-text.ts).
+const mood = z.string().refine((word) => isWord(word, LIMITS.mood))
 const resource = z
   .object({
     kind: z.enum(RESOURCE_KINDS),

@@ -26,6 +26,7 @@ import {
 } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
 import { OP_VERSION } from '../domain/ops.js'
+import { isWord } from '../domain/stable-text.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
 import { reachingMethods } from './methods-reaching.js'
 import type { ReachingResults } from './methods-reaching.js'
@@ -200,10 +201,8 @@ export const methods = {
         mood: z
           .string()
           .trim()
-          .regex(
-            new RegExp(`^[\\p{L}\\p{M}'-]{1,${LIMITS.mood}}$`, 'u'),
-            `a mood is one word of at most ${LIMITS.mood} letters`
-          )
+          // The same check apply makes, so what the RPC takes, every peer keeps.
+          .refine((word) => isWord(word, LIMITS.mood), `a mood is one word of at most ${LIMITS.mood} letters`)
           .optional(),
         resource: z
           .object({

@@ -7,7 +7,7 @@ import type { ReplyMode } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
-import { MOOD_WORD, MoodChoice, moodOf } from './MoodChoice.js'
+import { MoodChoice, isMoodWord, moodOf } from './MoodChoice.js'
 import type { MoodValue } from './MoodChoice.js'
 import { ModeChoice } from './PostCard.js'
 
@@ -64,7 +64,7 @@ export function Compose({
       return
     }
     setEmpty(false)
-    if (moodWord !== null && !MOOD_WORD.test(moodWord)) {
+    if (moodWord !== null && !isMoodWord(moodWord)) {
       setMoodInvalid(true)
       return
     }

@@ -3,10 +3,11 @@
 import { useId } from 'react'
 import { MOOD_SUGGESTIONS } from '../../core/domain/reaching.js'
 import { LIMITS } from '../../core/domain/limits.js'
+import { isWord } from '../../core/domain/stable-text.js'
 import { strings } from '../strings/index.js'
 
-/** One word of letters (apostrophes and dashes allowed), as the engine accepts. */
-export const MOOD_WORD = new RegExp(`^[\\p{L}\\p{M}'-]{1,${LIMITS.mood}}$`, 'u')
+/** One word of letters (apostrophes and dashes allowed), exactly as the engine accepts. */
+export const isMoodWord = (word: string): boolean => isWord(word, LIMITS.mood)
 
 export interface MoodValue {
   /** A suggestion, 'own' for the member's own word, or null for none. */
