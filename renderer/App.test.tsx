@@ -208,3 +208,15 @@ test('ui: a clicked notification opens its thread', async () => {
     await within(await screen.findByRole('feed', { name: 'Thread' })).findByText('Post number 1')
   ).toBeTruthy()
 })
+
+test('ui: a newcomer whose chosen name another member holds is told, and where to choose another', async () => {
+  renderWith(FakeBridge.withCommunity(0, { myName: '' }))
+  expect(await screen.findByText(/another member already uses the one you chose/)).toBeTruthy()
+})
+
+test('ui: a community that started again under a new key says so, and takes no new posts', async () => {
+  renderWith(FakeBridge.withCommunity(0, { refoundedAs: 'y'.repeat(52) }))
+  expect(await screen.findByText(/started again under a new key/)).toBeTruthy()
+  const share = screen.getByRole('button', { name: 'Share' }) as HTMLButtonElement
+  expect(share.disabled).toBe(true)
+})

@@ -30,6 +30,9 @@ export function Banners({
   if (!online) messages.push({ key: 'offline', text: b.offline })
   else if (peers === 0 && memberCount > 1 && !removed) messages.push({ key: 'alone', text: b.alone })
   if (community.refoundedAs) messages.push({ key: 'refounded', text: b.refounded })
+  // Joined, but the name asked for was another member's: the engine kept none rather than share it.
+  else if (community.writable && !removed && community.myName === '')
+    messages.push({ key: 'no-name', text: b.noName })
   if (status?.updateNeeded) messages.push({ key: 'update', text: b.updateNeeded })
   else if (!community.writable && !removed) messages.push({ key: 'writable', text: b.notWritable })
   return (

@@ -145,6 +145,8 @@ export const en = {
       'No other member is reachable right now. Anything you write stays on this device and will be shared when someone is.',
     updateNeeded:
       'The community agreed to move to a newer version of Mutual. Update Mutual to see everything shared since and to keep taking part.',
+    noName:
+      'You don’t have a name here yet: another member already uses the one you chose. Choose yours under Members, so others know who is writing.',
     refounded:
       'This community started again under a new key, by consent, and goes on in the new one in your list. What was written here stays on your device to read; nothing new is written here.',
     notWritable: 'You can read here, but this device cannot write to the community yet.',
