@@ -322,6 +322,8 @@ test('removal: by the consent of the others, a removed member is told, can no lo
   await expect(
     dee.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'object', note: 'No' })
   ).rejects.toMatchObject({ code: 'not-allowed' })
+  // Bo can respond only once the proposal has reached Bo.
+  await until([bo], () => proposalOn(bo, id, proposalId).then((p) => p ?? false))
   await bo.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
 
   for (const peer of [ash, bo, cy]) await proposalReaches(peer, id, proposalId, 'adopted')
