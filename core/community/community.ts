@@ -81,8 +81,8 @@ export class Community extends EventEmitter {
   private signedSeen = 0
   private agreedSeen = false
   private readonly foundAt: number
-  /** The op version the community runs at, re-read after each view update. */
-  private versionSeen: Promise<number> | null = null
+  /** The meta record as of the last view update (see metaNow). */
+  private metaSeen: Promise<MetaRecord | null> | null = null
   readonly now: () => number
   readonly consent: Consent
   private readonly devices: DeviceClaim
@@ -124,7 +124,7 @@ export class Community extends EventEmitter {
     this.links = opts.links ?? null
     this.keyGivers = new Set(opts.keyGivers ?? [])
     this.base.on('update', () => {
-      this.versionSeen = null
+      this.metaSeen = null
       void this.links?.recheck()
       // A founder's own member record only exists once the first op is applied.
       this.devices.claim()
@@ -217,11 +217,14 @@ export class Community extends EventEmitter {
   }
 
   /** The op version the community runs at: which ops it takes, and which rules apply keeps. */
-  version(): Promise<number> {
-    this.versionSeen ??= this.reader()
-      .meta()
-      .then((meta) => meta?.version ?? LEGACY_VERSION)
-    return this.versionSeen
+  async version(): Promise<number> {
+    return (await this.metaNow())?.version ?? LEGACY_VERSION
+  }
+
+  /** The community's meta record, read once per view update rather than once per write. */
+  private metaNow(): Promise<MetaRecord | null> {
+    this.metaSeen ??= this.reader().meta()
+    return this.metaSeen
   }
 
   // ---- networking -------------------------------------------------------
@@ -314,6 +317,7 @@ export class Community extends EventEmitter {
    */
   async checkLapses(): Promise<void> {
     if (!this.base.writable || this.updateNeeded || (await this.version()) < 3) return
+    if ((await this.metaNow())?.refounded) return
     const reader = this.reader()
     const me = await reader.member(this.me)
     if (!me || me.left || me.agreedVersion === null) return
@@ -420,7 +424,7 @@ export class Community extends EventEmitter {
     if (this.updateNeeded) {
       throw new MutualError(
         'update-needed',
-        'this community has changes from a newer Mutual; please update to keep going'
+        'this community agreed to move to a newer version of Mutual; please update to keep going'
       )
     }
     if (!this.base.writable) {
@@ -446,7 +450,7 @@ export class Community extends EventEmitter {
       }
     }
     // Started again under a new key: the old community stays readable, and only private lines go on.
-    if (op.type !== 'private/send' && (await this.reader().meta())?.refounded) {
+    if (op.type !== 'private/send' && (await this.metaNow())?.refounded) {
       throw new MutualError(
         'not-allowed',
         'this community started again under a new key by consent; write in the new one'

@@ -37,8 +37,10 @@ export class DeviceClaim {
   }
 
   private async doClaim(): Promise<void> {
-    const me = await this.host.reader().member(this.host.me)
-    if (!me || me.left) return
+    const reader = this.host.reader()
+    const me = await reader.member(this.host.me)
+    // Gone, or the community started again elsewhere: nothing to introduce here.
+    if (!me || me.left || (await reader.meta())?.refounded) return
     const keyPair = await this.host.swarmKeyPair()
     const swarmKey = keyPair.publicKey.toString('hex')
     if (me.device === swarmKey) {
