@@ -41,6 +41,8 @@ test('leave: a member steps out, stops being a writer, loses the local copy, and
   await until([ash], async () => (await ash.engine.get(id).reader().member(boKey))?.left === true)
   const members = await ash.rpc.call('members.list', { communityId: id })
   expect(members.filter((m) => !m.left).map((m) => m.name)).toEqual(['Ash', 'Member 2', 'Member 3'])
+  // Sync status counts who is here now, not everyone who ever was.
+  expect((await ash.rpc.call('sync.status', { communityId: id }))[0]).toMatchObject({ knownMembers: 3 })
   await until([ash, dee], async () => (await isIndexer(ash, id, dee)) && dee.engine.get(id).base.isIndexer)
   // The community carries on without them.
   const { id: postId } = await dee.rpc.call('posts.create', { communityId: id, text: 'We miss Bo.' })

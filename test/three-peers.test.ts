@@ -135,6 +135,23 @@ describe('three peers', () => {
     expect(status!.peers).toBeGreaterThanOrEqual(1)
   })
 
+  test('posts: posts sent back to back, without waiting for each, land in the order sent on every peer', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `In order ${i}`)
+    const sent = await Promise.all(
+      texts.map((text) => bo.rpc.call('posts.create', { communityId: id, text }))
+    )
+    const last = sent[sent.length - 1]!.id
+    for (const peer of [ash, bo, cy]) {
+      await until([peer], () => hasPost(peer, id, last))
+      const feed = await peer.rpc.call('posts.feed', { communityId: id, limit: 50 })
+      const order = feed.posts
+        .map((p) => p.text)
+        .filter((t) => t.startsWith('In order'))
+        .reverse()
+      expect(order).toEqual(texts)
+    }
+  })
+
   test("community: authors edit and delete their own posts, and never anyone else's", async () => {
     const { id: postId } = await bo.rpc.call('posts.create', { communityId: id, text: 'Typo heer.' })
     await bo.rpc.call('posts.edit', { communityId: id, postId, text: 'Typo here.' })

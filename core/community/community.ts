@@ -101,6 +101,7 @@ export class Community extends EventEmitter {
   private reachingPart: Reaching | null = null
   private lapseTimer: NodeJS.Timeout | null = null
   private admitting: Promise<void> = Promise.resolve()
+  private ordered: Promise<void> = Promise.resolve()
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -507,7 +508,25 @@ export class Community extends EventEmitter {
     await this.append({ type: 'topic/create', name })
   }
 
-  async post(input: {
+  /**
+   * Writes keep the order they were asked for in. Each reads the view before
+   * it appends, so without this two posts sent back to back (a script, a
+   * double send) could land in the log the other way round.
+   */
+  private inOrder<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.ordered.then(write)
+    this.ordered = next.then(
+      () => undefined,
+      () => undefined
+    )
+    return next
+  }
+
+  post(input: Parameters<Community['postNow']>[0]): Promise<string> {
+    return this.inOrder(() => this.postNow(input))
+  }
+
+  private async postNow(input: {
     text: string
     topic?: string | undefined
     replyTo?: string | undefined
@@ -559,7 +578,11 @@ export class Community extends EventEmitter {
     return post
   }
 
-  async editPost(
+  editPost(postId: string, change: Parameters<Community['editPostNow']>[1]): Promise<void> {
+    return this.inOrder(() => this.editPostNow(postId, change))
+  }
+
+  private async editPostNow(
     postId: string,
     change: { text: string; mode?: ReplyMode | undefined; note?: string | null | undefined; now: number }
   ): Promise<void> {
@@ -575,12 +598,20 @@ export class Community extends EventEmitter {
     })
   }
 
-  async deletePost(postId: string): Promise<void> {
+  deletePost(postId: string): Promise<void> {
+    return this.inOrder(() => this.deletePostNow(postId))
+  }
+
+  private async deletePostNow(postId: string): Promise<void> {
     await this.ownPost(postId)
     await this.append({ type: 'post/delete', id: postId })
   }
 
-  async react(postId: string, kind: ReactionKind, add: boolean): Promise<void> {
+  react(postId: string, kind: ReactionKind, add: boolean): Promise<void> {
+    return this.inOrder(() => this.reactNow(postId, kind, add))
+  }
+
+  private async reactNow(postId: string, kind: ReactionKind, add: boolean): Promise<void> {
     const post = await this.reader().postRecord(postId)
     if (!post || post.deleted) throw new MutualError('not-found', 'that post is not here')
     await this.append({ type: add ? 'reaction/add' : 'reaction/remove', postId, kind })
@@ -672,7 +703,8 @@ export class Community extends EventEmitter {
       name: meta?.name ?? 'a community still syncing',
       online: this.online,
       peers: this.peerCount,
-      knownMembers: meta?.memberCount ?? 0,
+      // Members here now: someone who left or was removed is no longer one to sync with.
+      knownMembers: meta?.current ?? 0,
       writable: this.writable,
       updateNeeded: this.updateNeeded,
       posts: await reader.myPostStates(),
