@@ -4,7 +4,7 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { Mutual } from '../core/mutual.js'
-import { parseBootstrap } from '../core/network.js'
+import { parseBootstrap, probeBootstrap } from '../core/network.js'
 import { serveRpc } from '../core/rpc/server.js'
 import { socketTransport } from '../core/rpc/socket.js'
 import type { EngineEvent } from '../core/domain/types.js'
@@ -86,6 +86,14 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     }
     const offline = options.offline ? ', networking off' : ''
     print(`mutual daemon ready: storage ${storage}, socket ${location.path}${offline}`)
+    // Ready either way; but say so plainly when nothing can sync because the network is out of reach.
+    if (!options.offline)
+      void probeBootstrap(bootstrap).then((reached) => {
+        if (reached === false && !stop.requested)
+          complain(
+            `can't reach the network${options.bootstrap ? ` at ${options.bootstrap}` : ''}: no DHT node answered, so nothing will sync until it can`
+          )
+      })
     await stop.promise
   }
 

@@ -238,9 +238,9 @@ export class Mutual extends EventEmitter {
         dir: this.profile.folderPath(folder),
         bootstrap: this.opts.bootstrap,
         signal: abort.signal,
-        onLonely: (lonely) =>
+        onLonely: (alone) =>
           progress({
-            stage: lonely ? 'no-member-online' : 'looking-for-member',
+            stage: alone ?? 'looking-for-member',
             communityId: null,
             have: 0,
             total: 0

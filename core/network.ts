@@ -29,6 +29,44 @@ export function parseBootstrap(value: string): Bootstrap {
 const isLoopback = (host: string): boolean =>
   host === 'localhost' || host.startsWith('127.') || host === '::1'
 
+/**
+ * Whether this node reached the network at all. With an unreachable bootstrap
+ * the DHT still finishes bootstrapping, but learns of nobody, so its routing
+ * table stays empty. Null while it is still trying.
+ */
+export function reachesNetwork(dht: HyperDHT): boolean | null {
+  return dht.bootstrapped ? dht.table.size > 0 : null
+}
+
+/** Waits (bounded) until the node has bootstrapped, then says whether it reached anyone. */
+export async function probeNetwork(dht: HyperDHT, timeoutMs: number): Promise<boolean | null> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs)
+  })
+  await Promise.race([dht.fullyBootstrapped().catch(() => undefined), timeout])
+  clearTimeout(timer)
+  return reachesNetwork(dht)
+}
+
+/** Asks the bootstrap nodes once, with a node of its own: can this machine reach the network at all? */
+export async function probeBootstrap(
+  bootstrap: Bootstrap | undefined,
+  timeoutMs = 8000
+): Promise<boolean | null> {
+  const host = bootstrap && bootstrap.every((b) => isLoopback(b.host)) ? '127.0.0.1' : undefined
+  const dht = new HyperDHT({
+    ...(bootstrap ? { bootstrap } : {}),
+    ...(host ? { host } : {}),
+    ephemeral: true
+  })
+  try {
+    return await probeNetwork(dht, timeoutMs)
+  } finally {
+    await dht.destroy().catch(() => undefined)
+  }
+}
+
 export function createSwarm(
   bootstrap: Bootstrap | undefined,
   keyPair: { publicKey: Buffer; secretKey: Buffer },

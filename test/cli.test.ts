@@ -544,6 +544,17 @@ describe('cli: behaviour', () => {
     expect(await ok('communities', '--storage', founderDir)).toContain('Night owls')
   })
 
+  it('says at start when the network cannot be reached, rather than only "ready"', async () => {
+    const dir = path.join(scratch, 'unreachable')
+    const daemon = start(['daemon', '--storage', dir, '--bootstrap', '127.0.0.1:1'])
+    await daemon.waitForLine(/ready/)
+    await eventually('the unreachable warning', async () =>
+      /can't reach the network at 127\.0\.0\.1:1/.test(daemon.stderr()) ? true : undefined
+    )
+    daemon.child.kill('SIGTERM')
+    expect((await daemon.exited).code).toBe(0)
+  })
+
   it.skipIf(process.platform === 'win32')(
     'starts over the socket left behind by a daemon that was killed',
     async () => {

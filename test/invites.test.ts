@@ -119,3 +119,21 @@ test('invites: a joiner sees that no member is online rather than waiting silent
   await expect(joining).rejects.toMatchObject({ code: 'closed' })
   expect(await joiner.rpc.call('communities.list', {})).toEqual([])
 })
+
+test('invites: a joiner who cannot reach the network is told so, not that no member is online', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id })
+  const cut = await lab.peer({ bootstrap: [{ host: '127.0.0.1', port: 1 }] })
+  const stages = new Set<string>()
+  const told = new Promise<void>((resolve) =>
+    cut.rpc.onEvent((e) => {
+      if (e.type !== 'join-progress') return
+      stages.add(e.progress.stage)
+      if (e.progress.stage === 'no-network') resolve()
+    })
+  )
+  const joining = cut.rpc.call('communities.join', { invite, displayName: 'Far', joinId: 'cut-1' })
+  await told
+  expect(stages).not.toContain('no-member-online')
+  await cut.rpc.call('communities.cancelJoin', { joinId: 'cut-1' })
+  await expect(joining).rejects.toMatchObject({ code: 'closed' })
+})

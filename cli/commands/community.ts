@@ -65,6 +65,8 @@ export const communities: ClientCommand = {
 const STAGE_TEXT: Record<JoinStage, string | null> = {
   'looking-for-member': 'Looking for a member who can let you in…',
   'no-member-online': 'No member is online right now. Still waiting for one to let you in…',
+  'no-network':
+    "Can't reach the network (no DHT node answered), so no member can be found. Check your connection or --bootstrap; still trying…",
   syncing: 'A member let you in. Copying the community to this device…',
   done: null
 }

@@ -8,7 +8,7 @@ import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
 import { admissionRequest } from '../domain/admission.js'
 import { MutualError } from '../errors.js'
-import { createSwarm } from '../network.js'
+import { createSwarm, reachesNetwork } from '../network.js'
 import type { Bootstrap } from '../network.js'
 import { localWriterKeyPair } from './base.js'
 import { expiredError, matchesInvite } from './invite-key.js'
@@ -75,8 +75,13 @@ export interface PairOptions {
   dir: string
   bootstrap: Bootstrap | undefined
   signal: AbortSignal
-  /** Called with true while no member is reachable, false once one is. */
-  onLonely: (lonely: boolean) => void
+  /**
+   * Called every few seconds while pairing: 'no-network' while the DHT reached
+   * nobody at all, 'no-member-online' while it did but no member answers, and
+   * null while still looking or once a member is connected. The first two are
+   * different problems for the person.
+   */
+  onLonely: (alone: 'no-network' | 'no-member-online' | null) => void
   lonelyAfterMs?: number
 }
 
@@ -132,7 +137,12 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
         const abort = () => reject(new MutualError('closed', 'joining was cancelled'))
         if (opts.signal.aborted) abort()
         opts.signal.addEventListener('abort', abort, { once: true })
-        lonelyTimer = setInterval(() => opts.onLonely(s.connections.size === 0), opts.lonelyAfterMs ?? 5000)
+        lonelyTimer = setInterval(() => {
+          const reaches = reachesNetwork(s.dht)
+          // Connected, or still finding its way onto the network: just looking.
+          if (s.connections.size > 0 || reaches === null) return opts.onLonely(null)
+          opts.onLonely(reaches ? 'no-member-online' : 'no-network')
+        }, opts.lonelyAfterMs ?? 5000)
       }
     ).finally(() => unanswered.stop())
     if (lonelyTimer) clearInterval(lonelyTimer)

@@ -262,7 +262,7 @@ export interface SyncStatus {
 }
 
 /** looking-for-member: asking online members; no-member-online: none reachable yet, still asking. */
-export type JoinStage = 'looking-for-member' | 'no-member-online' | 'syncing' | 'done'
+export type JoinStage = 'looking-for-member' | 'no-member-online' | 'no-network' | 'syncing' | 'done'
 
 export interface JoinProgress {
   joinId: string

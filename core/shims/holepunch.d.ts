@@ -220,6 +220,9 @@ declare module 'hyperdht' {
     destroy(opts?: { force?: boolean }): Promise<void>
     fullyBootstrapped(): Promise<void>
     address(): { host: string; port: number }
+    readonly bootstrapped: boolean
+    /** The routing table: it stays empty when no bootstrap node could be reached. */
+    readonly table: { readonly size: number }
   }
   namespace HyperDHT {
     export type { BootstrapNode }

@@ -79,6 +79,8 @@ export const en = {
       'looking-for-member': 'Looking for a member who can let you in…',
       'no-member-online':
         'No member is online right now. Mutual keeps trying, and you will be let in as soon as someone is.',
+      'no-network':
+        'Mutual can’t reach the network from here, so it can’t find a member yet. Check your connection; Mutual keeps trying.',
       syncing: 'You’re in. Syncing what the community has shared…',
       done: 'You’re in.'
     } satisfies Record<JoinStage, string>,
