@@ -75,7 +75,10 @@ export function createSwarm(
 ): Hyperswarm {
   if (!bootstrap) return new Hyperswarm({ keyPair, ...(firewall ? { firewall } : {}) })
   // Bound to loopback, the node neither announces nor dials other interfaces.
+  // There it is not behind a NAT either: saying so skips a holepunch race in
+  // hyperdht that opens connections on one side only (hyperdht#304; see
+  // docs/one-sided-connections.md).
   const host = bootstrap.every((b) => isLoopback(b.host)) ? '127.0.0.1' : undefined
-  const dht = new HyperDHT(host ? { bootstrap, host } : { bootstrap })
+  const dht = new HyperDHT(host ? { bootstrap, host, firewalled: false } : { bootstrap })
   return new Hyperswarm({ dht, keyPair, ...(firewall ? { firewall } : {}) })
 }
