@@ -31,7 +31,7 @@ export async function fill(
 }
 
 // A typical short post, so byte counts resemble real use.
-const FILLER = 'Some days are harder than others, and it helps to know someone else has been here too.'
+export const FILLER = 'Some days are harder than others, and it helps to know someone else has been here too.'
 
 async function viewVersion(peer: BenchPeer, communityId: string): Promise<string> {
   const [status] = await peer.rpc.call('sync.status', { communityId })
@@ -39,19 +39,35 @@ async function viewVersion(peer: BenchPeer, communityId: string): Promise<string
 }
 
 /** Resolves when every peer holds the identical view. */
-export async function converged(peers: BenchPeer[], communityId: string, timeoutMs: number): Promise<void> {
+export function converged(peers: BenchPeer[], communityId: string, timeoutMs: number): Promise<void> {
+  return viewsAgree(
+    peers.map((p) => ({ viewVersion: () => viewVersion(p, communityId), onEvent: (l) => p.onEvent(l) })),
+    timeoutMs
+  )
+}
+
+/** Resolves when every member (of either stack, see stacks.ts) holds the identical view. */
+export async function viewsAgree(
+  members: { viewVersion(): Promise<string>; onEvent: Watchable['onEvent'] }[],
+  timeoutMs: number
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const versions = await Promise.all(peers.map((p) => viewVersion(p, communityId)))
+    const versions = await Promise.all(members.map((m) => m.viewVersion()))
     if (versions.every((x) => x === versions[0])) return
     if (Date.now() > deadline)
       throw new Error(`views still differ after ${timeoutMs} ms: ${versions.join(' ')}`)
-    await nextEvent(peers, 100)
+    await nextEvent(members, 100)
   }
 }
 
+/** Anything that reports changes: a Mutual peer's engine events, a bare member's view updates. */
+export interface Watchable {
+  onEvent(listener: () => void): () => void
+}
+
 /** Waits for any engine event from any of the peers, or `ms`, whichever comes first. */
-export function nextEvent(peers: BenchPeer[], ms: number): Promise<void> {
+export function nextEvent(peers: Watchable[], ms: number): Promise<void> {
   return new Promise((resolve) => {
     const offs: (() => void)[] = []
     const done = (): void => {

@@ -15,6 +15,8 @@ import { rawReplication } from './scenarios/raw-replication.js'
 import { offlineConvergence } from './scenarios/offline.js'
 import { sustainedWrites } from './scenarios/sustained.js'
 import { profileChild, profileStartAndMemory } from './scenarios/profile.js'
+import { baselineJoin, baselinePropagation, baselineRestart } from './scenarios/baseline.js'
+import { bareChild } from './bare/remote.js'
 import { round } from './stats.js'
 
 type Scenario = (lab: BenchLab, sizes: Sizes) => Promise<unknown>
@@ -46,7 +48,11 @@ const scenarios: Record<string, Scenario> = {
   },
   offlineConvergence,
   sustainedWrites,
-  profile: profileStartAndMemory
+  profile: profileStartAndMemory,
+  // Mutual and a bare Autobase + Hyperbee stack on the same workload, with Mutual ÷ bare.
+  baselineJoin,
+  baselinePropagation,
+  baselineRestart
 }
 
 async function main(): Promise<void> {
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
     const [dir, communityId, bootstrap] = positionals
     return profileChild(dir!, communityId!, bootstrap!)
   }
+  if (values.child === 'bare') return bareChild()
   const sizes = values.quick ? QUICK : FULL
   const chosen = values.only ? values.only.split(',') : Object.keys(scenarios)
   for (const name of chosen) if (!scenarios[name]) throw new Error(`unknown scenario "${name}"`)

@@ -15,6 +15,8 @@ import type { Mutual } from '../core/mutual.js'
 
 export interface BenchPeer {
   rpc: RpcClient
+  /** Its storage folder. */
+  dir: string
   onEvent(listener: (e: EngineEvent) => void): () => void
   close(): Promise<void>
 }
@@ -39,9 +41,7 @@ export class BenchLab {
   }
 
   /** A member inside this process, with the engine's default timings. */
-  async local(
-    opts: { offline?: boolean; storage?: string } = {}
-  ): Promise<BenchPeer & { dir: string; engine: Mutual }> {
+  async local(opts: { offline?: boolean; storage?: string } = {}): Promise<BenchPeer & { engine: Mutual }> {
     const peer = await this.lab.peer({ ackInterval: 1000, ...opts })
     return {
       rpc: peer.rpc,
@@ -79,6 +79,7 @@ export class BenchLab {
     this.clients.push(rpc)
     return {
       rpc,
+      dir,
       onEvent: (l) => rpc.onEvent(l),
       close: async () => {
         rpc.close()
@@ -86,6 +87,11 @@ export class BenchLab {
         await new Promise((r) => child.once('exit', r))
       }
     }
+  }
+
+  /** Another process this lab stops with the daemons if a scenario leaves it running. */
+  adopt(child: ChildProcess): void {
+    this.daemons.push(child)
   }
 
   async stop(): Promise<void> {

@@ -15,6 +15,9 @@ export interface Sizes {
   sustainedSeconds: number
   profileCommunities: number
   profilePosts: number
+  /** Coming back: how many stop, miss, restart rounds, and how many posts are missed each time. */
+  comebackRounds: number
+  comebackPosts: number
 }
 
 export const FULL: Sizes = {
@@ -30,7 +33,9 @@ export const FULL: Sizes = {
   offlinePostsEach: 1000,
   sustainedSeconds: 10,
   profileCommunities: 5,
-  profilePosts: 100_000
+  profilePosts: 100_000,
+  comebackRounds: 20,
+  comebackPosts: 100
 }
 
 export const QUICK: Sizes = {
@@ -46,5 +51,7 @@ export const QUICK: Sizes = {
   offlinePostsEach: 200,
   sustainedSeconds: 3,
   profileCommunities: 5,
-  profilePosts: 10_000
+  profilePosts: 10_000,
+  comebackRounds: 10,
+  comebackPosts: 100
 }

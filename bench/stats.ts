@@ -27,3 +27,20 @@ export async function time(step: () => Promise<unknown>): Promise<number> {
   await step()
   return performance.now() - start
 }
+
+/** Mutual's figure over the bare stack's for each figure both have: how many times the floor. */
+export function ratios<K extends string>(
+  mutual: Record<K, number>,
+  bare: Record<K, number>
+): Record<K, number> {
+  const out = {} as Record<K, number>
+  for (const k of Object.keys(mutual) as K[]) {
+    if (typeof mutual[k] === 'number' && typeof bare[k] === 'number') out[k] = round(mutual[k] / bare[k])
+  }
+  return out
+}
+
+/** Ratios of the median and p95 of two summaries. */
+export function summaryRatios(mutual: Summary, bare: Summary): { median: number; p95: number } {
+  return { median: round(mutual.median / bare.median), p95: round(mutual.p95 / bare.p95) }
+}

@@ -2,6 +2,7 @@
 import { circle, converged, fill, nextEvent } from '../fixtures.js'
 import type { BenchLab, BenchPeer } from '../fixtures.js'
 import { round } from '../stats.js'
+import { diskBytes } from './disk.js'
 
 export interface Grown {
   writers: BenchPeer[]
@@ -51,8 +52,11 @@ export async function grownCommunity(
   return { writers: peers, id, posts: posts + 1, latestId }
 }
 
-/** Invite accepted (join called) to the newest 50 posts shown, then to the whole history held. */
-export async function joinTimes(lab: BenchLab, c: Grown) {
+/**
+ * Invite accepted (join called) to the newest 50 posts shown, then to the whole history held.
+ * With `measureDisk`, also what the newcomer keeps on disk once stopped.
+ */
+export async function joinTimes(lab: BenchLab, c: Grown, measureDisk = false) {
   const founder = c.writers[0]!
   const { invite } = await founder.rpc.call('invites.create', { communityId: c.id })
   const joiner = await lab.local()
@@ -88,7 +92,8 @@ export async function joinTimes(lab: BenchLab, c: Grown) {
     writableMs: round(writable),
     newestPageMs: round(newestPage),
     fullHistoryMs: round(fullHistory),
-    ...bytes
+    ...bytes,
+    ...(measureDisk ? { disk: await diskBytes(joiner.dir) } : {})
   }
 }
 
