@@ -128,7 +128,9 @@ export class BarePeer implements Member {
 
   async setOnline(online: boolean): Promise<void> {
     if (online && !this.swarm) {
-      const dht = new HyperDHT({ bootstrap: this.config.bootstrap, host: '127.0.0.1' })
+      // As Mutual's swarms on loopback (core/network.ts): not firewalled, which skips hyperdht's
+      // holepunch race that leaves connections open on one side only (docs/one-sided-connections.md).
+      const dht = new HyperDHT({ bootstrap: this.config.bootstrap, host: '127.0.0.1', firewalled: false })
       const swarm = new Hyperswarm({ dht })
       this.swarm = swarm
       swarm.on('connection', (conn) => {
@@ -163,11 +165,13 @@ export class BarePeer implements Member {
 /**
  * hyperdht 6.33 to 6.34 (holepunchto/hyperdht#304): between two peers on one
  * host, a new connection can open on the dialing side only, and it then sits
- * silent until UDX times it out (13 s) before Hyperswarm dials again. Mutual
- * meets the same bug and drops connections that stay silent (3 s while
- * pairing, 10 s for members). A healthy connection here hears the other
- * side's replication handshake within milliseconds, so one that has heard
- * nothing after a second is dropped, and Hyperswarm dials again.
+ * silent until UDX times it out (13 s) before Hyperswarm dials again. Saying
+ * the DHT is not firewalled avoids it on loopback; should one happen anyway,
+ * it is dropped and counted rather than left to stall the measurement. Mutual
+ * drops connections that prove nothing (3 s while pairing, 10 s otherwise). A
+ * healthy connection here hears the other side's replication handshake within
+ * milliseconds, so one that has heard nothing after a second is dropped, and
+ * Hyperswarm dials again.
  */
 const SILENT_MS = 1000
 

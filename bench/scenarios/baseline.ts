@@ -172,9 +172,9 @@ export async function baselineRestart(lab: BenchLab, sizes: Sizes) {
 }
 
 const STALLS_NOTE =
-  'bareStalledConnections counts connection setups the bare stack found half-open and dropped after 1 s ' +
-  '(hyperdht 6.34 on one host, holepunchto/hyperdht#304); each costs it about 3 s. Mutual meets the same ' +
-  'bug and drops silent connections after 3 s while pairing and 10 s otherwise.'
+  'Both stacks run loopback DHTs with firewalled: false (core/network.ts), which avoids connections ' +
+  'open on one side only (hyperdht 6.34, holepunchto/hyperdht#304). bareStalledConnections counts ' +
+  'any the bare stack still found silent and dropped after 1 s; each costs it about 3 s.'
 
 async function stalledSetups(members: BareRemote[]): Promise<number> {
   let n = 0
