@@ -15,6 +15,7 @@ import { encodeInviteKey, keyCheck } from './invite-key.js'
 import { ReplicationTracker } from './replication.js'
 import { Rediscovery } from './rediscovery.js'
 import { WriteQueue } from './write-queue.js'
+import type { Place } from './write-queue.js'
 import { Sweeper } from './sweeper.js'
 import {
   ALLOWED_BEFORE_AGREEING,
@@ -101,7 +102,6 @@ export class Community extends EventEmitter {
   private reachingPart: Reaching | null = null
   private lapseTimer: NodeJS.Timeout | null = null
   private admitting: Promise<void> = Promise.resolve()
-  private ordered: Promise<void> = Promise.resolve()
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -421,7 +421,8 @@ export class Community extends EventEmitter {
 
   // ---- writing ----------------------------------------------------------
 
-  async append(op: Op): Promise<void> {
+  /** `place`: the write's place in line, taken when it was asked for (see inOrder). */
+  async append(op: Op, place?: Place): Promise<void> {
     if (this.updateNeeded) {
       throw new MutualError(
         'update-needed',
@@ -464,7 +465,7 @@ export class Community extends EventEmitter {
       )
     }
     try {
-      await this.writes.append(encodeOp(op))
+      await (place ?? this.writes).append(encodeOp(op))
     } catch (err) {
       // This very op completed the move to a version this build cannot apply: it was
       // written, and apply stopped right after it.
@@ -509,33 +510,33 @@ export class Community extends EventEmitter {
   }
 
   /**
-   * Writes keep the order they were asked for in. Each reads the view before
-   * it appends, so without this two posts sent back to back (a script, a
-   * double send) could land in the log the other way round.
+   * Writes keep the order they were asked for in: each takes its place in the
+   * write queue when asked, before reading the view, so two posts sent back to
+   * back (a script, a double send) cannot land the other way round, and a burst
+   * still goes out as one append.
    */
-  private inOrder<T>(write: () => Promise<T>): Promise<T> {
-    const next = this.ordered.then(write)
-    this.ordered = next.then(
-      () => undefined,
-      () => undefined
-    )
-    return next
+  private inOrder<T>(write: (place: Place) => Promise<T>): Promise<T> {
+    const place = this.writes.reserve()
+    return write(place).finally(() => place.release())
   }
 
   post(input: Parameters<Community['postNow']>[0]): Promise<string> {
-    return this.inOrder(() => this.postNow(input))
+    return this.inOrder((place) => this.postNow(input, place))
   }
 
-  private async postNow(input: {
-    text: string
-    topic?: string | undefined
-    replyTo?: string | undefined
-    mode?: ReplyMode | undefined
-    note?: string | undefined
-    mood?: string | undefined
-    resource?: { kind: ResourceKind; name: string; contact?: string | null | undefined } | undefined
-    now: number
-  }): Promise<string> {
+  private async postNow(
+    input: {
+      text: string
+      topic?: string | undefined
+      replyTo?: string | undefined
+      mode?: ReplyMode | undefined
+      note?: string | undefined
+      mood?: string | undefined
+      resource?: { kind: ResourceKind; name: string; contact?: string | null | undefined } | undefined
+      now: number
+    },
+    place?: Place
+  ): Promise<string> {
     const reader = this.reader()
     const topic = input.topic ?? 'general'
     if (input.replyTo) {
@@ -548,26 +549,29 @@ export class Community extends EventEmitter {
     checkTopicFields(input.replyTo ? null : topic, input)
     const id = hcrypto.randomBytes(8).toString('hex')
     const note = input.note?.trim() ? input.note.trim() : null
-    await this.append({
-      type: 'post/create',
-      id,
-      topic,
-      replyTo: input.replyTo ?? null,
-      mode: input.mode ?? (await reader.governance().settings()).defaultReplyMode,
-      note,
-      text: input.text,
-      at: input.now,
-      ...(input.mood ? { mood: input.mood } : {}),
-      ...(input.resource
-        ? {
-            resource: {
-              kind: input.resource.kind,
-              name: input.resource.name,
-              contact: input.resource.contact ?? null
+    await this.append(
+      {
+        type: 'post/create',
+        id,
+        topic,
+        replyTo: input.replyTo ?? null,
+        mode: input.mode ?? (await reader.governance().settings()).defaultReplyMode,
+        note,
+        text: input.text,
+        at: input.now,
+        ...(input.mood ? { mood: input.mood } : {}),
+        ...(input.resource
+          ? {
+              resource: {
+                kind: input.resource.kind,
+                name: input.resource.name,
+                contact: input.resource.contact ?? null
+              }
             }
-          }
-        : {})
-    })
+          : {})
+      },
+      place
+    )
     return id
   }
 
@@ -579,42 +583,46 @@ export class Community extends EventEmitter {
   }
 
   editPost(postId: string, change: Parameters<Community['editPostNow']>[1]): Promise<void> {
-    return this.inOrder(() => this.editPostNow(postId, change))
+    return this.inOrder((place) => this.editPostNow(postId, change, place))
   }
 
   private async editPostNow(
     postId: string,
-    change: { text: string; mode?: ReplyMode | undefined; note?: string | null | undefined; now: number }
+    change: { text: string; mode?: ReplyMode | undefined; note?: string | null | undefined; now: number },
+    place?: Place
   ): Promise<void> {
     const post = await this.ownPost(postId)
     const note = change.note === undefined ? post.note : change.note?.trim() || null
-    await this.append({
-      type: 'post/edit',
-      id: postId,
-      text: change.text,
-      mode: change.mode ?? post.mode,
-      note,
-      at: change.now
-    })
+    await this.append(
+      {
+        type: 'post/edit',
+        id: postId,
+        text: change.text,
+        mode: change.mode ?? post.mode,
+        note,
+        at: change.now
+      },
+      place
+    )
   }
 
   deletePost(postId: string): Promise<void> {
-    return this.inOrder(() => this.deletePostNow(postId))
+    return this.inOrder((place) => this.deletePostNow(postId, place))
   }
 
-  private async deletePostNow(postId: string): Promise<void> {
+  private async deletePostNow(postId: string, place?: Place): Promise<void> {
     await this.ownPost(postId)
-    await this.append({ type: 'post/delete', id: postId })
+    await this.append({ type: 'post/delete', id: postId }, place)
   }
 
   react(postId: string, kind: ReactionKind, add: boolean): Promise<void> {
-    return this.inOrder(() => this.reactNow(postId, kind, add))
+    return this.inOrder((place) => this.reactNow(postId, kind, add, place))
   }
 
-  private async reactNow(postId: string, kind: ReactionKind, add: boolean): Promise<void> {
+  private async reactNow(postId: string, kind: ReactionKind, add: boolean, place?: Place): Promise<void> {
     const post = await this.reader().postRecord(postId)
     if (!post || post.deleted) throw new MutualError('not-found', 'that post is not here')
-    await this.append({ type: add ? 'reaction/add' : 'reaction/remove', postId, kind })
+    await this.append({ type: add ? 'reaction/add' : 'reaction/remove', postId, kind }, place)
   }
 
   async setProfile(displayName: string, color: string | null | undefined): Promise<void> {
