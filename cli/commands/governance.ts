@@ -6,7 +6,14 @@ import type { Change, Settings } from '../../core/domain/governance.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import type { GovernanceState } from '../../core/domain/types.js'
 import type { RpcClient } from '../../core/rpc/client.js'
-import { changeRequestFrom, cliSettingKey, parseProposalId, readTextFile, requireReason } from '../change.js'
+import {
+  CHANGE_FLAGS,
+  changeRequestFrom,
+  cliSettingKey,
+  parseProposalId,
+  readTextFile,
+  requireReason
+} from '../change.js'
 import type { ChangeRequest } from '../change.js'
 import { UsageError } from '../failure.js'
 import { agreedLines, agreementsLines, historyLines, proposalLines } from '../format-governance.js'
@@ -225,16 +232,7 @@ export const propose: ClientCommand = {
   summary: 'propose a change for the community to decide by consent; prints the proposal id',
   details: CHANGE_DETAILS,
   args: ['COMMUNITY'],
-  options: [
-    'reason',
-    'agreements-file',
-    'confidentiality-file',
-    'set',
-    'remove',
-    'review',
-    'upgrade',
-    'refound'
-  ],
+  options: ['reason', ...CHANGE_FLAGS],
   async run(input) {
     const { client, communityId, ref, change, reason } = await changeFrom(input, 'propose', this.usage)
     const result = await client.call('proposals.create', { communityId, change, reason })
