@@ -10,6 +10,7 @@ import hcrypto from 'hypercore-crypto'
 import type Hyperswarm from 'hyperswarm'
 import z32 from 'z32'
 import { admissionRequest } from '../core/domain/admission.js'
+import { OP_VERSION } from '../core/domain/ops.js'
 import { writerKeyFor } from '../core/domain/writer-key.js'
 import { createBase, localWriterKeyPair } from '../core/community/base.js'
 import { decodeInviteKey } from '../core/community/invite-key.js'
@@ -18,6 +19,9 @@ import type { Refusal } from '../core/community/member-links.js'
 import { createSwarm } from '../core/network.js'
 import { Lab, agree, community, hasPost, until, viewDump } from './support/peers.js'
 import type { Peer } from './support/peers.js'
+
+/** A version no build of this code knows: what a newer Mutual would run. */
+const NEXT = OP_VERSION + 1
 
 const lab = new Lab()
 beforeAll(() => lab.start())
@@ -137,7 +141,7 @@ test('versions: an op of a newer version from one member is set aside on every p
   await newcomer.rpc.call('communities.join', { invite, displayName: 'New' })
   // One member who agreed, and one who has not, each stamp ops with versions nobody adopted.
   await bo.engine.get(id).base.append(Buffer.from(JSON.stringify({ v: 99, type: 'poll/create' })))
-  await bo.engine.get(id).base.append(Buffer.from(JSON.stringify({ v: 4, type: 'member/leave' })))
+  await bo.engine.get(id).base.append(Buffer.from(JSON.stringify({ v: NEXT, type: 'member/leave' })))
   await newcomer.engine.get(id).base.append(Buffer.from(JSON.stringify({ v: 99, type: 'anything' })))
   const { id: after } = await bo.rpc.call('posts.create', { communityId: id, text: 'Still here.' })
   const peers = [ash, bo, newcomer]
@@ -158,20 +162,20 @@ test('versions: an op of a newer version from one member is set aside on every p
 })
 
 test('versions: a newer version adopted by consent asks older builds to update, and the newer build goes on', async () => {
-  const [ash, bo, future] = await Promise.all([lab.peer(), lab.peer(), lab.peer({ newestOpVersion: 4 })])
+  const [ash, bo, future] = await Promise.all([lab.peer(), lab.peer(), lab.peer({ newestOpVersion: NEXT })])
   const id = await community(ash, [bo, future])
   const proposal = {
     v: 3,
     type: 'proposal/create',
     id: '00000000000000a4',
-    change: { kind: 'version', version: 4 },
+    change: { kind: 'version', version: NEXT },
     reason: 'A newer Mutual',
     at: Date.now()
   }
   await future.engine.get(id).base.append(Buffer.from(JSON.stringify(proposal)))
   await until([ash], async () => (await ash.rpc.call('proposals.list', { communityId: id })).length > 0)
   const [listed] = await ash.rpc.call('proposals.list', { communityId: id })
-  expect(listed).toMatchObject({ change: { kind: 'version', version: 4 } })
+  expect(listed).toMatchObject({ change: { kind: 'version', version: NEXT } })
   await ash.rpc.call('proposals.respond', {
     communityId: id,
     proposalId: listed!.id,
@@ -439,13 +443,13 @@ test('invites: a burst of requests on an invite with one use left writes one adm
 })
 
 test('versions: an upgrade proposal stamped by a newer build is set aside by every build alike', async () => {
-  const [ash, bo, future] = await Promise.all([lab.peer(), lab.peer(), lab.peer({ newestOpVersion: 4 })])
+  const [ash, bo, future] = await Promise.all([lab.peer(), lab.peer(), lab.peer({ newestOpVersion: NEXT })])
   const id = await community(ash, [bo, future])
   const stamped = {
-    v: 4,
+    v: NEXT,
     type: 'proposal/create',
     id: '00000000000000b4',
-    change: { kind: 'version', version: 4 },
+    change: { kind: 'version', version: NEXT },
     reason: 'Stamped with the newer version',
     at: Date.now()
   }

@@ -12,7 +12,7 @@ import { isWord } from './stable-text.js'
  * apply enforces change meaning. A community moves to a newer version only
  * when a consent proposal adopts it (see docs/governance.md).
  */
-export const OP_VERSION = 3
+export const OP_VERSION = 4
 const OLDEST_OP_VERSION = 1
 /** What communities founded before versions were adopted by consent run at: the rules of version 2. */
 export const LEGACY_VERSION = 2

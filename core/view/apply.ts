@@ -27,11 +27,11 @@ import type {
   MemberRecord,
   MetaRecord,
   PostRecord,
-  TimelineRecord,
   TopicRecord
 } from './records.js'
 import { ViewWriter, blankLog, logEvent, putMember, updateMeta } from './writer.js'
-import { retire, savePost } from './steps.js'
+import { retire } from './steps.js'
+import { isLean, leaveFeed, loadPost, notePostDeleted, placePost, savePost } from './posts.js'
 import { claimFounderName, setProfile } from './profile.js'
 import type { Ctx } from './writer.js'
 import * as governance from './governance.js'
@@ -62,9 +62,11 @@ async function applyNodes(
     if (version !== null && version > newestKnown) break
     if (node.value === null) continue // an ack: ordering only
     const written = view.written
+    view.beginNode(version !== null && isLean(version))
     await applyNode(view, host, node, version, newestKnown)
     // An op that changed nothing is noted (op version 3), so peers can clear its block once signed.
     if (view.written === written) await quota.noteRefused(view, node, version)
+    await view.endNode()
     version = await adoptedVersion(view)
   }
   await view.flush()
@@ -354,7 +356,7 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
   let topicName = op.topic
   let parent: PostRecord | null = null
   if (op.replyTo !== null) {
-    parent = await ctx.view.get<PostRecord>(keys.post(op.replyTo))
+    parent = await loadPost(ctx.view, op.replyTo)
     if (!parent) return
     root = parent.root
     topicName = parent.topic // a reply lives where its thread lives
@@ -386,22 +388,19 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
     ...(op.mood !== undefined ? { mood: op.mood } : {}),
     ...(op.resource !== undefined ? { resource: op.resource } : {})
   }
-  await savePost(ctx, post)
-  await ctx.view.put(keys.authored(ctx.author, ctx.node.length), op.id)
-  const timeline: TimelineRecord = { id: op.id, author: ctx.author }
-  await ctx.view.put(keys.timeline(seq), timeline)
+  await placePost(ctx, post)
   await ctx.view.put(keys.meta, { ...meta, seq: seq + 1 })
   if (parent) {
-    const rootPost = root === parent.id ? parent : await ctx.view.get<PostRecord>(keys.post(root))
+    const rootPost = root === parent.id ? parent : await loadPost(ctx.view, root)
     if (rootPost) await savePost(ctx, { ...rootPost, replyCount: rootPost.replyCount + 1 })
   } else {
-    await ctx.view.put(keys.feed(topicName, seq), op.id)
+    if (!isLean(ctx.version)) await ctx.view.put(keys.feed(topicName, seq), op.id)
     await ctx.view.put(keys.topic(topicName), { ...topic, postCount: topic.postCount + 1 })
   }
 }
 
 async function ownLivePost(ctx: Ctx, id: string): Promise<PostRecord | null> {
-  const post = await ctx.view.get<PostRecord>(keys.post(id))
+  const post = await loadPost(ctx.view, id)
   if (!post || post.deleted || post.author !== ctx.author) return null
   return post
 }
@@ -431,15 +430,16 @@ async function postDelete(ctx: Ctx, op: OpOf<'post/delete'>): Promise<void> {
     reactions: { 'me-too': [], 'hear-you': [], thanks: [] }
   }
   await savePost(ctx, emptied)
+  await notePostDeleted(ctx, post)
   if (post.replyTo === null && post.replyCount === 0) {
-    await ctx.view.del(keys.feed(post.topic, post.seq))
+    await leaveFeed(ctx, emptied)
     const topic = await ctx.view.get<TopicRecord>(keys.topic(post.topic))
     if (topic) await ctx.view.put(keys.topic(post.topic), { ...topic, postCount: topic.postCount - 1 })
   }
 }
 
 async function react(ctx: Ctx, op: OpOf<'reaction/add'> | OpOf<'reaction/remove'>): Promise<void> {
-  const post = await ctx.view.get<PostRecord>(keys.post(op.postId))
+  const post = await loadPost(ctx.view, op.postId)
   if (!post || post.deleted || !REACTION_KINDS.includes(op.kind)) return
   const current = post.reactions[op.kind]
   const has = current.includes(ctx.author)

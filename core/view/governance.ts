@@ -19,7 +19,8 @@ import type {
 import { blankLog, logEvent, updateMeta } from './writer.js'
 import { countedAmong, countsIn, tallyProposal } from './tally.js'
 import type { Ctx } from './writer.js'
-import { retire, savePost } from './steps.js'
+import { retire } from './steps.js'
+import { loadPost, savePost } from './posts.js'
 
 async function settingsOf(ctx: Ctx): Promise<Settings> {
   return settingsFrom(await ctx.view.get<Settings>(keys.settings))
@@ -76,7 +77,7 @@ async function validChange(ctx: Ctx, change: ProposalRecord['change']): Promise<
       // Leaving is how one goes oneself; a removal is always about someone else.
       return change.member !== ctx.author && (await currentMember(ctx, change.member)) !== null
     case 'review': {
-      const post = await ctx.view.get<PostRecord>(keys.post(change.postId))
+      const post = await loadPost(ctx.view, change.postId)
       return post !== null && post.collapsed && !post.deleted && post.author === ctx.author
     }
     case 'version':
@@ -317,7 +318,7 @@ async function agreedNow(ctx: Ctx): Promise<number> {
 }
 
 async function restore(ctx: Ctx, postId: string, proposal: ProposalRecord): Promise<void> {
-  const post = await ctx.view.get<PostRecord>(keys.post(postId))
+  const post = await loadPost(ctx.view, postId)
   if (!post || !post.collapsed) return
   // The community looked again and decided it stays open; earlier flags are settled.
   await savePost(ctx, { ...post, collapsed: false, flags: [] })
@@ -335,7 +336,7 @@ async function restore(ctx: Ctx, postId: string, proposal: ProposalRecord): Prom
 // ---- flags --------------------------------------------------------------
 
 export async function flag(ctx: Ctx, op: OpOf<'flag/add'> | OpOf<'flag/remove'>): Promise<void> {
-  const post = await ctx.view.get<PostRecord>(keys.post(op.postId))
+  const post = await loadPost(ctx.view, op.postId)
   if (!post || post.deleted || post.author === ctx.author) return
   const mine = post.flags.find((f) => f.by === ctx.author)
   let flags = post.flags
@@ -376,7 +377,7 @@ async function settleCollapse(ctx: Ctx, post: PostRecord, settings: Settings): P
 
 async function recheckFlagged(ctx: Ctx, settings: Settings): Promise<void> {
   for (const key of await ctx.view.keysUnder(keys.flaggedPrefix)) {
-    const post = await ctx.view.get<PostRecord>(keys.post(key.slice(keys.flaggedPrefix.length)))
+    const post = await loadPost(ctx.view, key.slice(keys.flaggedPrefix.length))
     if (post && !post.deleted) await settleCollapse(ctx, post, settings)
   }
 }

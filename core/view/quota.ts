@@ -67,6 +67,8 @@ export interface QuotaRecord {
   stored: number
   /** The block index of the member's last kept op, whatever the stretch. */
   last: number
+  /** Posts of the member's kept in the lean layout and not deleted, whatever the stretch (op version 4). */
+  posts?: number
 }
 
 /**
@@ -99,7 +101,14 @@ export function oversized(value: Uint8Array, version: number | null): boolean {
 /** The member's stretch as of this op: the stored one, or a fresh one if it has ended. */
 function stretchAt(record: QuotaRecord | null, seq: number, at: number): QuotaRecord {
   if (record && seq < record.seq + STRETCH.seq && at < record.at + STRETCH.own) return record
-  return { seq, at, sealed: 0, stored: 0, last: record?.last ?? -1 }
+  return {
+    seq,
+    at,
+    sealed: 0,
+    stored: 0,
+    last: record?.last ?? -1,
+    ...(record?.posts !== undefined ? { posts: record.posts } : {})
+  }
 }
 
 /**
@@ -123,7 +132,8 @@ export async function withinQuota(ctx: Ctx, op: Op, step: () => Promise<void>): 
   const next: QuotaRecord = {
     ...record,
     [budget]: record[budget] + Math.max(bytes, wrote),
-    last: ctx.node.length - 1
+    last: ctx.node.length - 1,
+    ...(ctx.postsKept ? { posts: (record.posts ?? 0) + ctx.postsKept } : {})
   }
   await ctx.view.put(keys.quota(ctx.author), next)
 }

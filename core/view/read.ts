@@ -7,6 +7,9 @@ import { REACTION_KINDS } from '../domain/types.js'
 import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
 import { GovernanceReader } from './read-governance.js'
+import { isPath } from './posts.js'
+import type { PostPointer } from './posts.js'
+import type { QuotaRecord } from './quota.js'
 import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 
 const FIRST_TOPICS = ['general', CHECK_INS_TOPIC, RESOURCES_TOPIC]
@@ -56,13 +59,20 @@ export class ViewReader {
   }
 
   async postRecord(id: string): Promise<PostRecord | null> {
-    return this.value<PostRecord>(keys.post(id))
+    return this.pointed(await this.value<PostPointer>(keys.post(id)))
+  }
+
+  /** The record an index entry points at, in either layout (core/view/posts.ts). */
+  private async pointed(at: PostPointer | null): Promise<PostRecord | null> {
+    if (at === null || typeof at !== 'string') return at
+    if (isPath(at)) return this.value<PostRecord>(at)
+    return this.postRecord(at)
   }
 
   async feed(topic: string, limit: number = LIMITS.pageDefault, before?: number): Promise<FeedPage> {
     const prefix = keys.feedPrefix(topic)
     const lt = before === undefined ? prefixEnd(prefix) : keys.feed(topic, before)
-    const ids: string[] = []
+    const pointers: PostPointer[] = []
     const seqs: number[] = []
     // One extra tells us whether an older page exists.
     for await (const entry of this.bee.createReadStream({
@@ -71,11 +81,11 @@ export class ViewReader {
       reverse: true,
       limit: limit + 1
     })) {
-      ids.push(entry.value as string)
+      pointers.push(entry.value as PostPointer)
       seqs.push(Number.parseInt(entry.key.slice(prefix.length), 16))
     }
-    const more = ids.length > limit
-    const posts = await this.posts(ids.slice(0, limit))
+    const more = pointers.length > limit
+    const posts = await this.posts(pointers.slice(0, limit))
     const last = seqs[Math.min(limit, seqs.length) - 1]
     return { posts, next: more && last !== undefined ? last : null }
   }
@@ -85,12 +95,10 @@ export class ViewReader {
     if (!root) return null
     if (root.root !== root.id) return this.thread(root.root)
     const prefix = keys.threadPrefix(rootId)
-    const replies: Promise<Post>[] = []
-    for await (const entry of this.bee.createReadStream({ gt: prefix, lt: prefixEnd(prefix) })) {
-      const record = entry.value as PostRecord
-      replies.push(this.toPost(record))
-    }
-    return { root, replies: await Promise.all(replies) }
+    const replies: PostPointer[] = []
+    for await (const entry of this.bee.createReadStream({ gt: prefix, lt: prefixEnd(prefix) }))
+      replies.push(entry.value as PostPointer)
+    return { root, replies: await this.posts(replies) }
   }
 
   async members(): Promise<Member[]> {
@@ -207,14 +215,33 @@ export class ViewReader {
     return out
   }
 
-  /** Counts my posts by state, walking my own authored index. */
+  /**
+   * Counts my posts by state. Legacy posts are found through my authored
+   * index. Lean ones are counted on my quota record, and only those not yet
+   * confirmed, all above the signed point, are looked at one by one.
+   */
   async myPostStates(): Promise<Record<PostState, number>> {
     const counts: Record<PostState, number> = { local: 0, replicated: 0, confirmed: 0 }
+    const signedSeq = await this.signedSeq()
     for await (const entry of this.range(keys.authoredPrefix(this.at.me))) {
       const record = await this.postRecord(entry.value as string)
       if (!record || record.deleted) continue
-      counts[this.stateOf(record, await this.signedSeq())]++
+      counts[this.stateOf(record, signedSeq)]++
     }
+    let lean = (await this.value<QuotaRecord>(keys.quota(this.at.me)))?.posts ?? 0
+    for await (const entry of this.bee.createReadStream({
+      gte: keys.timeline(signedSeq),
+      lt: prefixEnd(keys.timelinePrefix)
+    })) {
+      const { id, author } = entry.value as TimelineRecord
+      if (author !== this.at.me) continue
+      const at = await this.value<PostPointer>(keys.post(id))
+      const record = at !== null && isPath(at) ? await this.value<PostRecord>(at) : null
+      if (!record || record.deleted) continue
+      counts[this.stateOf(record, signedSeq)]++
+      lean--
+    }
+    counts.confirmed += Math.max(0, lean)
     return counts
   }
 
@@ -227,10 +254,10 @@ export class ViewReader {
     return entry ? (entry.value as T) : null
   }
 
-  private async posts(ids: string[]): Promise<Post[]> {
+  private async posts(pointers: PostPointer[]): Promise<Post[]> {
     const posts = await Promise.all(
-      ids.map(async (id) => {
-        const record = await this.postRecord(id)
+      pointers.map(async (at) => {
+        const record = await this.pointed(at)
         return record ? this.toPost(record) : null
       })
     )

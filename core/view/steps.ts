@@ -1,20 +1,10 @@
 // Steps of apply that more than one kind of op takes.
 import { LIMITS } from '../domain/limits.js'
 import { keys } from './records.js'
-import type { MemberRecord, MetaRecord, PostRecord } from './records.js'
+import type { MemberRecord, MetaRecord } from './records.js'
 import { updateMeta } from './writer.js'
 import { releaseName } from './profile.js'
 import type { Ctx } from './writer.js'
-
-/**
- * A reply's record is kept twice: under its id, and in its thread's index so
- * a whole thread is one range read. Every change goes through here to keep
- * the two the same.
- */
-export async function savePost(ctx: Ctx, post: PostRecord): Promise<void> {
-  await ctx.view.put(keys.post(post.id), post)
-  if (post.replyTo !== null) await ctx.view.put(keys.thread(post.root, post.seq), post)
-}
 
 /**
  * A member stops being one, by choice or by the others' decision: they are
