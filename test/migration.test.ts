@@ -238,3 +238,37 @@ test('migration: a newcomer joins the old community with a new invite, and a mig
   const { id: again } = await bo.rpc.call('posts.create', { communityId: id, text: 'Once more.' })
   await until([ash, bo, cy], async () => (await hasPost(ash, id, again)) && (await hasPost(cy, id, again)))
 })
+
+test('migration: the old community then moves to op version 4; posts from 0.1.0 and from 3 stay readable and editable beside the lean ones', async () => {
+  const { id: proposalId } = await bo.rpc.call('proposals.create', {
+    communityId: id,
+    change: { kind: 'version', version: 4 },
+    reason: 'Lighter on disk'
+  })
+  const peers = [ash, bo]
+  await until(peers, async () =>
+    (await ash.rpc.call('proposals.list', { communityId: id })).some((p) => p.id === proposalId)
+  )
+  await ash.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
+  await until(peers, async () => {
+    const versions = await Promise.all(
+      peers.map(async (p) => (await p.rpc.call('governance.get', { communityId: id })).version)
+    )
+    return versions.every((v) => v === 4)
+  })
+  const before = await feedIds(ash, id)
+  const oldest = before[before.length - 1]!
+  const { id: lean } = await ash.rpc.call('posts.create', { communityId: id, text: 'Kept once now.' })
+  const { id: reply } = await bo.rpc.call('posts.create', {
+    communityId: id,
+    text: 'A lean reply to a post from 0.1.0.',
+    replyTo: oldest
+  })
+  await until(peers, async () => (await hasPost(ash, id, reply)) && (await hasPost(bo, id, lean)))
+  for (const peer of peers) {
+    expect(await feedIds(peer, id)).toEqual([lean, ...before])
+    const thread = await peer.rpc.call('posts.thread', { communityId: id, postId: oldest })
+    expect(thread.replies.map((r) => r.id)).toContain(reply)
+    expect(thread.root.replyCount).toBe(thread.replies.length)
+  }
+})
