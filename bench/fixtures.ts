@@ -83,11 +83,19 @@ export function nextEvent(peers: Watchable[], ms: number): Promise<void> {
 /** A founder plus `members` others who join by invite; returns the community id. */
 export async function circle(founder: BenchPeer, members: BenchPeer[], name: string): Promise<string> {
   const { id } = await founder.rpc.call('communities.create', { name, displayName: 'Founder' })
-  for (const [i, m] of members.entries()) {
-    const { invite } = await founder.rpc.call('invites.create', { communityId: id })
-    await m.rpc.call('communities.join', { invite, displayName: `Member ${i + 1}` })
-    const { agreements } = await m.rpc.call('governance.get', { communityId: id })
-    await m.rpc.call('agreements.accept', { communityId: id, version: agreements.version })
-  }
+  for (const [i, m] of members.entries()) await letIn(founder, m, id, `Member ${i + 1}`)
   return id
+}
+
+/** `member` joins with an invite from `by`, and says "I agree". */
+export async function letIn(
+  by: BenchPeer,
+  member: BenchPeer,
+  id: string,
+  displayName: string
+): Promise<void> {
+  const { invite } = await by.rpc.call('invites.create', { communityId: id })
+  await member.rpc.call('communities.join', { invite, displayName })
+  const { agreements } = await member.rpc.call('governance.get', { communityId: id })
+  await member.rpc.call('agreements.accept', { communityId: id, version: agreements.version })
 }

@@ -10,7 +10,7 @@ import type { Sizes } from './sizes.js'
 import { localPost } from './scenarios/local-post.js'
 import { propagation } from './scenarios/propagation.js'
 import { feedPage, thread } from './scenarios/reads.js'
-import { grownCommunity, joinTimes } from './scenarios/join.js'
+import { bulkSyncMemory, grownCommunity, joinTimes } from './scenarios/join.js'
 import { rawReplication } from './scenarios/raw-replication.js'
 import { offlineConvergence } from './scenarios/offline.js'
 import { sustainedWrites } from './scenarios/sustained.js'
@@ -36,6 +36,7 @@ const scenarios: Record<string, Scenario> = {
     const feed = await feedPage(founder, c.id, { ...sizes, feedTopicPosts: c.posts })
     const join = await joinTimes(lab, c)
     const raw = await rawReplication(lab, join.writerBlocks, join.writerBytes)
+    const bulkSync = await bulkSyncMemory(lab, c)
     return {
       posts: c.posts,
       writers: sizes.joinWriters,
@@ -43,6 +44,7 @@ const scenarios: Record<string, Scenario> = {
       feedPage: feed,
       raw,
       fullHistoryToRawRatio: round(join.fullHistoryMs / raw.ms),
+      daemonBulkSync: bulkSync,
       target: { newestPageMs: 3000, fullHistoryMs: 30_000, ratio: 2 }
     }
   },

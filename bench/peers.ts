@@ -4,6 +4,7 @@
 // are used where one member is measured alone.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import net from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +20,13 @@ export interface BenchPeer {
   dir: string
   onEvent(listener: (e: EngineEvent) => void): () => void
   close(): Promise<void>
+}
+
+/** A member in its own process, which can also be stopped as by a crash. */
+export interface RemotePeer extends BenchPeer {
+  kill(): Promise<void>
+  /** The most memory the daemon has held at once so far, in MB (Linux: VmHWM). */
+  peakRssMb(): Promise<number>
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -53,8 +61,13 @@ export class BenchLab {
   }
 
   /** A member in its own process, as on another machine. */
-  async remote(): Promise<BenchPeer> {
-    const dir = await this.dir()
+  remote(): Promise<BenchPeer> {
+    return this.daemon()
+  }
+
+  /** A member in its own process; `storage` starts it again from its folder. */
+  async daemon(opts: { storage?: string } = {}): Promise<RemotePeer> {
+    const dir = opts.storage ?? (await this.dir())
     const bootstrap = this.bootstrap.map((b) => `${b.host}:${b.port}`).join(',')
     const child = spawn(
       process.execPath,
@@ -84,6 +97,18 @@ export class BenchLab {
       close: async () => {
         rpc.close()
         child.kill('SIGTERM')
+        await new Promise((r) => child.once('exit', r))
+      },
+      peakRssMb: async () => {
+        const status = await readFile(`/proc/${child.pid}/status`, 'utf8')
+        const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1]
+        if (!kb) throw new Error('no peak memory figure for the daemon')
+        return Math.round(Number(kb) / 1024)
+      },
+      // As a crash or a pulled plug: no chance to save or say goodbye.
+      kill: async () => {
+        rpc.close()
+        child.kill('SIGKILL')
         await new Promise((r) => child.once('exit', r))
       }
     }

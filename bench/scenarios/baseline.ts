@@ -10,7 +10,7 @@ import { POST_BYTES } from '../bare/ops.js'
 import { BarePeer } from '../bare/peer.js'
 import type { BareConfig } from '../bare/peer.js'
 import { BareRemote } from '../bare/remote.js'
-import { FILLER, circle, viewsAgree } from '../fixtures.js'
+import { FILLER, circle, letIn, viewsAgree } from '../fixtures.js'
 import type { BenchLab } from '../fixtures.js'
 import type { Sizes } from '../sizes.js'
 import { mutualMember } from '../stacks.js'
@@ -139,6 +139,22 @@ export async function baselineRestart(lab: BenchLab, sizes: Sizes) {
     posts
   )
   await m.member.close()
+
+  // The same, with the member who comes back a daemon stopped by SIGKILL.
+  const killedAway = await lab.daemon()
+  await letIn(writer, killedAway, id, 'Comes back')
+  let current = killedAway
+  const killed = await comingBack(
+    mutualMember(writer, id),
+    { ...mutualMember(killedAway, id), close: () => current.kill() },
+    async () => {
+      current = await lab.daemon({ storage: killedAway.dir })
+      return { ...mutualMember(current, id), close: () => current.kill() }
+    },
+    rounds,
+    posts
+  )
+  await killed.member.close()
   await writer.close()
 
   const bWriter = await BareRemote.start(lab, { key: null, encryptionKey: null })
@@ -158,7 +174,11 @@ export async function baselineRestart(lab: BenchLab, sizes: Sizes) {
   await b.member.close()
   await bWriter.close()
 
-  const mutual = { ms: summarise(m.ms), openMs: summarise(m.openMs) }
+  const mutual = {
+    ms: summarise(m.ms),
+    openMs: summarise(m.openMs),
+    afterKill: { ms: summarise(killed.ms), openMs: summarise(killed.openMs) }
+  }
   const bare = { ms: summarise(b.ms), openMs: summarise(b.openMs) }
   return {
     rounds,

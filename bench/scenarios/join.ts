@@ -111,3 +111,32 @@ async function writerBytes(engine: import('../../core/mutual.js').Mutual, id: st
   }
   return { writerBlocks: blocks, writerBytes: bytes }
 }
+
+/**
+ * A newcomer running as its own daemon joins and reads the whole history
+ * through the RPC: the most memory it held at once during that bulk sync.
+ */
+export async function bulkSyncMemory(lab: BenchLab, c: Grown) {
+  const founder = c.writers[0]!
+  const { invite } = await founder.rpc.call('invites.create', { communityId: c.id })
+  const daemon = await lab.daemon()
+  const start = performance.now()
+  await daemon.rpc.call('communities.join', { invite, displayName: 'Reads everything' })
+  let seen = 0
+  let before: number | undefined
+  for (;;) {
+    const page = await daemon.rpc.call('posts.feed', {
+      communityId: c.id,
+      limit: 200,
+      ...(before === undefined ? {} : { before })
+    })
+    seen += page.posts.length
+    if (page.next === null) break
+    before = page.next
+  }
+  if (seen !== c.posts) throw new Error(`read ${seen} of ${c.posts} posts`)
+  const ms = performance.now() - start
+  const peakRssMb = await daemon.peakRssMb()
+  await daemon.close()
+  return { posts: seen, fullHistoryMs: round(ms), peakRssMb, target: { peakRssMb: 400 } }
+}
