@@ -6,7 +6,13 @@
 // 'upload' its figure still lacks that block. Hypercore reports the peer's
 // answer as 'remote-contiguous-length'; without listening for it, my latest
 // post would stay "only on this device" until I happened to write again.
+//
+// Hypercore reports only peers holding my log whole from block 0; members who
+// hold a later run of it say so themselves (receipts.ts). The figure is the
+// union: every block below it is held by at least one other member, so a run
+// starting at or below it carries it to the run's end.
 import type Hypercore from 'hypercore'
+import type { Held } from './receipts.js'
 
 const USER_DATA_KEY = 'mutual/replicated-length'
 /** Uploads come block by block; the figure is saved at most this often. */
@@ -21,7 +27,9 @@ export class ReplicationTracker {
 
   constructor(
     private readonly local: Hypercore,
-    private readonly onchange: () => void
+    private readonly onchange: () => void,
+    /** Runs of my writer that connected members told me they hold. */
+    private readonly heard: () => Iterable<Held> = () => []
   ) {}
 
   async open(): Promise<void> {
@@ -44,9 +52,19 @@ export class ReplicationTracker {
 
   async refresh(): Promise<void> {
     if (this.closed) return
+    const runs: Held[] = [...this.heard()]
+    for (const peer of this.local.peers) runs.push({ start: 0, end: peer.remoteContiguousLength })
     let best = this.length
-    for (const peer of this.local.peers)
-      best = Math.max(best, Math.min(peer.remoteContiguousLength, this.local.length))
+    for (let grew = true; grew;) {
+      grew = false
+      for (const run of runs) {
+        const end = Math.min(run.end, this.local.length)
+        if (run.start <= best && end > best) {
+          best = end
+          grew = true
+        }
+      }
+    }
     if (best <= this.length) return
     this.length = best
     this.saveTimer ??= setTimeout(() => {
