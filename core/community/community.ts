@@ -13,6 +13,7 @@ import type { CommunityBase } from './base.js'
 import { admitCandidate } from './admission.js'
 import { encodeInviteKey, keyCheck } from './invite-key.js'
 import { ReplicationTracker } from './replication.js'
+import { Receipts } from './receipts.js'
 import { Rediscovery } from './rediscovery.js'
 import { WriteQueue } from './write-queue.js'
 import type { Place } from './write-queue.js'
@@ -74,6 +75,8 @@ export class Community extends EventEmitter {
   /** Clears refused ops' blocks from this device once the log is signed past them. */
   readonly sweeper: Sweeper
   private tracker: ReplicationTracker | null = null
+  /** What connected members hold of my writer, and what I hold of theirs. */
+  private receipts: Receipts | null = null
   private readonly bootstrap: Bootstrap | undefined
   private opening: Promise<void> | null = null
   private closing: Promise<void> | null = null
@@ -151,10 +154,15 @@ export class Community extends EventEmitter {
 
   private async doOpen(): Promise<void> {
     await this.base.ready()
-    this.tracker = new ReplicationTracker(this.base.local, () => {
-      this.emit('changed')
-      this.emit('sync')
-    })
+    this.receipts = new Receipts(this.store, this.base.discoveryKey, () => void this.tracker?.refresh())
+    this.tracker = new ReplicationTracker(
+      this.base.local,
+      () => {
+        this.emit('changed')
+        this.emit('sync')
+      },
+      () => this.receipts?.held() ?? []
+    )
     await this.tracker.open()
     const device = await this.swarmKeyPair()
     const reaching = new Reaching(this, device.secretKey, this.base.key, this.base.discoveryKey)
@@ -283,6 +291,7 @@ export class Community extends EventEmitter {
     if (!writer || conn.destroyed) return
     const stream = this.base.replicate(conn)
     this.reachingPart?.presence.attach(stream, writer)
+    this.receipts?.attach(stream, writer)
     this.emit('sync')
   }
 
@@ -741,6 +750,7 @@ export class Community extends EventEmitter {
     this.links?.close()
     if (this.lapseTimer) clearInterval(this.lapseTimer)
     this.reachingPart?.close()
+    this.receipts?.close()
     await this.tracker?.close()
     await this.sweeper.close()
     await this.base.close().catch(() => undefined)
