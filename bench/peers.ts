@@ -123,7 +123,9 @@ export class BenchLab {
     for (const c of this.clients) c.close()
     await Promise.all(
       this.daemons.map((d) =>
-        d.exitCode !== null ? null : new Promise((r) => (d.once('exit', r), d.kill('SIGTERM')))
+        d.exitCode !== null || d.signalCode !== null
+          ? null
+          : new Promise((r) => (d.once('exit', r), d.kill('SIGTERM')))
       )
     )
     await this.lab.stop()

@@ -124,6 +124,8 @@ export async function baselinePropagation(lab: BenchLab, sizes: Sizes) {
   }
 }
 
+const progress = (what: string): void => void process.stderr.write(`bench: coming back: ${what}\n`)
+
 /** (d) Coming back: a member stops cleanly, another writes, it starts again; until it holds them. */
 export async function baselineRestart(lab: BenchLab, sizes: Sizes) {
   const { comebackRounds: rounds, comebackPosts: posts } = sizes
@@ -139,6 +141,7 @@ export async function baselineRestart(lab: BenchLab, sizes: Sizes) {
     posts
   )
   await m.member.close()
+  progress('clean stops done')
 
   // The same, with the member who comes back a daemon stopped by SIGKILL.
   const killedAway = await lab.daemon()
@@ -156,6 +159,7 @@ export async function baselineRestart(lab: BenchLab, sizes: Sizes) {
   )
   await killed.member.close()
   await writer.close()
+  progress('stops by SIGKILL done')
 
   const bWriter = await BareRemote.start(lab, { key: null, encryptionKey: null })
   const config = await bareConfig(lab, bWriter.identity)
@@ -170,6 +174,7 @@ export async function baselineRestart(lab: BenchLab, sizes: Sizes) {
   await bWriter.addWriter(bAway.identity.localKey, true)
   await bAway.writable()
   const b = await comingBack(bWriter, bAway, open, rounds, posts)
+  progress('bare done')
   const stalls = incarnations.reduce((n, p) => n + p.halfOpenDropped, await stalledSetups([bWriter]))
   await b.member.close()
   await bWriter.close()

@@ -34,6 +34,7 @@ export async function comingBack(
       await nextEvent([member], 50)
     }
     ms.push(performance.now() - start)
+    process.stderr.write(`bench: coming back: round ${r} in ${Math.round(ms[ms.length - 1]!)} ms\n`)
   }
   return { ms, openMs, member }
 }
