@@ -15,6 +15,7 @@ import { encodeInviteKey, keyCheck } from './invite-key.js'
 import { ReplicationTracker } from './replication.js'
 import { Receipts } from './receipts.js'
 import { Rediscovery } from './rediscovery.js'
+import { promptAcks } from './prompt-acks.js'
 import { WriteQueue } from './write-queue.js'
 import type { Place } from './write-queue.js'
 import { Sweeper } from './sweeper.js'
@@ -121,6 +122,7 @@ export class Community extends EventEmitter {
       ackInterval: opts.ackInterval ?? 1000,
       newestOpVersion: opts.newestOpVersion
     })
+    promptAcks(this.base)
     this.writes = new WriteQueue(this.base)
     this.sweeper = new Sweeper(this.base, this.store, (err) => this.emit('warning', err))
     this.consent = new Consent(this)
@@ -267,7 +269,10 @@ export class Community extends EventEmitter {
       }
     })
     const discovery = swarm.join(this.base.discoveryKey)
-    this.rediscovery = new Rediscovery(swarm, discovery)
+    this.rediscovery = new Rediscovery(swarm, discovery, async () => {
+      const current = (await this.metaNow())?.current ?? 0
+      return this.connectedWriters().size < current - 1
+    })
     await this.rediscovery.afterAnnounce()
   }
 
@@ -424,8 +429,14 @@ export class Community extends EventEmitter {
     return { have: core.contiguousLength, total }
   }
 
+  /** Members linked to me now, each proven on its connection: a connection alone proves nothing. */
   get peerCount(): number {
-    return this.swarm ? this.swarm.connections.size : 0
+    return this.swarm ? this.connectedWriters().size : 0
+  }
+
+  /** The member a connection's remote proved to be, while it is a current member here. */
+  memberOn(conn: Hyperswarm.SwarmConnection): string | null {
+    return this.links?.writerOf(conn) ?? null
   }
 
   // ---- writing ----------------------------------------------------------

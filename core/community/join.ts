@@ -41,26 +41,6 @@ export function rejection(code: string | undefined): MutualError {
   }
 }
 
-/**
- * A pairing request goes out once per connection. When two peers dial each
- * other at the same moment, the connection we keep can be one the member has
- * already dropped as a duplicate, and the request waits on it until the
- * keep-alive gives up (~13 s). Members answer in milliseconds, so a connection
- * silent for a few seconds is dropped here, and the swarm redials at once.
- */
-function staleConnectionReaper(swarm: Hyperswarm, silentMs = 3000): { stop: () => void } {
-  const seen = new Map<Hyperswarm.SwarmConnection, number>()
-  const timer = setInterval(() => {
-    const now = Date.now()
-    for (const conn of swarm.connections) {
-      const since = seen.get(conn)
-      if (since === undefined) seen.set(conn, now)
-      else if (now - since > silentMs) conn.destroy()
-    }
-  }, 1000)
-  return { stop: () => clearInterval(timer) }
-}
-
 export interface Paired {
   store: Corestore
   swarm: Hyperswarm
@@ -106,7 +86,6 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     const s = swarm
     for (const conn of s.connections) l.attach(conn)
     s.on('connection', (conn) => l.attach(conn))
-    const unanswered = staleConnectionReaper(s)
     const p = pairing
     const userData = admissionRequest(invite.discoveryKey, invite.id, writer)
     const result = await new Promise<{ key: Buffer; encryptionKey: Buffer; keyGiver: string | null }>(
@@ -144,7 +123,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
           opts.onLonely(reaches ? 'no-member-online' : 'no-network')
         }, opts.lonelyAfterMs ?? 5000)
       }
-    ).finally(() => unanswered.stop())
+    )
     if (lonelyTimer) clearInterval(lonelyTimer)
     await pairing.close()
     l.removeAllListeners()

@@ -42,6 +42,13 @@ type Message = z.infer<typeof message>
 const UNPROVEN_MS = 120_000
 /** Every Mutual peer says hello at once; a connection that proves nothing this long holds a slot for nothing. */
 const SILENT_MS = 10_000
+/**
+ * Every Mutual peer writes at once on a new connection (Protomux opens its
+ * channels). Nothing at all within this means the other end never got this
+ * connection (hyperdht#304, docs/one-sided-connections.md): dropping it lets
+ * the swarm take the peer's next dial instead of keeping a dead one for 13 s.
+ */
+const FIRST_BYTE_MS = 3000
 
 export function helloSignable(handshakeHash: Buffer, initiator: boolean, id: Buffer, writer: Buffer): Buffer {
   // The signer's role is signed too, so a peer cannot reflect my own hello back at me.
@@ -94,7 +101,14 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
     const mux = muxerOf(conn)
     mux.pair({ protocol: PROTOCOL, id: this.id }, () => this.open(conn, mux))
     this.open(conn, mux)
-    conn.once('close', () => this.forget(conn))
+    const firstByte = setTimeout(() => {
+      if (conn.rawBytesRead === 0) conn.destroy()
+    }, FIRST_BYTE_MS)
+    firstByte.unref()
+    conn.once('close', () => {
+      clearTimeout(firstByte)
+      this.forget(conn)
+    })
   }
 
   private open(conn: Hyperswarm.SwarmConnection, mux: Protomux): void {

@@ -72,6 +72,8 @@ export class Sweeper {
   /** Cleared-up-to per writer (hex), once read from its core. */
   private readonly progress = new Map<string, number>()
   private running: Promise<void> | null = null
+  /** The signed checkout a sweep is reading, if any. */
+  private reading: { close(): Promise<void> } | null = null
   private again = false
   private closed = false
   private readonly timer: NodeJS.Timeout
@@ -121,6 +123,10 @@ export class Sweeper {
     this.closed = true
     clearInterval(this.timer)
     this.base.off('update', this.kick)
+    // A newcomer holds little of the view, so a sweep can be waiting on a block
+    // from members who are gone by now: closing its checkout ends that wait
+    // (a joiner closed right after joining never finished closing otherwise).
+    await this.reading?.close().catch(() => undefined)
     await this.running
   }
 
@@ -159,6 +165,7 @@ export class Sweeper {
   private async sweep(length: number): Promise<void> {
     const own = this.base.local.key.toString('hex')
     const signed = this.base.view.checkout(length)
+    this.reading = signed
     try {
       const range = { gt: keys.refusedPrefix, lt: prefixEnd(keys.refusedPrefix) }
       for await (const entry of signed.createReadStream(range)) {
@@ -169,6 +176,7 @@ export class Sweeper {
         await this.clearWriter(writer, entry.value as RefusedRecord)
       }
     } finally {
+      this.reading = null
       await signed.close()
     }
   }

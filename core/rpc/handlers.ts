@@ -5,6 +5,7 @@ import { MutualError } from '../errors.js'
 import type { Handlers } from './server.js'
 import { governanceHandlers } from './handlers-governance.js'
 import { reachingHandlers } from './handlers-reaching.js'
+import { connectionsReport } from '../community/diagnostics.js'
 
 export function createHandlers(engine: Mutual): Handlers {
   const c = (id: string) => engine.get(id)
@@ -103,6 +104,7 @@ export function createHandlers(engine: Mutual): Handlers {
     'network.refresh': async () => {
       await engine.refreshNetwork()
       return { ok: true }
-    }
+    },
+    'network.connections': async (p) => connectionsReport(c(p.communityId))
   }
 }

@@ -29,6 +29,7 @@ import { OP_VERSION } from '../domain/ops.js'
 import { isWord } from '../domain/stable-text.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
 import { reachingMethods } from './methods-reaching.js'
+import type { ConnectionsReport } from '../community/diagnostics.js'
 import type { ReachingResults } from './methods-reaching.js'
 
 const communityId = z.string().regex(/^[a-z0-9]{52}$/, 'a community id is 52 letters and digits')
@@ -258,6 +259,8 @@ export const methods = {
   'sync.status': { params: z.object({ communityId: communityId.optional() }).strict() },
   'network.setOnline': { params: z.object({ online: z.boolean() }).strict() },
   'network.refresh': { params: z.object({}).strict() },
+  /** Diagnostics: this device's connections in a community, for checking the mesh from outside. */
+  'network.connections': { params: z.object({ communityId }).strict() },
   ...reachingMethods
 } as const
 
@@ -309,6 +312,7 @@ export interface Results extends ReachingResults {
   'sync.status': SyncStatus[]
   'network.setOnline': { online: boolean }
   'network.refresh': { ok: true }
+  'network.connections': ConnectionsReport
 }
 
 export function isMethodName(name: string): name is MethodName {

@@ -184,7 +184,11 @@ declare module 'autobase' {
     readonly length: number
     readonly signedLength: number
     /** The system core's state; null until opened. */
-    readonly system: { readonly indexers: readonly { key: Buffer }[] } | null
+    readonly system: {
+      readonly indexers: readonly { key: Buffer }[]
+      /** Writers now: one more each time a writer is added. */
+      readonly members: number
+    } | null
     readonly closing: boolean
     readonly closed: boolean
     readonly opened: boolean
@@ -262,6 +266,9 @@ declare module 'hyperswarm' {
     readonly isInitiator: boolean
     /** The Noise handshake hash: unique to this connection, the same on both ends. */
     readonly handshakeHash: Buffer | null
+    /** Bytes received and sent after the stream header, keep-alives included. */
+    readonly rawBytesRead: number
+    readonly rawBytesWritten: number
     /** Protomux of this connection, once anyone has made one. */
     userData: unknown
     setKeepAlive(ms: number): void
