@@ -16,6 +16,7 @@ import { offlineConvergence } from './scenarios/offline.js'
 import { sustainedWrites } from './scenarios/sustained.js'
 import { profileChild, profileStartAndMemory } from './scenarios/profile.js'
 import { baselineJoin, baselinePropagation, baselineRestart } from './scenarios/baseline.js'
+import { mesh } from './scenarios/mesh.js'
 import { bareChild } from './bare/remote.js'
 import { round } from './stats.js'
 
@@ -49,6 +50,8 @@ const scenarios: Record<string, Scenario> = {
     }
   },
   offlineConvergence,
+  // Joins into communities with members online, and a mesh of meshMembers daemons (issue 11).
+  mesh,
   sustainedWrites,
   profile: profileStartAndMemory,
   // Mutual and a bare Autobase + Hyperbee stack on the same workload, with Mutual ÷ bare.

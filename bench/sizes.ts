@@ -18,6 +18,9 @@ export interface Sizes {
   /** Coming back: how many stop, miss, restart rounds, and how many posts are missed each time. */
   comebackRounds: number
   comebackPosts: number
+  /** Mesh: members of the grown community (one daemon each), and newcomers timed into each community. */
+  meshMembers: number
+  meshJoins: number
 }
 
 export const FULL: Sizes = {
@@ -35,7 +38,9 @@ export const FULL: Sizes = {
   profileCommunities: 5,
   profilePosts: 100_000,
   comebackRounds: 20,
-  comebackPosts: 100
+  comebackPosts: 100,
+  meshMembers: 12,
+  meshJoins: 20
 }
 
 export const QUICK: Sizes = {
@@ -53,5 +58,7 @@ export const QUICK: Sizes = {
   profileCommunities: 5,
   profilePosts: 10_000,
   comebackRounds: 10,
-  comebackPosts: 100
+  comebackPosts: 100,
+  meshMembers: 12,
+  meshJoins: 20
 }
