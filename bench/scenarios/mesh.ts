@@ -7,7 +7,7 @@
 // Throughout 2 and 3 every daemon's connections are read (`network.connections`)
 // and matched by handshake hash: a connection one side holds and the other does
 // not is open on one side only.
-import type { ConnectionsReport } from '../../core/community/diagnostics.js'
+import type { ConnectionsReport } from '../../core/domain/types.js'
 import type { EngineEvent, JoinStage } from '../../core/domain/types.js'
 import { agree } from '../../test/support/peers.js'
 import { circle, fill, nextEvent } from '../fixtures.js'

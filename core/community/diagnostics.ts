@@ -3,27 +3,7 @@
 // share its Noise handshake hash, so reports from several devices show a
 // connection that is open on one side only.
 import type Hyperswarm from 'hyperswarm'
-
-export interface ConnectionInfo {
-  /** The remote's network key in this community: not its member id. */
-  remote: string
-  /** A short id of the connection's handshake hash: the same on both ends. */
-  session: string
-  initiator: boolean
-  /** The member the remote proved to be, once it is a proven current member. */
-  member: string | null
-  /** Bytes received and sent on it, keep-alives included. */
-  bytesRead: number
-  bytesWritten: number
-}
-
-export interface ConnectionsReport {
-  /** This device's network key in this community. */
-  self: string
-  /** This device's member id. */
-  me: string
-  connections: ConnectionInfo[]
-}
+import type { ConnectionInfo, ConnectionsReport } from '../domain/types.js'
 
 export interface Connected {
   me: string

@@ -281,3 +281,25 @@ export type EngineEvent =
   | { type: 'join-progress'; progress: JoinProgress }
   | { type: 'engine-error'; message: string }
   | { type: 'notice'; notice: Notice }
+
+/** One of this device's connections in a community (RPC network.connections, core/community/diagnostics.ts). */
+export interface ConnectionInfo {
+  /** The remote's network key in this community: not its member id. */
+  remote: string
+  /** A short id of the connection's handshake hash: the same on both ends. */
+  session: string
+  initiator: boolean
+  /** The member the remote proved to be, once it is a proven current member. */
+  member: string | null
+  /** Bytes received and sent on it, keep-alives included. */
+  bytesRead: number
+  bytesWritten: number
+}
+
+export interface ConnectionsReport {
+  /** This device's network key in this community. */
+  self: string
+  /** This device's member id. */
+  me: string
+  connections: ConnectionInfo[]
+}

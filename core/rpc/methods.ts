@@ -29,7 +29,7 @@ import { OP_VERSION } from '../domain/ops.js'
 import { isWord } from '../domain/stable-text.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
 import { reachingMethods } from './methods-reaching.js'
-import type { ConnectionsReport } from '../community/diagnostics.js'
+import type { ConnectionsReport } from '../domain/types.js'
 import type { ReachingResults } from './methods-reaching.js'
 
 const communityId = z.string().regex(/^[a-z0-9]{52}$/, 'a community id is 52 letters and digits')
