@@ -2,7 +2,7 @@
 // community still at 3 keeps writing the old layout until it moves up by
 // consent; after the move its older posts live on where they are.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, community, feedIds, hasPost, until, viewDump } from './support/peers.js'
+import { Lab, community, feedIds, hasPost, moveToVersion, until, viewDump } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -49,21 +49,7 @@ test('view: a community moves from 3 to 4 by consent; its older posts stay reada
     replyTo: old
   })
   await until([ash, bo], () => hasPost(ash, id, oldReply))
-  const { id: proposalId } = await ash.rpc.call('proposals.create', {
-    communityId: id,
-    change: { kind: 'version', version: 4 },
-    reason: 'Lighter on disk'
-  })
-  await until([bo], async () =>
-    (await bo.rpc.call('proposals.list', { communityId: id })).some((p) => p.id === proposalId)
-  )
-  await bo.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
-  await until([ash, bo], async () => {
-    const versions = await Promise.all(
-      [ash, bo].map(async (p) => (await p.rpc.call('governance.get', { communityId: id })).version)
-    )
-    return versions.every((v) => v === 4)
-  })
+  await moveToVersion(ash, bo, id, 4, 'Lighter on disk')
 
   const { id: fresh } = await bo.rpc.call('posts.create', { communityId: id, text: 'Written on 4.' })
   await until([ash], () => hasPost(ash, id, fresh))

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, agree, feedIds, hasPost, until } from './support/peers.js'
+import { Lab, agree, feedIds, hasPost, moveToVersion, until } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 import type { Post } from '../core/domain/types.js'
 
@@ -191,21 +191,7 @@ test('migration: the reopened engines find each other, and what Bo writes now re
 })
 
 test('migration: by consent the old community moves to op version 3, and both go on posting', async () => {
-  const { id: proposalId } = await ash.rpc.call('proposals.create', {
-    communityId: id,
-    change: { kind: 'version', version: 3 },
-    reason: 'The newer safeguards'
-  })
-  await until([bo], async () =>
-    (await bo.rpc.call('proposals.list', { communityId: id })).some((p) => p.id === proposalId)
-  )
-  await bo.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
-  await until([ash, bo], async () => {
-    const versions = await Promise.all(
-      [ash, bo].map(async (p) => (await p.rpc.call('governance.get', { communityId: id })).version)
-    )
-    return versions.every((v) => v === 3)
-  })
+  await moveToVersion(ash, bo, id, 3, 'The newer safeguards')
   const { id: fromAsh } = await ash.rpc.call('posts.create', { communityId: id, text: 'On the newer rules.' })
   const { id: fromBo } = await bo.rpc.call('posts.create', { communityId: id, text: 'Me too.' })
   await until([ash, bo], async () => (await hasPost(bo, id, fromAsh)) && (await hasPost(ash, id, fromBo)))
@@ -240,22 +226,8 @@ test('migration: a newcomer joins the old community with a new invite, and a mig
 })
 
 test('migration: the old community then moves to op version 4; posts from 0.1.0 and from 3 stay readable and editable beside the lean ones', async () => {
-  const { id: proposalId } = await bo.rpc.call('proposals.create', {
-    communityId: id,
-    change: { kind: 'version', version: 4 },
-    reason: 'Lighter on disk'
-  })
+  await moveToVersion(bo, ash, id, 4, 'Lighter on disk')
   const peers = [ash, bo]
-  await until(peers, async () =>
-    (await ash.rpc.call('proposals.list', { communityId: id })).some((p) => p.id === proposalId)
-  )
-  await ash.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
-  await until(peers, async () => {
-    const versions = await Promise.all(
-      peers.map(async (p) => (await p.rpc.call('governance.get', { communityId: id })).version)
-    )
-    return versions.every((v) => v === 4)
-  })
   const before = await feedIds(ash, id)
   const oldest = before[before.length - 1]!
   const { id: lean } = await ash.rpc.call('posts.create', { communityId: id, text: 'Kept once now.' })

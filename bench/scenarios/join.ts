@@ -72,18 +72,7 @@ export async function joinTimes(lab: BenchLab, c: Grown, measureDisk = false) {
   // Full history: every post readable, paging back to the very first one.
   // A newcomer fast-forwards to the signed view, so older pages are fetched
   // from members as they are read.
-  let seen = 0
-  let before: number | undefined
-  for (;;) {
-    const page = await joiner.rpc.call('posts.feed', {
-      communityId: c.id,
-      limit: 200,
-      ...(before === undefined ? {} : { before })
-    })
-    seen += page.posts.length
-    if (page.next === null) break
-    before = page.next
-  }
+  const seen = await readWholeFeed(joiner, c.id)
   if (seen !== c.posts) throw new Error(`read ${seen} of ${c.posts} posts`)
   const fullHistory = performance.now() - start
   const bytes = await writerBytes(joiner.engine, c.id)
@@ -122,21 +111,26 @@ export async function bulkSyncMemory(lab: BenchLab, c: Grown) {
   const daemon = await lab.daemon()
   const start = performance.now()
   await daemon.rpc.call('communities.join', { invite, displayName: 'Reads everything' })
-  let seen = 0
-  let before: number | undefined
-  for (;;) {
-    const page = await daemon.rpc.call('posts.feed', {
-      communityId: c.id,
-      limit: 200,
-      ...(before === undefined ? {} : { before })
-    })
-    seen += page.posts.length
-    if (page.next === null) break
-    before = page.next
-  }
+  const seen = await readWholeFeed(daemon, c.id)
   if (seen !== c.posts) throw new Error(`read ${seen} of ${c.posts} posts`)
   const ms = performance.now() - start
   const peakRssMb = await daemon.peakRssMb()
   await daemon.close()
   return { posts: seen, fullHistoryMs: round(ms), peakRssMb, target: { peakRssMb: 400 } }
+}
+
+/** Pages back through the general feed to the very first post; how many posts were read. */
+async function readWholeFeed(peer: BenchPeer, communityId: string): Promise<number> {
+  let seen = 0
+  let before: number | undefined
+  for (;;) {
+    const page = await peer.rpc.call('posts.feed', {
+      communityId,
+      limit: 200,
+      ...(before === undefined ? {} : { before })
+    })
+    seen += page.posts.length
+    if (page.next === null) return seen
+    before = page.next
+  }
 }

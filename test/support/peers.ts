@@ -137,3 +137,28 @@ export function hasPost(peer: Peer, communityId: string, postId: string): Promis
     () => false
   )
 }
+
+/** `proposer` proposes moving the community to op `version`, `responder` consents, and both adopt it. */
+export async function moveToVersion(
+  proposer: Peer,
+  responder: Peer,
+  communityId: string,
+  version: number,
+  reason = 'The newer rules'
+): Promise<void> {
+  const { id: proposalId } = await proposer.rpc.call('proposals.create', {
+    communityId,
+    change: { kind: 'version', version },
+    reason
+  })
+  await until([responder], async () =>
+    (await responder.rpc.call('proposals.list', { communityId })).some((p) => p.id === proposalId)
+  )
+  await responder.rpc.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
+  await until([proposer, responder], async () => {
+    const versions = await Promise.all(
+      [proposer, responder].map(async (p) => (await p.rpc.call('governance.get', { communityId })).version)
+    )
+    return versions.every((v) => v === version)
+  })
+}
