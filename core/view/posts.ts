@@ -17,7 +17,7 @@ import { keys } from './records.js'
 import type { PostRecord, TimelineRecord } from './records.js'
 import type { Ctx, ViewWriter } from './writer.js'
 
-export const LEAN_SINCE_VERSION = 4
+const LEAN_SINCE_VERSION = 4
 
 export const isLean = (version: number): boolean => version >= LEAN_SINCE_VERSION
 
@@ -40,7 +40,7 @@ export async function loadPost(view: ViewWriter, id: string): Promise<PostRecord
 }
 
 /** Whether this post's record is kept in the lean layout. */
-export async function isLeanPost(view: ViewWriter, id: string): Promise<boolean> {
+async function isLeanPost(view: ViewWriter, id: string): Promise<boolean> {
   const at = await view.get<PostPointer>(keys.post(id))
   return at !== null && isPath(at)
 }
