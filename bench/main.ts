@@ -80,6 +80,37 @@ async function main(): Promise<void> {
 
   const results: Record<string, unknown> = {}
   const started = performance.now()
+  const machine = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 2 ** 30),
+    node: process.version
+  }
+  const libraries = await versions([
+    'autobase',
+    'corestore',
+    'hypercore',
+    'hyperbee',
+    'hyperswarm',
+    'hyperdht',
+    'blind-pairing'
+  ])
+  // Saved after every scenario, so a run that is cut short keeps what it measured.
+  const save = async (complete: boolean): Promise<string> => {
+    const report = {
+      mode: values.quick ? 'quick' : 'full',
+      complete,
+      date: new Date().toISOString(),
+      machine,
+      versions: libraries,
+      totalSeconds: round((performance.now() - started) / 1000),
+      results
+    }
+    const json = JSON.stringify(report, null, 2)
+    await mkdir(new URL('../bench/results/', import.meta.url), { recursive: true })
+    await writeFile(new URL('../bench/results/latest.json', import.meta.url), json + '\n')
+    return json
+  }
   for (const name of chosen) {
     const lab = new BenchLab()
     await lab.start()
@@ -92,31 +123,9 @@ async function main(): Promise<void> {
       await lab.stop()
     }
     process.stderr.write(`bench: ${name} done in ${round((performance.now() - t) / 1000)} s\n`)
+    await save(false)
   }
-  const report = {
-    mode: values.quick ? 'quick' : 'full',
-    date: new Date().toISOString(),
-    machine: {
-      cores: cpus().length,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      memoryGb: round(totalmem() / 2 ** 30),
-      node: process.version
-    },
-    versions: await versions([
-      'autobase',
-      'corestore',
-      'hypercore',
-      'hyperbee',
-      'hyperswarm',
-      'hyperdht',
-      'blind-pairing'
-    ]),
-    totalSeconds: round((performance.now() - started) / 1000),
-    results
-  }
-  const json = JSON.stringify(report, null, 2)
-  await mkdir(new URL('../bench/results/', import.meta.url), { recursive: true })
-  await writeFile(new URL('../bench/results/latest.json', import.meta.url), json + '\n')
+  const json = await save(true)
   process.stdout.write(json + '\n')
 }
 
