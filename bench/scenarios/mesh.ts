@@ -32,6 +32,8 @@ interface JoinSample {
   newestPageMs: number
   /** Join-progress stages the newcomer was shown. */
   stages: JoinStage[]
+  /** When each stage was first shown, in ms from the start: where a slow join spent its time. */
+  stageMs: Partial<Record<JoinStage, number>>
   failed?: string
 }
 
@@ -44,11 +46,14 @@ async function timedJoin(
   latestId: string
 ): Promise<JoinSample> {
   const stages = new Set<JoinStage>()
-  const off = joiner.onEvent((e: EngineEvent) => {
-    if (e.type === 'join-progress') stages.add(e.progress.stage)
-  })
+  const stageMs: Partial<Record<JoinStage, number>> = {}
   const joinId = Math.random().toString(16).slice(2, 18).padEnd(16, '0')
   const start = performance.now()
+  const off = joiner.onEvent((e: EngineEvent) => {
+    if (e.type !== 'join-progress') return
+    stages.add(e.progress.stage)
+    stageMs[e.progress.stage] ??= round(performance.now() - start)
+  })
   let timer: NodeJS.Timeout | undefined
   try {
     await Promise.race([
@@ -68,7 +73,8 @@ async function timedJoin(
     return {
       writableMs: round(writableMs),
       newestPageMs: round(performance.now() - start),
-      stages: [...stages]
+      stages: [...stages],
+      stageMs
     }
   } catch (err) {
     // What the newcomer saw of the community when it gave up, if it got that far.
@@ -86,6 +92,7 @@ async function timedJoin(
       writableMs: NaN,
       newestPageMs: NaN,
       stages: [...stages],
+      stageMs,
       failed: `${reason}; stages ${[...stages].join(',')}; ${JSON.stringify({ status, links })}`
     }
   } finally {
@@ -94,6 +101,8 @@ async function timedJoin(
   }
 }
 
+const summariseSome = (samples: number[]) => (samples.length ? summarise(samples) : null)
+
 function joinSummary(samples: JoinSample[]) {
   const ok = samples.filter((s) => !s.failed)
   return {
@@ -101,6 +110,8 @@ function joinSummary(samples: JoinSample[]) {
     failed: samples.filter((s) => s.failed).map((s) => s.failed),
     newestPageMs: ok.length ? summarise(ok.map((s) => s.newestPageMs)) : null,
     writableMs: ok.length ? summarise(ok.map((s) => s.writableMs)) : null,
+    // Pairing: from join called until the newcomer was let in and began to sync.
+    pairedMs: summariseSome(ok.flatMap((s) => (s.stageMs.syncing === undefined ? [] : [s.stageMs.syncing]))),
     toldNoMemberOnline: samples.filter((s) => s.stages.includes('no-member-online')).length,
     toldNoNetwork: samples.filter((s) => s.stages.includes('no-network')).length,
     samples: samples.map((s) => s.newestPageMs)
