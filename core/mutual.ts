@@ -134,7 +134,7 @@ export class Mutual extends EventEmitter {
           this.emitEvent({ type: 'notice', notice })
       }
     )
-    await notices.start()
+    await community.whenViewHeld(() => notices.start())
     community.on('notice', (notice: ReachNotice) => {
       const meta = community.reader().meta()
       void meta.then((m) => {

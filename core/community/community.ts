@@ -34,6 +34,9 @@ import type { CreatedInvite, ReactionKind, ReplyMode, SyncStatus } from '../doma
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
 import { CatchUp } from './catch-up.js'
+import type Hyperbee from 'hyperbee'
+import { readHeld } from '../view/held.js'
+import type { Held } from '../view/held.js'
 import type { Bootstrap } from '../network.js'
 import { ViewReader } from '../view/read.js'
 import { keys, prefixEnd } from '../view/records.js'
@@ -75,6 +78,7 @@ export class Community extends EventEmitter {
   private rediscovery: Rediscovery | null = null
   private readonly writes: WriteQueue
   private readonly catchUp: CatchUp
+  private readonly fetchingStanding = new Set<string>()
   /** Clears refused ops' blocks from this device once the log is signed past them. */
   readonly sweeper: Sweeper
   private tracker: ReplicationTracker | null = null
@@ -175,13 +179,16 @@ export class Community extends EventEmitter {
     reaching.on('notice', (notice) => this.emit('notice', notice))
     reaching.on('around-changed', () => this.emit('changed'))
     reaching.on('warning', (err) => this.emit('warning', err))
-    await reaching.start()
+    // Its first reads need the view; one known here but not yet fetched must not hold opening back.
+    await this.whenViewHeld(() => reaching.start())
     this.reachingPart = reaching
     // Last, so a connection allowed at once (a join's key giver) finds presence ready.
     const writer = this.base.local.keyPair
     if (!writer?.secretKey)
       throw new MutualError('internal', 'this device has no key to write to this community')
-    const wantsKey = (await this.reader().meta()) === null
+    // No view here yet (a newcomer, or one who stopped before fetching it): members then hand me the key,
+    // and whoever holds the key I hold may sync with me until my view says who is a member.
+    const wantsKey = (await this.heldMeta()) === null
     const handedOver = this.links !== null
     this.links ??= new MemberLinks(
       this.base.discoveryKey,
@@ -373,22 +380,75 @@ export class Community extends EventEmitter {
     return out
   }
 
-  /** What my view says about a writer: the allow-list every connection is checked against. */
+  /**
+   * What my view says about a writer: the allow-list every connection is
+   * checked against. Decided from the blocks held here only (core/view/held.ts):
+   * with the view not here yet, as before I had one; with a member's record
+   * not here yet, not let in until it is fetched.
+   */
   private linkPolicy(): LinkPolicy {
+    const beforeView = (writer: string): Standing => (this.keyGivers.has(writer) ? 'current' : 'unknown')
     return {
       standing: async (writer: string): Promise<Standing> => {
-        const reader = this.reader()
-        if ((await reader.meta()) === null) return this.keyGivers.has(writer) ? 'current' : 'unknown'
-        const member = await reader.member(writer)
-        if (member) {
-          if (!member.left) return 'current'
-          if (member.removed) return 'removed'
-          return member.lapsed ? 'lapsed' : 'left'
-        }
-        return (await reader.admissionRefused(writer)) ? 'invite-used' : 'unknown'
+        const here = await this.readHeld(async (reader): Promise<Standing | null> => {
+          if ((await reader.meta()) === null) return null
+          const member = await reader.member(writer)
+          if (member) {
+            if (!member.left) return 'current'
+            if (member.removed) return 'removed'
+            return member.lapsed ? 'lapsed' : 'left'
+          }
+          return (await reader.admissionRefused(writer)) ? 'invite-used' : 'unknown'
+        })
+        if (here.held) return here.value ?? beforeView(writer)
+        // The view is known here but not fetched yet: as before I had one, until it is.
+        if ((await this.heldMeta()) === null) return beforeView(writer)
+        this.fetchStanding(writer)
+        return 'unknown'
       },
       encryptionKey: () => this.base.encryptionKey
     }
+  }
+
+  /**
+   * Runs `then` now if this device holds its view (or there is none yet to
+   * hold), else in the background once it does; either way without waiting
+   * on the network.
+   */
+  async whenViewHeld(then: () => Promise<void>): Promise<void> {
+    const held = async () => (await this.readHeld((reader) => reader.meta())).held
+    if (await held()) return then()
+    const onUpdate = (): void =>
+      void held()
+        .then(async (yes) => {
+          if (!yes || this.closing) return
+          this.base.off('update', onUpdate)
+          await then()
+        })
+        .catch((err: unknown) => this.emit('warning', err))
+    this.base.on('update', onUpdate)
+  }
+
+  /** The meta record if this device holds it; null with no view here yet, or none fetched yet. */
+  private async heldMeta(): Promise<MetaRecord | null> {
+    const here = await this.readHeld((reader) => reader.meta())
+    return here.held ? here.value : null
+  }
+
+  /** Reads my view from the blocks held here only (core/view/held.ts). */
+  private readHeld<T>(read: (reader: ViewReader) => Promise<T>): Promise<Held<T>> {
+    return readHeld(this.base.view, (bee) => read(this.reader(bee)))
+  }
+
+  /** Fetches what my view says of a writer, in the background, and decides their links again. */
+  private fetchStanding(writer: string): void {
+    if (this.fetchingStanding.has(writer)) return
+    this.fetchingStanding.add(writer)
+    const reader = this.reader()
+    void Promise.all([reader.member(writer), reader.admissionRefused(writer)])
+      .then(() => this.links?.recheck())
+      .catch(() => undefined)
+      .finally(() => this.fetchingStanding.delete(writer))
   }
 
   /**
@@ -695,11 +755,11 @@ export class Community extends EventEmitter {
     return this.base.local.key.toString('hex')
   }
 
-  reader(): ViewReader {
+  reader(bee: Hyperbee.BeeReader = this.base.view): ViewReader {
     const core = this.base.view.core
     // Signed history never changes, but the figure dips while the indexer set is re-signed.
     this.signedSeen = Math.min(Math.max(this.signedSeen, core.signedLength), core.length)
-    return new ViewReader(this.base.view, {
+    return new ViewReader(bee, {
       me: this.me,
       replicatedLength: this.tracker?.length ?? 0,
       signedSeq: () => this.signedSeq(),

@@ -120,15 +120,21 @@ declare module 'hyperbee' {
     flush(): Promise<void>
     close(): Promise<void>
   }
+  /** `wait: false` answers from blocks held here, failing with BLOCK_NOT_AVAILABLE rather than fetching. */
+  interface ReadOptions {
+    wait?: boolean
+  }
   class Hyperbee implements BeeReader {
     constructor(core: Hypercore, opts?: { keyEncoding?: string; valueEncoding?: string; extension?: boolean })
     readonly core: Hypercore
     readonly version: number
     ready(): Promise<void>
     close(): Promise<void>
-    get(key: string): Promise<Entry<unknown> | null>
+    get(key: string, opts?: ReadOptions): Promise<Entry<unknown> | null>
+    /** A read-only copy at this version, with caches of its own; close it when done. */
+    snapshot(): Hyperbee
     put(key: string, value: unknown): Promise<void>
-    createReadStream(range?: RangeOptions): AsyncIterable<Entry<unknown>>
+    createReadStream(range?: RangeOptions, opts?: ReadOptions): AsyncIterable<Entry<unknown>>
     batch(opts?: { update?: boolean }): Batch
     snapshot(): Hyperbee
     /** A read-only view of the bee as it was when its core had `version` blocks. */
