@@ -33,7 +33,6 @@ import { nameKeys } from '../domain/names.js'
 import type { CreatedInvite, ReactionKind, ReplyMode, SyncStatus } from '../domain/types.js'
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
-import { CatchUp } from './catch-up.js'
 import type Hyperbee from 'hyperbee'
 import { readHeld } from '../view/held.js'
 import type { Held } from '../view/held.js'
@@ -77,7 +76,6 @@ export class Community extends EventEmitter {
   private pairing: BlindPairing | null = null
   private rediscovery: Rediscovery | null = null
   private readonly writes: WriteQueue
-  private readonly catchUp: CatchUp
   private readonly fetchingStanding = new Set<string>()
   /** Clears refused ops' blocks from this device once the log is signed past them. */
   readonly sweeper: Sweeper
@@ -130,7 +128,6 @@ export class Community extends EventEmitter {
     })
     promptAcks(this.base)
     this.writes = new WriteQueue(this.base)
-    this.catchUp = new CatchUp(this.base)
     this.sweeper = new Sweeper(this.base, this.store, (err) => this.emit('warning', err))
     this.consent = new Consent(this)
     this.devices = new DeviceClaim(this)
@@ -138,7 +135,6 @@ export class Community extends EventEmitter {
     this.keyGivers = new Set(opts.keyGivers ?? [])
     this.base.on('update', () => {
       this.metaSeen = null
-      this.catchUp.check()
       void this.links?.recheck()
       // A founder's own member record only exists once the first op is applied.
       this.devices.claim()
@@ -264,7 +260,6 @@ export class Community extends EventEmitter {
     const swarm = this.swarm ?? createSwarm(this.bootstrap, await this.swarmKeyPair())
     this.swarm = swarm
     this.devices.claim()
-    this.catchUp.start()
     for (const conn of swarm.connections) this.attach(conn)
     swarm.on('connection', (conn) => this.attach(conn))
     swarm.on('update', () => this.emit('sync'))
@@ -823,7 +818,6 @@ export class Community extends EventEmitter {
     await this.networking.catch(() => undefined)
     await this.goOffline()
     this.devices.close()
-    this.catchUp.close()
     this.links?.close()
     if (this.lapseTimer) clearInterval(this.lapseTimer)
     this.reachingPart?.close()

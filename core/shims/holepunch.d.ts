@@ -198,10 +198,6 @@ declare module 'autobase' {
     readonly closing: boolean
     readonly closed: boolean
     readonly opened: boolean
-    /** Writers being followed: `length` applied so far; `core.length`, what their log is known to hold. */
-    readonly activeWriters: Iterable<{ readonly length: number; readonly core: { readonly length: number } }>
-    /** Fetch what the indexers have before applying, rather than about 64 nodes at a time. */
-    setBigBatches(enable?: boolean): void
     ready(): Promise<void>
     close(): Promise<void>
     append(value: Uint8Array | null | Uint8Array[]): Promise<void>
