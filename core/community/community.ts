@@ -378,8 +378,8 @@ export class Community extends EventEmitter {
   /**
    * What my view says about a writer: the allow-list every connection is
    * checked against. Decided from the blocks held here only (core/view/held.ts):
-   * with the view not here yet, as before I had one; with a member's record
-   * not here yet, not let in until it is fetched.
+   * with the view, or what it says of this writer, not here yet, as before I
+   * had a view, while it is fetched.
    */
   private linkPolicy(): LinkPolicy {
     const beforeView = (writer: string): Standing => (this.keyGivers.has(writer) ? 'current' : 'unknown')
@@ -396,10 +396,10 @@ export class Community extends EventEmitter {
           return (await reader.admissionRefused(writer)) ? 'invite-used' : 'unknown'
         })
         if (here.held) return here.value ?? beforeView(writer)
-        // The view is known here but not fetched yet: as before I had one, until it is.
-        if ((await this.heldMeta()) === null) return beforeView(writer)
+        // What my view says of them is not here yet: as before I had a view, until it is. Whoever
+        // handed me the key I hold may bring it; waiting for it here could wait for ever.
         this.fetchStanding(writer)
-        return 'unknown'
+        return beforeView(writer)
       },
       encryptionKey: () => this.base.encryptionKey
     }
