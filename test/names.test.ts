@@ -102,6 +102,11 @@ test('names: a name freed by a member who left can be taken', async () => {
   const [ash, bo, mal] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
   const peers = [ash, bo]
   const id = await community(ash, [bo, mal])
+  // Bo holds Mal's name before asking for it: else Bo's ask may come first in the agreed order.
+  await until(
+    [...peers, mal],
+    async () => (await names(bo, id)).map((m) => m.name).join() === 'Ash,Member 1,Member 2' || false
+  )
 
   await rename(bo, id, 'MEMBER 2')
   await settle([...peers, mal], id, bo, 'Not yet.')
