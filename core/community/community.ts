@@ -377,32 +377,54 @@ export class Community extends EventEmitter {
 
   /**
    * What my view says about a writer: the allow-list every connection is
-   * checked against. Decided from the blocks held here only (core/view/held.ts):
-   * with the view, or what it says of this writer, not here yet, as before I
-   * had a view, while it is fetched.
+   * checked against. Decided from the blocks held here only (core/view/held.ts).
+   * With the view, or what it says of this writer, not here yet, it is fetched
+   * (see `unproven`).
    */
   private linkPolicy(): LinkPolicy {
-    const beforeView = (writer: string): Standing => (this.keyGivers.has(writer) ? 'current' : 'unknown')
     return {
       standing: async (writer: string): Promise<Standing> => {
-        const here = await this.readHeld(async (reader): Promise<Standing | null> => {
-          if ((await reader.meta()) === null) return null
-          const member = await reader.member(writer)
-          if (member) {
-            if (!member.left) return 'current'
-            if (member.removed) return 'removed'
-            return member.lapsed ? 'lapsed' : 'left'
-          }
-          return (await reader.admissionRefused(writer)) ? 'invite-used' : 'unknown'
-        })
-        if (here.held) return here.value ?? beforeView(writer)
-        // What my view says of them is not here yet: as before I had a view, until it is. Whoever
-        // handed me the key I hold may bring it; waiting for it here could wait for ever.
-        this.fetchStanding(writer)
-        return beforeView(writer)
+        const here = await this.heldStanding(writer)
+        if (here.held && here.value !== null) return here.value
+        if (!here.held) this.fetchStanding(writer)
+        return this.unproven(writer)
       },
       encryptionKey: () => this.base.encryptionKey
     }
+  }
+
+  /** What my view says of a writer, from blocks held here; null with no view at all yet. */
+  private heldStanding(writer: string): Promise<Held<Standing | null>> {
+    return this.readHeld(async (reader): Promise<Standing | null> => {
+      if ((await reader.meta()) === null) return null
+      const member = await reader.member(writer)
+      if (member) {
+        if (!member.left) return 'current'
+        if (member.removed) return 'removed'
+        return member.lapsed ? 'lapsed' : 'left'
+      }
+      return (await reader.admissionRefused(writer)) ? 'invite-used' : 'unknown'
+    })
+  }
+
+  /**
+   * A writer my view cannot speak for yet (no view, or their record not
+   * fetched). Whoever handed me the key I hold was a member when they got it,
+   * and may bring what my view says: waiting here with nobody else connected
+   * could wait for ever. But a removed member keeps the key too (Autobase
+   * cannot rotate it), so while a member my view does vouch for is connected,
+   * a key giver not let in yet waits for their record, fetched through that
+   * member. One already let in stays until the record says otherwise.
+   */
+  private async unproven(writer: string): Promise<Standing> {
+    if (!this.keyGivers.has(writer)) return 'unknown'
+    const connected = this.connectedWriters()
+    if (connected.has(writer)) return 'current'
+    for (const other of connected) {
+      const here = await this.heldStanding(other)
+      if (here.held && here.value === 'current') return 'unknown'
+    }
+    return 'current'
   }
 
   /**
