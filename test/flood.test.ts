@@ -72,7 +72,16 @@ async function du(dir: string): Promise<number> {
   return total
 }
 
-const diskOf = (peer: Peer, id: string): Promise<number> => du(peer.engine.get(id).dir)
+/**
+ * What a peer keeps of the community on disk. RocksDB holds cleared blocks in
+ * its write-ahead log and older tables until it compacts them, which it does in
+ * its own time; compacting first measures what is kept, not when RocksDB last ran.
+ */
+async function diskOf(peer: Peer, id: string): Promise<number> {
+  const community = peer.engine.get(id)
+  await community.store.storage.compact()
+  return du(community.dir)
+}
 const writerOf = (peer: Peer, id: string): string => peer.engine.get(id).me
 
 async function refusedOf(peer: Peer, id: string, writer: string): Promise<RefusedRecord> {
