@@ -3,7 +3,8 @@
 // from their presence in another (distinct network keys), and lets leaving
 // wipe a whole directory.
 import { EventEmitter } from 'node:events'
-import Corestore from 'corestore'
+import type Corestore from 'corestore'
+import { openStore } from './store.js'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
 import z32 from 'z32'
@@ -118,7 +119,7 @@ export class Community extends EventEmitter {
     this.bootstrap = opts.bootstrap
     this.now = opts.now ?? Date.now
     this.foundAt = opts.foundAtVersion ?? OP_VERSION
-    this.store = opts.store ?? new Corestore(opts.dir)
+    this.store = opts.store ?? openStore(opts.dir)
     this.swarm = opts.swarm ?? null
     this.base = createBase(this.store, {
       key: opts.key,

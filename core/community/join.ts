@@ -3,7 +3,8 @@
 // on which this device proved the writer key that was admitted, and it is
 // checked against the invite's commitment before it is used.
 import { rm } from 'node:fs/promises'
-import Corestore from 'corestore'
+import type Corestore from 'corestore'
+import { openStore } from './store.js'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
 import { admissionRequest } from '../domain/admission.js'
@@ -66,7 +67,7 @@ export interface PairOptions {
 }
 
 export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): Promise<Paired> {
-  const store = new Corestore(opts.dir)
+  const store = openStore(opts.dir)
   let swarm: Hyperswarm | null = null
   let pairing: BlindPairing | null = null
   let links: MemberLinks | null = null

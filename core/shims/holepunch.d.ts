@@ -67,11 +67,20 @@ declare module 'hypercore' {
   export default Hypercore
 }
 
+declare module 'hypercore-storage' {
+  /** The RocksDB a Corestore keeps its cores in; `writeBufferSize` is each memtable's size in bytes. */
+  class HypercoreStorage {
+    constructor(dir: string, opts?: { writeBufferSize?: number })
+  }
+  export default HypercoreStorage
+}
+
 declare module 'corestore' {
   import type { EventEmitter } from 'node:events'
   import type Hypercore from 'hypercore'
+  import type HypercoreStorage from 'hypercore-storage'
   class Corestore extends EventEmitter {
-    constructor(storage: string, opts?: { primaryKey?: Uint8Array })
+    constructor(storage: string | HypercoreStorage, opts?: { primaryKey?: Uint8Array })
     ready(): Promise<void>
     close(): Promise<void>
     namespace(name: string): Corestore
