@@ -66,6 +66,24 @@ export interface PairOptions {
   lonelyAfterMs?: number
 }
 
+/** A node that has not finished its first contact with the network in this long has not reached it. */
+const FIRST_CONTACT_MS = 15_000
+
+/**
+ * What a joiner with no member connected is told: null while connected, or
+ * while the node is still making its first contact with the network (and
+ * not for ever: one that never finishes has not reached it).
+ */
+export function lonelyStage(
+  connected: boolean,
+  reaches: boolean | null,
+  lookingForMs: number
+): 'no-network' | 'no-member-online' | null {
+  if (connected) return null
+  if (reaches === null) return lookingForMs >= FIRST_CONTACT_MS ? 'no-network' : null
+  return reaches ? 'no-member-online' : 'no-network'
+}
+
 export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): Promise<Paired> {
   const store = openStore(opts.dir)
   let swarm: Hyperswarm | null = null
@@ -117,11 +135,10 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
         const abort = () => reject(new MutualError('closed', 'joining was cancelled'))
         if (opts.signal.aborted) abort()
         opts.signal.addEventListener('abort', abort, { once: true })
+        const lookingSince = Date.now()
         lonelyTimer = setInterval(() => {
-          const reaches = reachesNetwork(s.dht)
-          // Connected, or still finding its way onto the network: just looking.
-          if (s.connections.size > 0 || reaches === null) return opts.onLonely(null)
-          opts.onLonely(reaches ? 'no-member-online' : 'no-network')
+          const connected = s.connections.size > 0
+          opts.onLonely(lonelyStage(connected, reachesNetwork(s.dht), Date.now() - lookingSince))
         }, opts.lonelyAfterMs ?? 5000)
       }
     )
