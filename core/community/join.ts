@@ -8,6 +8,7 @@ import { openStore } from './store.js'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
 import { admissionRequest } from '../domain/admission.js'
+import type { JoinStage } from '../domain/types.js'
 import { MutualError } from '../errors.js'
 import { createSwarm, reachesNetwork } from '../network.js'
 import type { Bootstrap } from '../network.js'
@@ -62,9 +63,12 @@ export interface PairOptions {
    * null while still looking or once a member is connected. The first two are
    * different problems for the person.
    */
-  onLonely: (alone: 'no-network' | 'no-member-online' | null) => void
+  onLonely: (alone: Lonely) => void
   lonelyAfterMs?: number
 }
+
+/** Why a joiner waits alone, when it is worth telling them; null while just looking. */
+export type Lonely = Extract<JoinStage, 'no-network' | 'no-member-online'> | null
 
 /** A node that has not finished its first contact with the network in this long has not reached it. */
 const FIRST_CONTACT_MS = 15_000
@@ -74,11 +78,7 @@ const FIRST_CONTACT_MS = 15_000
  * while the node is still making its first contact with the network (and
  * not for ever: one that never finishes has not reached it).
  */
-export function lonelyStage(
-  connected: boolean,
-  reaches: boolean | null,
-  lookingForMs: number
-): 'no-network' | 'no-member-online' | null {
+export function lonelyStage(connected: boolean, reaches: boolean | null, lookingForMs: number): Lonely {
   if (connected) return null
   if (reaches === null) return lookingForMs >= FIRST_CONTACT_MS ? 'no-network' : null
   return reaches ? 'no-member-online' : 'no-network'
