@@ -145,7 +145,6 @@ declare module 'hyperbee' {
     put(key: string, value: unknown): Promise<void>
     createReadStream(range?: RangeOptions, opts?: ReadOptions): AsyncIterable<Entry<unknown>>
     batch(opts?: { update?: boolean }): Batch
-    snapshot(): Hyperbee
     /** A read-only view of the bee as it was when its core had `version` blocks. */
     checkout(version: number): Hyperbee
   }
