@@ -137,3 +137,31 @@ test('invites: a joiner who cannot reach the network is told so, not that no mem
   await cut.rpc.call('communities.cancelJoin', { joinId: 'cut-1' })
   await expect(joining).rejects.toMatchObject({ code: 'closed' })
 })
+
+test('invites: newcomers joining at once over a network that keeps dropping all get in once it settles', async () => {
+  const founder = await lab.peer()
+  const { id: circle } = await founder.rpc.call('communities.create', {
+    name: 'Flaky line',
+    displayName: 'Hal'
+  })
+  const { invite } = await founder.rpc.call('invites.create', { communityId: circle, maxUses: 3 })
+  const joiners = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
+  // The founder is the only member: every connection a newcomer has, to be let in and to be handed
+  // the key, goes through it. They are cut again and again for five seconds, in any of those moments.
+  const community = founder.engine.get(circle)
+  const settlesAt = Date.now() + 5000
+  let cut: NodeJS.Timeout | null = null
+  const cutAll = () => {
+    for (const conn of community.connections) conn.destroy()
+    cut = Date.now() < settlesAt ? setTimeout(cutAll, 50 + Math.random() * 250) : null
+  }
+  cutAll()
+  try {
+    const joined = await Promise.all(
+      joiners.map((p, i) => p.rpc.call('communities.join', { invite, displayName: `Newcomer ${i}` }))
+    )
+    expect(joined.map((j) => j.id)).toEqual([circle, circle, circle])
+  } finally {
+    if (cut) clearTimeout(cut)
+  }
+})

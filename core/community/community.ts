@@ -64,6 +64,7 @@ export interface CommunityOptions {
   /** Handed over by a join, so pairing's discovery work is not thrown away. */
   store?: Corestore
   swarm?: Hyperswarm
+  discovery?: Hyperswarm.PeerDiscovery
   /** Handed over by a join: proven links to members, one of which gave us the key. */
   links?: MemberLinks
   keyGivers?: ReadonlySet<string>
@@ -74,6 +75,8 @@ export class Community extends EventEmitter {
   readonly store: Corestore
   readonly base: CommunityBase
   private swarm: Hyperswarm | null
+  /** A join's place on the topic, taken over by the first goOnline so there is never a moment off it. */
+  private joinDiscovery: Hyperswarm.PeerDiscovery | null
   private pairing: BlindPairing | null = null
   private rediscovery: Rediscovery | null = null
   private readonly writes: WriteQueue
@@ -121,6 +124,7 @@ export class Community extends EventEmitter {
     this.foundAt = opts.foundAtVersion ?? OP_VERSION
     this.store = opts.store ?? openStore(opts.dir)
     this.swarm = opts.swarm ?? null
+    this.joinDiscovery = opts.discovery ?? null
     this.base = createBase(this.store, {
       key: opts.key,
       encryptionKey: opts.encryptionKey ?? null,
@@ -276,7 +280,8 @@ export class Community extends EventEmitter {
         }
       }
     })
-    const discovery = swarm.join(this.base.discoveryKey)
+    const discovery = this.joinDiscovery ?? swarm.join(this.base.discoveryKey)
+    this.joinDiscovery = null
     this.rediscovery = new Rediscovery(swarm, discovery, async () => {
       const current = (await this.metaNow())?.current ?? 0
       return this.connectedWriters().size < current - 1

@@ -46,6 +46,8 @@ export function rejection(code: string | undefined): MutualError {
 export interface Paired {
   store: Corestore
   swarm: Hyperswarm
+  /** The joiner's place on the community's topic, kept until the community takes it over. */
+  discovery: Hyperswarm.PeerDiscovery
   links: MemberLinks
   key: Buffer
   encryptionKey: Buffer
@@ -105,6 +107,9 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     const s = swarm
     for (const conn of s.connections) l.attach(conn)
     s.on('connection', (conn) => l.attach(conn))
+    // Blind pairing leaves the topic once its reply arrives, but the key comes after it, from a member
+    // over a connection: without a place of our own, a connection lost in between is never made again.
+    const d = s.join(invite.discoveryKey)
     const p = pairing
     const userData = admissionRequest(invite.discoveryKey, invite.id, writer)
     const result = await new Promise<{ key: Buffer; encryptionKey: Buffer; keyGiver: string | null }>(
@@ -138,6 +143,8 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
         const lookingSince = Date.now()
         lonelyTimer = setInterval(() => {
           const connected = s.connections.size > 0
+          // Alone: ask the DHT again now, rather than at its next refresh minutes away.
+          if (!connected) d.refresh().catch(() => undefined)
           opts.onLonely(lonelyStage(connected, reachesNetwork(s.dht), Date.now() - lookingSince))
         }, opts.lonelyAfterMs ?? 5000)
       }
@@ -148,6 +155,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     return {
       store,
       swarm,
+      discovery: d,
       links: l,
       key: result.key,
       encryptionKey: result.encryptionKey,
