@@ -253,6 +253,7 @@ export class Mutual extends EventEmitter {
         encryptionKey: paired.encryptionKey,
         store: paired.store,
         swarm: paired.swarm,
+        discovery: paired.discovery,
         links: paired.links,
         keyGivers: new Set(paired.keyGiver ? [paired.keyGiver] : [])
       })
@@ -261,8 +262,9 @@ export class Mutual extends EventEmitter {
         () => progress({ stage: 'syncing', communityId: id, ...community.syncProgress() }),
         250
       )
+      let nameTaken: boolean
       try {
-        await waitUntilWritable(community, abort.signal)
+        nameTaken = await introduce(community, displayName, abort.signal)
       } catch (err) {
         // Told we lost the invite to someone else, or cancelled: nothing of the community stays here,
         // and a place already given is handed back.
@@ -273,14 +275,6 @@ export class Mutual extends EventEmitter {
       } finally {
         clearInterval(ticker)
       }
-      // In either way: a name another member holds is not taken over, and the newcomer chooses again.
-      const nameTaken = await community.setProfile(displayName, null).then(
-        () => false,
-        (err: unknown) => {
-          if (isMutualError(err) && err.code === 'name-taken') return true
-          throw err
-        }
-      )
       this.emitEvent({ type: 'communities-changed' })
       progress({ stage: 'done', communityId: id, ...community.syncProgress() })
       return { id, nameTaken }
@@ -425,6 +419,27 @@ export class Mutual extends EventEmitter {
     const all = this.list()
     this.communities.clear()
     await Promise.all(all.map((c) => c.close()))
+  }
+}
+
+/**
+ * Waits to be let in, then writes the newcomer's name; true when another
+ * member holds it. Being let in can be undone for a moment while the order
+ * settles (Autobase re-applies what it has not yet signed, my admission with
+ * it), so a write refused then waits to be let in again, rather than failing
+ * a join that worked.
+ */
+async function introduce(community: Community, displayName: string, signal: AbortSignal): Promise<boolean> {
+  for (;;) {
+    await waitUntilWritable(community, signal)
+    try {
+      // A name another member holds is not taken over: the newcomer chooses again.
+      await community.setProfile(displayName, null)
+      return false
+    } catch (err) {
+      if (isMutualError(err) && err.code === 'name-taken') return true
+      if (!(isMutualError(err) && err.code === 'not-writable')) throw err
+    }
   }
 }
 
