@@ -545,7 +545,10 @@ export class Community extends EventEmitter {
           'the community decided you are no longer a member; what you already have stays on this device'
         )
       }
-      throw new MutualError('not-writable', 'you cannot write here yet: a member still needs to let you in')
+      // Let in, but Autobase is re-applying what is not yet signed (my admission with it): a moment's wait.
+      const letIn = me !== null && !me.left
+      if (!letIn || !(await this.writableWithin(WRITABLE_AGAIN_MS)))
+        throw new MutualError('not-writable', 'you cannot write here yet: a member still needs to let you in')
     }
     // Apply would ignore it; say so now rather than report a success that never lands.
     if (!this.agreedSeen && !ALLOWED_BEFORE_AGREEING.has(op.type)) {
@@ -579,6 +582,16 @@ export class Community extends EventEmitter {
       // written, and apply stopped right after it.
       if (!this.updateNeeded) throw err
     }
+  }
+
+  private writableWithin(ms: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined
+    return Promise.race([
+      this.base.waitForWritable().then(() => !this.closing),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), ms)
+      })
+    ]).finally(() => clearTimeout(timer))
   }
 
   async createInvite(expiresInMs: number, maxUses: number, now: number): Promise<CreatedInvite> {
@@ -869,6 +882,9 @@ function checkTopicFields(
   if (input.resource === undefined && topic === RESOURCES_TOPIC)
     throw new MutualError('bad-request', 'a resource needs a kind and a name')
 }
+
+/** How long a write by a member who was let in waits while Autobase re-applies their admission. */
+const WRITABLE_AGAIN_MS = 10_000
 
 /** How often a member looks for admissions that have lapsed. */
 const LAPSE_CHECK_MS = 10 * 60 * 1000

@@ -208,6 +208,8 @@ declare module 'autobase' {
     readonly opened: boolean
     ready(): Promise<void>
     close(): Promise<void>
+    /** Resolves once this device may write again (it never rejects; a close leaves it pending). */
+    waitForWritable(): Promise<boolean>
     append(value: Uint8Array | null | Uint8Array[]): Promise<void>
     update(): Promise<void>
     ack(bg?: boolean): Promise<void>
