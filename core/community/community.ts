@@ -494,6 +494,8 @@ export class Community extends EventEmitter {
     const { pairing, swarm } = this
     this.rediscovery?.stop()
     this.rediscovery = null
+    // It belongs to the swarm destroyed here; going online again makes a new one.
+    this.joinDiscovery = null
     this.pairing = null
     this.swarm = null
     if (pairing) await pairing.close()
