@@ -2,10 +2,11 @@
 // engines over a local testnet: what people do, and what they see each other do.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { Stage, screenshot, seriousA11yViolations } from './harness.js'
+import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
 const stage = new Stage()
+reportFailures(stage)
 let ash: Member
 let bo: Member
 let started = 0

@@ -5,11 +5,12 @@
 // reasons, on a fourth member's screen.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { Stage, screenshot, seriousA11yViolations } from './harness.js'
+import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Evening circle'
 const stage = new Stage()
+reportFailures(stage)
 let ash: Member
 let bo: Member
 let cy: Member

@@ -14,8 +14,10 @@ import { promisify } from 'node:util'
 import createTestnet from 'hyperdht/testnet.js'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { beforeEach } from 'vitest'
 import { Mutual } from '../../core/mutual.js'
 import type { MutualOptions } from '../../core/mutual.js'
+import type { EngineEvent } from '../../core/domain/types.js'
 import type { EngineStatus } from '../../core/rpc/bridge.js'
 import type { Transport } from '../../core/rpc/protocol.js'
 import { serveRpc } from '../../core/rpc/server.js'
@@ -158,6 +160,10 @@ export class Stage {
   private server: { url: string; close: () => Promise<void> } | null = null
   private readonly engines = new Set<Mutual>()
   private readonly dirs: string[] = []
+  private readonly windows: Window[] = []
+  /** What each member's engine said, for a failure's report (see reportFailures). */
+  private readonly journal: string[] = []
+  private readonly openedAt = Date.now()
 
   async open(opts: { testnet?: boolean } = {}): Promise<void> {
     await Promise.all([ensureRendererBuilt(), mkdir(SCREENSHOTS, { recursive: true })])
@@ -188,6 +194,7 @@ export class Stage {
     const startEngine = async () => {
       const engine = new Mutual({ storage, bootstrap: testnet.bootstrap, ackInterval: 200, ...opts.engine })
       this.engines.add(engine)
+      engine.on('event', (e) => this.note(name, e))
       await engine.open()
       return engine
     }
@@ -232,6 +239,7 @@ export class Stage {
     const page = await context.newPage()
     page.setDefaultTimeout(30_000)
     const window: Window = { name, page, context, badges: [], problems: [] }
+    this.windows.push(window)
     page.on('console', (message) => {
       if (message.type() === 'error') window.problems.push(message.text())
     })
@@ -314,6 +322,38 @@ export class Stage {
     return { window, serve, status: (status) => toPage('status', status).then(() => undefined) }
   }
 
+  private note(name: string, e: EngineEvent): void {
+    const line =
+      e.type === 'join-progress'
+        ? `join ${e.progress.stage} ${e.progress.have}/${e.progress.total}`
+        : e.type === 'engine-error'
+          ? `error ${e.message}`
+          : e.type === 'communities-changed' || e.type === 'notice'
+            ? e.type
+            : null
+    if (line === null) return
+    const entry = `${Date.now() - this.openedAt} ms ${name}: ${line}`
+    // Join progress repeats every 250 ms; one line per change is enough.
+    if (this.journal.at(-1)?.endsWith(`${name}: ${line}`)) return
+    this.journal.push(entry)
+    if (this.journal.length > 200) this.journal.shift()
+  }
+
+  /** What each member's engine said and each page shows now: printed when a test fails. */
+  async report(): Promise<string> {
+    const pages = await Promise.all(
+      this.windows.map(async (w) => {
+        const text = await w.page
+          .locator('body')
+          .innerText({ timeout: 2000 })
+          .catch((err: unknown) => `(unreadable: ${String(err)})`)
+        const problems = w.problems.length ? `\n  problems: ${w.problems.join(' | ')}` : ''
+        return `${w.name} sees: ${text.replace(/\s+/g, ' ').slice(0, 600)}${problems}`
+      })
+    )
+    return ['engines said:', ...this.journal, ...pages].join('\n')
+  }
+
   async close(): Promise<void> {
     await this.browser?.close().catch(() => undefined)
     for (const engine of this.engines) await engine.close().catch(() => undefined)
@@ -321,6 +361,15 @@ export class Stage {
     await this.server?.close()
     for (const dir of this.dirs) await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Prints the stage's report when a test in this file fails, so a rare failure in CI can be read. */
+export function reportFailures(stage: Stage): void {
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      console.log(`e2e failure report\n${await stage.report()}`)
+    })
+  })
 }
 
 export async function screenshot(member: Window, name: string): Promise<void> {

@@ -3,12 +3,13 @@
 // first, and Dee, pasting the same key in the app, is told plainly that it was
 // already used and to ask for a new one, and is not shown the community.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Stage, screenshot, seriousA11yViolations } from './harness.js'
+import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Lantern circle'
 const USED = 'This invite has already been used. Ask a member for a new one.'
 const stage = new Stage()
+reportFailures(stage)
 let ash: Member
 let fen: Member
 let dee: Member

@@ -9,12 +9,13 @@ import type { CommunitySummary, Post, SyncStatus } from '../../core/domain/types
 import { MutualError } from '../../core/errors.js'
 import { methods } from '../../core/rpc/methods.js'
 import type { Handlers } from '../../core/rpc/server.js'
-import { Stage, screenshot, seriousA11yViolations } from './harness.js'
+import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
 import type { Window } from './harness.js'
 
 const TOTAL = 100_000
 const COMMUNITY = 'c'.repeat(52)
 const stage = new Stage()
+reportFailures(stage)
 const events = new EventEmitter()
 /** The newest post's position; grows when the test has someone post. */
 let newest = TOTAL

@@ -5,11 +5,12 @@
 // support plan: shared, and the honest words for stopping a share.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { Stage, screenshot, seriousA11yViolations } from './harness.js'
+import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Harbour lights'
 const stage = new Stage()
+reportFailures(stage)
 let ash: Member
 let bo: Member
 let cy: Member
