@@ -86,6 +86,32 @@ export function lonelyStage(connected: boolean, reaches: boolean | null, looking
   return reaches ? 'no-member-online' : 'no-network'
 }
 
+/** How soon a joiner left alone asks the DHT again, and the most it waits between asks. */
+const ALONE_FIRST_MS = 5000
+const ALONE_MOST_MS = 60_000
+
+/**
+ * Asks again while alone, rather than at the DHT's next refresh ten minutes
+ * away: soon after being left alone, then ever less often (a joiner may wait
+ * hours for a member to come online), and soon again after the next loss.
+ */
+export function aloneBackoff(ask: () => void, now: () => number = Date.now): (connected: boolean) => void {
+  let wait = ALONE_FIRST_MS
+  let aloneSince: number | null = null
+  return (connected) => {
+    if (connected) {
+      wait = ALONE_FIRST_MS
+      aloneSince = null
+      return
+    }
+    aloneSince ??= now()
+    if (now() - aloneSince < wait) return
+    ask()
+    aloneSince = now()
+    wait = Math.min(wait * 2, ALONE_MOST_MS)
+  }
+}
+
 export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): Promise<Paired> {
   const store = openStore(opts.dir)
   let swarm: Hyperswarm | null = null
@@ -141,10 +167,10 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
         if (opts.signal.aborted) abort()
         opts.signal.addEventListener('abort', abort, { once: true })
         const lookingSince = Date.now()
+        const askAgain = aloneBackoff(() => d.refresh().catch(() => undefined))
         lonelyTimer = setInterval(() => {
           const connected = s.connections.size > 0
-          // Alone: ask the DHT again now, rather than at its next refresh minutes away.
-          if (!connected) d.refresh().catch(() => undefined)
+          askAgain(connected)
           opts.onLonely(lonelyStage(connected, reachesNetwork(s.dht), Date.now() - lookingSince))
         }, opts.lonelyAfterMs ?? 5000)
       }
