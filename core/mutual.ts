@@ -440,7 +440,24 @@ async function introduce(community: Community, displayName: string, signal: Abor
       if (isMutualError(err) && err.code === 'name-taken') return true
       if (!(isMutualError(err) && err.code === 'not-writable')) throw err
     }
+    // My view has not caught up with my admission yet: try again once it changes.
+    await nextChange(community, NEXT_CHANGE_MS)
   }
+}
+
+/** The longest a join waits for its view to change before it looks again anyway. */
+const NEXT_CHANGE_MS = 1000
+
+function nextChange(community: Community, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      community.off('changed', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    community.once('changed', done)
+  })
 }
 
 function waitUntilWritable(community: Community, signal: AbortSignal): Promise<void> {
