@@ -17,6 +17,7 @@ import { createHandlers } from './rpc/handlers.js'
 import type { Handlers } from './rpc/server.js'
 import { SuspendWatch } from './suspend.js'
 import { NoticeWatcher } from './community/notices.js'
+import { nextEvent } from './community/next-event.js'
 import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from './domain/governance.js'
 import { SupportPlans } from './reaching/plans.js'
 import { Refounding } from './community/refounding.js'
@@ -441,24 +442,12 @@ async function introduce(community: Community, displayName: string, signal: Abor
       if (!(isMutualError(err) && err.code === 'not-writable')) throw err
     }
     // My view has not caught up with my admission yet: try again once it changes.
-    await nextChange(community, NEXT_CHANGE_MS)
+    await nextEvent(community, 'changed', NEXT_CHANGE_MS)
   }
 }
 
 /** The longest a join waits for its view to change before it looks again anyway. */
 const NEXT_CHANGE_MS = 1000
-
-function nextChange(community: Community, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      community.off('changed', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    community.once('changed', done)
-  })
-}
 
 function waitUntilWritable(community: Community, signal: AbortSignal): Promise<void> {
   if (community.writable) return Promise.resolve()

@@ -7,6 +7,7 @@
 import type BlindPairing from 'blind-pairing'
 import { provenWriter } from '../domain/admission.js'
 import { encodeOp } from '../domain/ops.js'
+import { nextEvent } from './next-event.js'
 import type { CommunityBase } from './base.js'
 import type { ViewReader } from '../view/read.js'
 import type { MemberRecord } from '../view/records.js'
@@ -99,15 +100,6 @@ async function settled(deps: AdmissionDeps): Promise<void> {
   if (reachable.length * 2 <= indexers.length) return
   const target = base.view.core.length
   const deadline = Date.now() + SETTLE_MS
-  while (base.view.core.signedLength < target && Date.now() < deadline && !base.closing) {
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        base.off('update', done)
-        resolve()
-      }
-      const timer = setTimeout(done, 250)
-      base.on('update', done)
-    })
-  }
+  while (base.view.core.signedLength < target && Date.now() < deadline && !base.closing)
+    await nextEvent(base, 'update', 250)
 }
