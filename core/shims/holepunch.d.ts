@@ -75,12 +75,25 @@ declare module 'hypercore-storage' {
   export default HypercoreStorage
 }
 
+declare module 'rache' {
+  /** A size-bounded cache; Hyperbee keeps its decoded tree nodes in one made from the store's. */
+  class Rache {
+    constructor(opts?: { maxSize?: number })
+    readonly maxSize: number
+    readonly globalSize: number
+  }
+  export default Rache
+}
+
 declare module 'corestore' {
   import type { EventEmitter } from 'node:events'
   import type Hypercore from 'hypercore'
   import type HypercoreStorage from 'hypercore-storage'
   class Corestore extends EventEmitter {
-    constructor(storage: string | HypercoreStorage, opts?: { primaryKey?: Uint8Array })
+    constructor(
+      storage: string | HypercoreStorage,
+      opts?: { primaryKey?: Uint8Array; globalCache?: import('rache').default }
+    )
     ready(): Promise<void>
     close(): Promise<void>
     namespace(name: string): Corestore
@@ -90,6 +103,8 @@ declare module 'corestore' {
         | { key: Uint8Array; valueEncoding?: string; active?: boolean }
     ): Hypercore
     replicate(stream: unknown): unknown
+    /** The cache every Hyperbee over this store's cores keeps its decoded nodes in, if one was given. */
+    readonly globalCache: import('rache').default | null
     /** The RocksDB behind the store; `compact` with a FORCE (1) blob policy gives cleared space back. */
     readonly storage: {
       compact(opts?: {
