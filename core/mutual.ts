@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises'
 import hcrypto from 'hypercore-crypto'
 import z32 from 'z32'
 import { Community } from './community/community.js'
-import { decodeInviteKey, pairWithInvite, rejection } from './community/join.js'
+import { abandonPairing, decodeInviteKey, pairWithInvite, rejection } from './community/join.js'
 import type { DecodedInvite } from './community/join.js'
 import type { CommunitySummary, EngineEvent, JoinProgress } from './domain/types.js'
 import { MutualError, isMutualError } from './errors.js'
@@ -154,7 +154,8 @@ export class Mutual extends EventEmitter {
     this.refounding.check(community)
     community.on('sync', () => this.queueEvent({ type: 'sync-changed', communityId: community.id }))
     community.on('warning', (err: Error) => this.emitEvent({ type: 'engine-error', message: err.message }))
-    if (this.online) await community.setOnline(true)
+    // Also when offline: a join handed over with its own place on the topic gives it up now.
+    await community.setOnline(this.online)
     return community
   }
 
@@ -249,16 +250,24 @@ export class Mutual extends EventEmitter {
       })
       const id = z32.encode(paired.key)
       progress({ stage: 'syncing', communityId: id, have: 0, total: 0 })
-      const community = await this.start(this.profile.folderPath(folder), {
-        key: paired.key,
-        encryptionKey: paired.encryptionKey,
-        store: paired.store,
-        swarm: paired.swarm,
-        discovery: paired.discovery,
-        links: paired.links,
-        keyGivers: new Set(paired.keyGiver ? [paired.keyGiver] : [])
-      })
-      await this.profile.add({ id, folder, ...NEW_ENTRY })
+      let community: Community
+      try {
+        community = await this.start(this.profile.folderPath(folder), {
+          key: paired.key,
+          encryptionKey: paired.encryptionKey,
+          store: paired.store,
+          swarm: paired.swarm,
+          discovery: paired.discovery,
+          links: paired.links,
+          keyGivers: new Set(paired.keyGiver ? [paired.keyGiver] : [])
+        })
+        await this.profile.add({ id, folder, ...NEW_ENTRY })
+      } catch (err) {
+        // Nothing half-started stays behind, and nothing goes on announcing this device on the topic.
+        if (this.communities.has(id)) await this.forget(id)
+        else await abandonPairing(paired, this.profile.folderPath(folder))
+        throw err
+      }
       const ticker = setInterval(
         () => progress({ stage: 'syncing', communityId: id, ...community.syncProgress() }),
         250
@@ -434,8 +443,9 @@ async function introduce(community: Community, displayName: string, signal: Abor
   for (;;) {
     await waitUntilWritable(community, signal)
     try {
-      // A name another member holds is not taken over: the newcomer chooses again.
-      await community.setProfile(displayName, null)
+      // A name another member holds is not taken over: the newcomer chooses again. A cancel
+      // ends the join at once, even while the write waits to be let in again.
+      await unlessCancelled(community.setProfile(displayName, null), signal)
       return false
     } catch (err) {
       if (isMutualError(err) && err.code === 'name-taken') return true
@@ -449,7 +459,24 @@ async function introduce(community: Community, displayName: string, signal: Abor
 /** The longest a join waits for its view to change before it looks again anyway. */
 const NEXT_CHANGE_MS = 1000
 
+const cancelled = () => new MutualError('closed', 'joining was cancelled')
+
+/** `work`, unless the join is cancelled or its community closes first. */
+function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined)
+    return Promise.reject(cancelled())
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(cancelled())
+    signal.addEventListener('abort', abort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
+}
+
 function waitUntilWritable(community: Community, signal: AbortSignal): Promise<void> {
+  // A cancel or a close that came before this wait began has no event left to wait for.
+  if (signal.aborted || community.isClosing) return Promise.reject(cancelled())
   if (community.writable) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -465,15 +492,17 @@ function waitUntilWritable(community: Community, signal: AbortSignal): Promise<v
     }
     const abort = () => {
       cleanup()
-      reject(new MutualError('closed', 'joining was cancelled'))
+      reject(cancelled())
     }
     const cleanup = () => {
       community.off('changed', check)
       community.off('sync', check)
+      community.off('closing', abort)
       signal.removeEventListener('abort', abort)
     }
     community.on('changed', check)
     community.on('sync', check)
+    community.once('closing', abort)
     signal.addEventListener('abort', abort, { once: true })
   })
 }

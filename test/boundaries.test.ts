@@ -8,13 +8,15 @@ import { CandidateRequest, MemberRequest } from 'blind-pairing-core'
 import Corestore from 'corestore'
 import hcrypto from 'hypercore-crypto'
 import type Hyperswarm from 'hyperswarm'
+import Protomux from 'protomux'
+import c from 'compact-encoding'
 import z32 from 'z32'
 import { admissionRequest } from '../core/domain/admission.js'
 import { OP_VERSION } from '../core/domain/ops.js'
-import { writerKeyFor } from '../core/domain/writer-key.js'
+import { signAsWriter, writerKeyFor } from '../core/domain/writer-key.js'
 import { createBase, localWriterKeyPair } from '../core/community/base.js'
 import { decodeInviteKey } from '../core/community/invite-key.js'
-import { MemberLinks } from '../core/community/member-links.js'
+import { MemberLinks, helloSignable } from '../core/community/member-links.js'
 import type { Refusal } from '../core/community/member-links.js'
 import { createSwarm } from '../core/network.js'
 import { Lab, agree, community, hasPost, until, viewDump } from './support/peers.js'
@@ -522,4 +524,61 @@ test('re-founding: by consent the community starts again under a new key with it
   // Dee is in neither the new community nor its invites, and never learns its key.
   expect((await dee.rpc.call('communities.list', {})).map((c) => c.id)).not.toContain(fresh)
   expect(dee.engine.get(id).base.key.equals(newBase.key)).toBe(false)
+})
+
+test('joining: someone flooding a waiting joiner with keys over one connection is heard once, as the one writer it first proved', async () => {
+  const topic = hcrypto.randomBytes(32)
+  const joiner = createSwarm(lab.bootstrap, hcrypto.keyPair())
+  const offers: string[] = []
+  const links = new MemberLinks(
+    topic,
+    freshSigner(),
+    { standing: async () => 'unknown', encryptionKey: () => null },
+    true
+  )
+  links.on('key', (_key, from) => offers.push(from))
+  const closed = new Promise<void>((resolve) =>
+    joiner.on('connection', (conn: Hyperswarm.SwarmConnection) => {
+      links.attach(conn)
+      conn.once('close', () => resolve())
+    })
+  )
+  // The flooder speaks the protocol by hand: a valid hello, a thousand keys, then a hello for another writer.
+  const flooder = createSwarm(lab.bootstrap, hcrypto.keyPair())
+  const [first, second] = [freshSigner(), freshSigner()]
+  flooder.on('connection', (conn: Hyperswarm.SwarmConnection) => {
+    const hello = (signer: ReturnType<typeof freshSigner>) => {
+      const writer = writerKeyFor(signer.publicKey)
+      const signable = helloSignable(conn.handshakeHash!, conn.isInitiator, topic, writer)
+      return {
+        t: 'hello',
+        writer: writer.toString('hex'),
+        proof: signAsWriter(signable, signer).toString('hex'),
+        wantsKey: false
+      }
+    }
+    const channel = Protomux.from(conn).createChannel({
+      protocol: 'mutual/member/v1',
+      id: topic,
+      onopen: () => {
+        send.send(hello(first))
+        for (let i = 0; i < 1000; i++) send.send({ t: 'key', key: hcrypto.randomBytes(32).toString('hex') })
+        send.send(hello(second))
+        send.send({ t: 'key', key: hcrypto.randomBytes(32).toString('hex') })
+        // Everything sent before the end arrives before it.
+        conn.end()
+      }
+    })!
+    const send = channel.addMessage({ encoding: c.json, onmessage: () => undefined })
+    channel.open()
+  })
+  try {
+    await flooder.join(topic, { server: true, client: false }).flushed()
+    await joiner.join(topic, { server: false, client: true }).flushed()
+    await closed
+    expect(offers).toEqual([writerKeyFor(first.publicKey).toString('hex')])
+  } finally {
+    links.close()
+    await Promise.all([joiner.destroy(), flooder.destroy()])
+  }
 })

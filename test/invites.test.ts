@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { Lab } from './support/peers.js'
 import type { Peer } from './support/peers.js'
+import type { EngineEvent } from '../core/domain/types.js'
 
 const lab = new Lab()
 let clock = Date.now()
@@ -164,4 +165,19 @@ test('invites: newcomers joining at once over a network that keeps dropping all 
   } finally {
     if (cut) clearTimeout(cut)
   }
+})
+
+test('invites: a join cancelled the moment a member let it in ends there: no name is written and nothing of it stays', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id })
+  const joiner = await lab.peer()
+  // Cancelled from inside the engine's own event, so the cancel lands before the join's next step.
+  joiner.engine.on('event', (e: EngineEvent) => {
+    if (e.type === 'join-progress' && e.progress.stage === 'syncing') joiner.engine.cancelJoin('changed-mind')
+  })
+  await expect(
+    joiner.rpc.call('communities.join', { invite, displayName: 'Changed mind', joinId: 'changed-mind' })
+  ).rejects.toMatchObject({ code: 'closed' })
+  expect(await joiner.rpc.call('communities.list', {})).toEqual([])
+  const members = await ash.rpc.call('members.list', { communityId: id })
+  expect(members.map((m) => m.name)).not.toContain('Changed mind')
 })

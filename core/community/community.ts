@@ -280,7 +280,9 @@ export class Community extends EventEmitter {
         }
       }
     })
+    // A joiner's place on the topic only looked; as a member this device is announced too.
     const discovery = this.joinDiscovery ?? swarm.join(this.base.discoveryKey)
+    if (this.joinDiscovery) void discovery.refresh({ server: true, client: true }).catch(() => undefined)
     this.joinDiscovery = null
     this.rediscovery = new Rediscovery(swarm, discovery, async () => {
       const current = (await this.metaNow())?.current ?? 0
@@ -549,7 +551,9 @@ export class Community extends EventEmitter {
       }
       // Let in, but Autobase is re-applying what is not yet signed (my admission with it): a moment's wait.
       const letIn = me !== null && !me.left
-      if (!letIn || !(await this.writableWithin(WRITABLE_AGAIN_MS)))
+      const writable = letIn && (await this.writableWithin(WRITABLE_AGAIN_MS))
+      if (this.closing) throw new MutualError('closed', 'this community is closing on this device')
+      if (!writable)
         throw new MutualError('not-writable', 'you cannot write here yet: a member still needs to let you in')
     }
     // Apply would ignore it; say so now rather than report a success that never lands.
@@ -586,14 +590,28 @@ export class Community extends EventEmitter {
     }
   }
 
+  /** Whether the base becomes writable within `ms`; false at once if this community closes meanwhile. */
   private writableWithin(ms: number): Promise<boolean> {
+    if (this.closing) return Promise.resolve(false)
     let timer: NodeJS.Timeout | undefined
+    let onClosing = (): void => undefined
     return Promise.race([
       this.base.waitForWritable().then(() => !this.closing),
       new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), ms)
+        timer.unref()
+        onClosing = () => resolve(false)
+        this.once('closing', onClosing)
       })
-    ]).finally(() => clearTimeout(timer))
+    ]).finally(() => {
+      clearTimeout(timer)
+      this.off('closing', onClosing)
+    })
+  }
+
+  /** Whether this community has begun to close. */
+  get isClosing(): boolean {
+    return this.closing !== null
   }
 
   async createInvite(expiresInMs: number, maxUses: number, now: number): Promise<CreatedInvite> {
@@ -852,7 +870,10 @@ export class Community extends EventEmitter {
   // ---- lifecycle --------------------------------------------------------
 
   close(): Promise<void> {
-    this.closing ??= this.doClose()
+    if (this.closing) return this.closing
+    this.closing = this.doClose()
+    // Waits on this community (a write waiting to be let in, a join introducing itself) end now.
+    this.emit('closing')
     return this.closing
   }
 

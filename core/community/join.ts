@@ -74,6 +74,8 @@ export type Lonely = Extract<JoinStage, 'no-network' | 'no-member-online'> | nul
 
 /** A node that has not finished its first contact with the network in this long has not reached it. */
 const FIRST_CONTACT_MS = 15_000
+/** Key offers kept from before the pairing reply says which key is the community's. */
+const MAX_EARLY_OFFERS = 64
 
 /**
  * What a joiner with no member connected is told: null while connected, or
@@ -86,29 +88,25 @@ export function lonelyStage(connected: boolean, reaches: boolean | null, looking
   return reaches ? 'no-member-online' : 'no-network'
 }
 
-/** How soon a joiner left alone asks the DHT again, and the most it waits between asks. */
-const ALONE_FIRST_MS = 5000
-const ALONE_MOST_MS = 60_000
+/** How soon a joiner asks the DHT again, and the most it waits between asks. */
+const ASK_FIRST_MS = 5000
+const ASK_MOST_MS = 60_000
 
 /**
- * Asks again while alone, rather than at the DHT's next refresh ten minutes
- * away: soon after being left alone, then ever less often (a joiner may wait
- * hours for a member to come online), and soon again after the next loss.
+ * Asks the DHT again until the key comes, rather than at its next refresh ten
+ * minutes away: soon, then ever less often (a joiner may wait hours for a
+ * member to come online). Whoever the joiner is connected to does not stop
+ * it: until a member hands over the key, a connection may be to someone who
+ * is not one, holding it open so that the joiner never looks again.
  */
-export function aloneBackoff(ask: () => void, now: () => number = Date.now): (connected: boolean) => void {
-  let wait = ALONE_FIRST_MS
-  let aloneSince: number | null = null
-  return (connected) => {
-    if (connected) {
-      wait = ALONE_FIRST_MS
-      aloneSince = null
-      return
-    }
-    aloneSince ??= now()
-    if (now() - aloneSince < wait) return
+export function lookAgainBackoff(ask: () => void, now: () => number = Date.now): () => void {
+  let wait = ASK_FIRST_MS
+  let since = now()
+  return () => {
+    if (now() - since < wait) return
     ask()
-    aloneSince = now()
-    wait = Math.min(wait * 2, ALONE_MOST_MS)
+    since = now()
+    wait = Math.min(wait * 2, ASK_MOST_MS)
   }
 }
 
@@ -135,17 +133,23 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     s.on('connection', (conn) => l.attach(conn))
     // Blind pairing leaves the topic once its reply arrives, but the key comes after it, from a member
     // over a connection: without a place of our own, a connection lost in between is never made again.
-    const d = s.join(invite.discoveryKey)
+    // Only looking, as blind pairing's candidate does: a joiner is not announced to the topic until it
+    // is a member (the community's first goOnline makes it a server).
+    const d = s.join(invite.discoveryKey, { server: false, client: true })
     const p = pairing
     const userData = admissionRequest(invite.discoveryKey, invite.id, writer)
     const result = await new Promise<{ key: Buffer; encryptionKey: Buffer; keyGiver: string | null }>(
       (resolve, reject) => {
         let key: Buffer | null = null
-        const offered: { key: Buffer; from: string }[] = []
-        const tryKeys = () => {
-          if (!key) return
-          const good = offered.find((o) => matchesInvite(invite, key as Buffer, o.key))
-          if (good) resolve({ key, encryptionKey: good.key, keyGiver: good.from })
+        // Offers that came before the reply, one per proven writer and at most MAX_EARLY_OFFERS:
+        // anyone who finds the topic can prove a fresh writer key and offer a key.
+        const early = new Map<string, Buffer>()
+        const offer = (encryptionKey: Buffer, from: string) => {
+          if (key) {
+            if (matchesInvite(invite, key, encryptionKey)) resolve({ key, encryptionKey, keyGiver: from })
+            return
+          }
+          if (early.size < MAX_EARLY_OFFERS && !early.has(from)) early.set(from, encryptionKey)
         }
         const candidate = p.addCandidate({
           invite: invite.bytes,
@@ -153,24 +157,22 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
           onadd: async (r) => {
             key = r.key
             // A member on an older Mutual still puts the key in its reply.
-            if (r.encryptionKey) offered.push({ key: r.encryptionKey, from: '' })
-            tryKeys()
+            if (r.encryptionKey) offer(r.encryptionKey, '')
+            for (const [from, k] of early) offer(k, from)
+            early.clear()
           }
         })
         candidate.request.on('rejected', (err) => reject(rejection(err.code)))
-        l.on('key', (offer, from) => {
-          offered.push({ key: offer, from })
-          tryKeys()
-        })
+        l.on('key', offer)
         // A 'refused' here is ignored: with no view yet, anyone could send it to make me give up.
         const abort = () => reject(new MutualError('closed', 'joining was cancelled'))
         if (opts.signal.aborted) abort()
         opts.signal.addEventListener('abort', abort, { once: true })
         const lookingSince = Date.now()
-        const askAgain = aloneBackoff(() => d.refresh().catch(() => undefined))
+        const askAgain = lookAgainBackoff(() => d.refresh().catch(() => undefined))
         lonelyTimer = setInterval(() => {
           const connected = s.connections.size > 0
-          askAgain(connected)
+          askAgain()
           opts.onLonely(lonelyStage(connected, reachesNetwork(s.dht), Date.now() - lookingSince))
         }, opts.lonelyAfterMs ?? 5000)
       }
@@ -189,11 +191,19 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     }
   } catch (err) {
     if (lonelyTimer) clearInterval(lonelyTimer)
-    links?.close()
     await pairing?.close().catch(() => undefined)
-    await swarm?.destroy().catch(() => undefined)
-    await store.close().catch(() => undefined)
-    await rm(opts.dir, { recursive: true, force: true })
+    await abandonPairing({ store, swarm, links }, opts.dir)
     throw err
   }
+}
+
+/** Gives up a pairing that will not become a community here: its place on the topic, its links, its folder. */
+export async function abandonPairing(
+  parts: { store: Corestore; swarm: Hyperswarm | null; links: MemberLinks | null },
+  dir: string
+): Promise<void> {
+  parts.links?.close()
+  await parts.swarm?.destroy().catch(() => undefined)
+  await parts.store.close().catch(() => undefined)
+  await rm(dir, { recursive: true, force: true })
 }

@@ -63,6 +63,8 @@ interface Link {
   wantsKey: boolean
   allowed: boolean
   keySent: boolean
+  /** A key was taken from this link: one is all a member ever sends, so more is noise to ignore. */
+  keyTaken: boolean
   timer: NodeJS.Timeout | null
 }
 
@@ -133,7 +135,16 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
         void this.receive(link, parsed.data).catch(() => conn.destroy())
       }
     })
-    link = { conn, send, writer: null, wantsKey: false, allowed: false, keySent: false, timer: null }
+    link = {
+      conn,
+      send,
+      writer: null,
+      wantsKey: false,
+      allowed: false,
+      keySent: false,
+      keyTaken: false,
+      timer: null
+    }
     // First: no valid hello soon means nothing to prove; then a bound on waiting to be let in.
     link.timer = setTimeout(() => {
       if (!link || link.writer === null) return conn.destroy()
@@ -167,6 +178,8 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
   private async receive(link: Link, msg: Message): Promise<void> {
     switch (msg.t) {
       case 'hello': {
+        // One hello per connection: a connection proves one writer, not whichever it names last.
+        if (link.writer) return
         const hash = link.conn.handshakeHash
         const writer = Buffer.from(msg.writer, 'hex')
         const signable = hash && helloSignable(hash, !link.conn.isInitiator, this.id, writer)
@@ -180,7 +193,10 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
       }
       case 'key':
         // Only a proven writer may hand a key; the receiver still checks it against its invite.
-        if (link.writer && this.wantsKey) this.emit('key', Buffer.from(msg.key, 'hex'), link.writer)
+        if (link.writer && this.wantsKey && !link.keyTaken) {
+          link.keyTaken = true
+          this.emit('key', Buffer.from(msg.key, 'hex'), link.writer)
+        }
         return
       case 'refused':
         if (link.writer && msg.reason !== 'current' && msg.reason !== 'unknown')
