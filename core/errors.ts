@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'invite-used',
   'invite-revoked',
   'invite-for-joined-community',
+  'already-joining',
   'storage-locked',
   'update-needed',
   'agreements-first',

@@ -56,6 +56,8 @@ export class Mutual extends EventEmitter {
   private readonly lock: ProfileLock
   private readonly communities = new Map<string, Community>()
   private readonly joins = new Map<string, AbortController>()
+  /** Communities being joined right now, by discovery key: one join of each at a time. */
+  private readonly pairingFor = new Set<string>()
   private readonly pendingEvents = new Map<string, EngineEvent>()
   private readonly suspendWatch: SuspendWatch
   private online: boolean
@@ -231,6 +233,8 @@ export class Mutual extends EventEmitter {
       )
     const abort = new AbortController()
     this.joins.set(joinId, abort)
+    const topic = invite.discoveryKey.toString('hex')
+    this.pairingFor.add(topic)
     const progress = (p: Omit<JoinProgress, 'joinId'>) =>
       this.emitEvent({ type: 'join-progress', progress: { joinId, ...p } })
     try {
@@ -290,10 +294,17 @@ export class Mutual extends EventEmitter {
       return { id, nameTaken }
     } finally {
       this.joins.delete(joinId)
+      this.pairingFor.delete(topic)
     }
   }
 
   private refuseKnown(invite: DecodedInvite): void {
+    // A second join of the same community while the first is pairing would open it twice.
+    if (this.pairingFor.has(invite.discoveryKey.toString('hex')))
+      throw new MutualError(
+        'already-joining',
+        'you are already joining this community; wait for that join to finish, or cancel it'
+      )
     for (const c of this.communities.values()) {
       if (c.base.discoveryKey.equals(invite.discoveryKey)) {
         throw new MutualError(

@@ -181,3 +181,13 @@ test('invites: a join cancelled the moment a member let it in ends there: no nam
   const members = await ash.rpc.call('members.list', { communityId: id })
   expect(members.map((m) => m.name)).not.toContain('Changed mind')
 })
+
+test('invites: joining one community twice at once is refused plainly, and the first join goes on', async () => {
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id, maxUses: 2 })
+  const joiner = await lab.peer()
+  const first = joiner.rpc.call('communities.join', { invite, displayName: 'Eager' })
+  const second = joiner.rpc.call('communities.join', { invite, displayName: 'Eager' })
+  await expect(second).rejects.toMatchObject({ code: 'already-joining' })
+  await expect(first).resolves.toMatchObject({ id })
+  expect((await joiner.rpc.call('communities.list', {})).map((c) => c.id)).toEqual([id])
+})

@@ -93,6 +93,7 @@ export const en = {
     'invite-used': 'This invite has already been used. Ask a member for a new one.',
     'invite-revoked': 'A member withdrew this invite. Ask a member for a new one.',
     'invite-for-joined-community': 'You are already a member of this community.',
+    'already-joining': 'You are already joining this community. Wait for that to finish, or cancel it.',
     offline: 'You’re offline. Joining needs a member to let you in, so go online first.',
     closed: 'Mutual’s engine was restarting, so that did not happen. Please try again in a moment.',
     'not-writable': 'You can read here, but this device cannot write to the community yet.',
