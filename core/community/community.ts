@@ -280,9 +280,7 @@ export class Community extends EventEmitter {
         }
       }
     })
-    // A joiner's place on the topic only looked; as a member this device is announced too.
     const discovery = this.joinDiscovery ?? swarm.join(this.base.discoveryKey)
-    if (this.joinDiscovery) void discovery.refresh({ server: true, client: true }).catch(() => undefined)
     this.joinDiscovery = null
     this.rediscovery = new Rediscovery(swarm, discovery, async () => {
       const current = (await this.metaNow())?.current ?? 0

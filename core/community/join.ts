@@ -133,9 +133,9 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     s.on('connection', (conn) => l.attach(conn))
     // Blind pairing leaves the topic once its reply arrives, but the key comes after it, from a member
     // over a connection: without a place of our own, a connection lost in between is never made again.
-    // Only looking, as blind pairing's candidate does: a joiner is not announced to the topic until it
-    // is a member (the community's first goOnline makes it a server).
-    const d = s.join(invite.discoveryKey, { server: false, client: true })
+    // Announced as well as looking: a member who finds the joiner can dial it too, a second way in
+    // when the joiner's own connection to that member is open on one side only.
+    const d = s.join(invite.discoveryKey)
     const p = pairing
     const userData = admissionRequest(invite.discoveryKey, invite.id, writer)
     const result = await new Promise<{ key: Buffer; encryptionKey: Buffer; keyGiver: string | null }>(
