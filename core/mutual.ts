@@ -5,7 +5,13 @@ import { rm } from 'node:fs/promises'
 import hcrypto from 'hypercore-crypto'
 import z32 from 'z32'
 import { Community } from './community/community.js'
-import { abandonPairing, decodeInviteKey, pairWithInvite, rejection } from './community/join.js'
+import {
+  abandonPairing,
+  decodeInviteKey,
+  joinCancelled,
+  pairWithInvite,
+  rejection
+} from './community/join.js'
 import type { DecodedInvite } from './community/join.js'
 import type { CommunitySummary, EngineEvent, JoinProgress } from './domain/types.js'
 import { MutualError, isMutualError } from './errors.js'
@@ -470,16 +476,14 @@ async function introduce(community: Community, displayName: string, signal: Abor
 /** The longest a join waits for its view to change before it looks again anyway. */
 const NEXT_CHANGE_MS = 1000
 
-const cancelled = () => new MutualError('closed', 'joining was cancelled')
-
 /** `work`, unless the join is cancelled or its community closes first. */
 function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
     work.catch(() => undefined)
-    return Promise.reject(cancelled())
+    return Promise.reject(joinCancelled())
   }
   return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(cancelled())
+    const abort = () => reject(joinCancelled())
     signal.addEventListener('abort', abort, { once: true })
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
   })
@@ -487,7 +491,7 @@ function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function waitUntilWritable(community: Community, signal: AbortSignal): Promise<void> {
   // A cancel or a close that came before this wait began has no event left to wait for.
-  if (signal.aborted || community.isClosing) return Promise.reject(cancelled())
+  if (signal.aborted || community.isClosing) return Promise.reject(joinCancelled())
   if (community.writable) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -503,7 +507,7 @@ function waitUntilWritable(community: Community, signal: AbortSignal): Promise<v
     }
     const abort = () => {
       cleanup()
-      reject(cancelled())
+      reject(joinCancelled())
     }
     const cleanup = () => {
       community.off('changed', check)

@@ -110,6 +110,9 @@ export function lookAgainBackoff(ask: () => void, now: () => number = Date.now):
   }
 }
 
+/** What a cancelled join ends with, wherever it was when the cancel came. */
+export const joinCancelled = (): MutualError => new MutualError('closed', 'joining was cancelled')
+
 export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): Promise<Paired> {
   const store = openStore(opts.dir)
   let swarm: Hyperswarm | null = null
@@ -165,7 +168,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
         candidate.request.on('rejected', (err) => reject(rejection(err.code)))
         l.on('key', offer)
         // A 'refused' here is ignored: with no view yet, anyone could send it to make me give up.
-        const abort = () => reject(new MutualError('closed', 'joining was cancelled'))
+        const abort = () => reject(joinCancelled())
         if (opts.signal.aborted) abort()
         opts.signal.addEventListener('abort', abort, { once: true })
         const lookingSince = Date.now()
