@@ -1,8 +1,14 @@
-// Members who wrote while apart converge quickly once they meet again.
-import { circle, converged, fill, nextEvent } from '../fixtures.js'
+// Members who wrote while apart converge quickly once they meet again. The
+// bare Autobase + Hyperbee stack merges the same posts in the same run, so
+// the figure says what the merge costs Mutual beyond Autobase's own ordering.
+import { BareRemote } from '../bare/remote.js'
+import { circle, converged, fill, nextEvent, viewsAgree } from '../fixtures.js'
 import type { BenchLab, BenchPeer } from '../fixtures.js'
 import type { Sizes } from '../sizes.js'
-import { round } from '../stats.js'
+import { ratios, round } from '../stats.js'
+
+/** Far longer than the target: a slow merge is measured, not cut short. */
+const MERGE_CAP_MS = 600_000
 
 /**
  * When every member holds a proven link to another again: the part of
@@ -19,7 +25,7 @@ async function allConnected(peers: BenchPeer[], id: string): Promise<number> {
   }
 }
 
-export async function offlineConvergence(lab: BenchLab, sizes: Sizes) {
+async function mutualMerge(lab: BenchLab, sizes: Sizes) {
   const peers = await Promise.all(Array.from({ length: sizes.offlineMembers }, () => lab.remote()))
   const [founder, ...others] = peers as [BenchPeer, ...BenchPeer[]]
   const id = await circle(founder, others, 'Apart')
@@ -31,21 +37,59 @@ export async function offlineConvergence(lab: BenchLab, sizes: Sizes) {
   const start = performance.now()
   await Promise.all(peers.map((p) => p.rpc.call('network.setOnline', { online: true })))
   const reunited = await allConnected(peers, id)
-  // Far longer than the target: a slow merge is measured, not cut short.
-  await converged(peers, id, 600_000)
+  await converged(peers, id, MERGE_CAP_MS)
   const ms = performance.now() - start
   const total = (await founder.rpc.call('topics.list', { communityId: id })).find(
     (t) => t.name === 'general'
   )?.postCount
   if (total !== sizes.offlineMembers * sizes.offlinePostsEach)
     throw new Error(`expected every post, got ${total}`)
+  await Promise.all(peers.map((p) => p.close()))
+  // After discovery: fetching the others' posts and merging them into one order.
+  return { ms: round(ms), allConnectedMs: round(reunited - start), mergeMs: round(ms - (reunited - start)) }
+}
+
+/** The same on the bare stack: members as their own processes, the first three indexers as in Mutual. */
+async function bareMerge(lab: BenchLab, sizes: Sizes) {
+  const founder = await BareRemote.start(lab, { key: null, encryptionKey: null })
+  const { key, encryptionKey } = founder.identity
+  const others = await Promise.all(
+    Array.from({ length: sizes.offlineMembers - 1 }, () => BareRemote.start(lab, { key, encryptionKey }))
+  )
+  const members = [founder, ...others]
+  for (const [i, m] of others.entries()) {
+    await founder.addWriter(m.identity.localKey, i < 2)
+    await m.writable()
+  }
+  await viewsAgree(members, 60_000)
+  await Promise.all(members.map((m) => m.setOnline(false)))
+  await Promise.all(
+    members.map((m, i) => m.fill(sizes.offlinePostsEach, { label: `apart${i}`, inFlight: 32 }))
+  )
+  const start = performance.now()
+  await Promise.all(members.map((m) => m.setOnline(true)))
+  await viewsAgree(members, MERGE_CAP_MS)
+  const ms = performance.now() - start
+  let total = 0
+  for (let page = await founder.page(500); ; page = await founder.page(500, page.next ?? undefined)) {
+    total += page.ids.length
+    if (page.next === null) break
+  }
+  if (total !== sizes.offlineMembers * sizes.offlinePostsEach)
+    throw new Error(`bare: expected every post, got ${total}`)
+  await Promise.all(members.map((m) => m.close()))
+  return { ms: round(ms) }
+}
+
+export async function offlineConvergence(lab: BenchLab, sizes: Sizes) {
+  const mutual = await mutualMerge(lab, sizes)
+  const bare = await bareMerge(lab, sizes)
   return {
     members: sizes.offlineMembers,
     postsEach: sizes.offlinePostsEach,
-    ms: round(ms),
-    allConnectedMs: round(reunited - start),
-    // After discovery: fetching the others' posts and merging them into one order.
-    mergeMs: round(ms - (reunited - start)),
+    ...mutual,
+    bare,
+    ratio: ratios({ ms: mutual.ms }, bare),
     target: { ms: 10_000 }
   }
 }
