@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'invite-for-joined-community',
   'already-joining',
   'storage-locked',
+  'locked',
+  'wrong-passphrase',
   'update-needed',
   'agreements-first',
   'name-taken',

@@ -1,7 +1,8 @@
 // The engine root: one profile folder, many communities. Front-ends reach it
 // only through `handlers` (the RPC contract) and the 'event' stream.
 import { EventEmitter } from 'node:events'
-import { rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import hcrypto from 'hypercore-crypto'
 import z32 from 'z32'
 import { Community } from './community/community.js'
@@ -19,6 +20,10 @@ import type { Bootstrap } from './network.js'
 import { ProfileLock } from './profile/lock.js'
 import { secureProfileDir } from './profile/permissions.js'
 import { Profile } from './profile/profile.js'
+import type { ProfileEntry } from './profile/profile.js'
+import { ProfileKeys } from './profile/profile-keys.js'
+import type { Protection } from './domain/passphrase.js'
+import { sealOldStore } from './community/store-keys.js'
 import { createHandlers } from './rpc/handlers.js'
 import type { Handlers } from './rpc/server.js'
 import { SuspendWatch } from './suspend.js'
@@ -34,6 +39,8 @@ export interface MutualOptions {
   /** DHT bootstrap nodes; the public DHT when absent. */
   bootstrap?: Bootstrap
   offline?: boolean
+  /** The profile's passphrase, when it has one; without it a locked profile does not open. */
+  passphrase?: string | undefined
   ackInterval?: number
   /** The clock used for invite expiry and post times; injectable so tests can move time. */
   now?: () => number
@@ -50,7 +57,10 @@ const NEW_ENTRY = {
   hiddenPosts: [],
   presence: true,
   conversationsRead: {},
-  refoundedAs: null
+  refoundedAs: null,
+  // A new store seals its keys from its first write.
+  keysSealed: true,
+  seedCheck: null
 }
 
 export class Mutual extends EventEmitter {
@@ -60,6 +70,7 @@ export class Mutual extends EventEmitter {
   private readonly refounding: Refounding
   private readonly profile: Profile
   private readonly lock: ProfileLock
+  private unlocked: ProfileKeys | null = null
   private readonly communities = new Map<string, Community>()
   private readonly joins = new Map<string, AbortController>()
   /** Communities being joined right now, by discovery key: one join of each at a time. */
@@ -79,7 +90,8 @@ export class Mutual extends EventEmitter {
     this.plans = new SupportPlans(opts.storage, {
       get: (id) => this.get(id),
       has: (id) => this.communities.has(id),
-      now: () => this.now()
+      now: () => this.now(),
+      planKey: () => this.keys.supportPlan
     })
     this.refounding = new Refounding({
       refoundedAs: (id) => this.profile.get(id)?.refoundedAs ?? null,
@@ -105,8 +117,9 @@ export class Mutual extends EventEmitter {
     await secureProfileDir(this.opts.storage)
     this.lock.acquire()
     try {
-      await this.profile.load()
-      await Promise.all(this.profile.list().map((e) => this.start(this.profile.folderPath(e.folder), null)))
+      this.unlocked = await ProfileKeys.unlock(this.opts.storage, this.opts.passphrase)
+      await this.profile.load(this.keys.profileFile)
+      await Promise.all(this.profile.list().map((e) => this.resume(e)))
       this.suspendWatch.start()
     } catch (err) {
       await this.closeCommunities()
@@ -115,13 +128,38 @@ export class Mutual extends EventEmitter {
     }
   }
 
+  /** The unlocked profile's keys; only asked for once the profile is open. */
+  private get keys(): ProfileKeys {
+    if (!this.unlocked) throw new MutualError('closed', 'the profile is not open')
+    return this.unlocked
+  }
+
+  /**
+   * Opens a community this device already holds. A store from before the
+   * lock has its plain seed and encryption key sealed first, and is then
+   * compacted so the plain ones are gone from its files.
+   */
+  private async resume(entry: ProfileEntry): Promise<Community> {
+    if (entry.keysSealed) return this.start(entry.folder, null)
+    const keys = this.keys.forStore(entry.folder)
+    await sealOldStore(this.profile.folderPath(entry.folder), keys.seedPad, {
+      check: entry.seedCheck,
+      saveCheck: (seedCheck) => this.profile.update(entry.id, { seedCheck })
+    })
+    const community = await this.start(entry.folder, null)
+    await community.forgetPlainKeys()
+    await this.profile.update(entry.id, { keysSealed: true, seedCheck: null })
+    return community
+  }
+
   /** Opens a community from its folder (or hands over a fresh join) and brings it online. */
   private async start(
-    dir: string,
+    folder: string,
     extra: Partial<ConstructorParameters<typeof Community>[0]> | null
   ): Promise<Community> {
     const community = new Community({
-      dir,
+      dir: this.profile.folderPath(folder),
+      keys: this.keys.forStore(folder),
       key: null,
       bootstrap: this.opts.bootstrap,
       ackInterval: this.opts.ackInterval,
@@ -213,7 +251,7 @@ export class Mutual extends EventEmitter {
   ): Promise<string> {
     await this.open()
     const folder = hcrypto.randomBytes(16).toString('hex')
-    const community = await this.start(this.profile.folderPath(folder), null)
+    const community = await this.start(folder, null)
     await community.found(name, displayName, agreements.text, agreements.confidentiality)
     await this.profile.add({
       id: community.id,
@@ -248,6 +286,7 @@ export class Mutual extends EventEmitter {
       const folder = hcrypto.randomBytes(16).toString('hex')
       const paired = await pairWithInvite(invite, {
         dir: this.profile.folderPath(folder),
+        seedPad: this.keys.forStore(folder).seedPad,
         bootstrap: this.opts.bootstrap,
         signal: abort.signal,
         onLonely: (alone) =>
@@ -262,7 +301,7 @@ export class Mutual extends EventEmitter {
       progress({ stage: 'syncing', communityId: id, have: 0, total: 0 })
       let community: Community
       try {
-        community = await this.start(this.profile.folderPath(folder), {
+        community = await this.start(folder, {
           key: paired.key,
           encryptionKey: paired.encryptionKey,
           store: paired.store,
@@ -377,6 +416,34 @@ export class Mutual extends EventEmitter {
     await this.profile.update(id, { conversationsRead: { ...read, [memberId]: seq } })
     this.applyPersonal(this.get(id))
     this.emitEvent({ type: 'community-changed', communityId: id })
+  }
+
+  /** How this device's profile is protected at rest. */
+  get protection(): Protection {
+    return this.keys.protection
+  }
+
+  async setPassphrase(current: string | undefined, next: string): Promise<void> {
+    await this.open()
+    await this.keys.setPassphrase(current, next)
+  }
+
+  async removePassphrase(current: string): Promise<void> {
+    await this.open()
+    await this.keys.removePassphrase(current)
+  }
+
+  /**
+   * Removes this device's whole profile: every community, conversation and
+   * the support plan, and the keys to them. It cannot reach what other
+   * members already hold. The engine is closed after; 'wiped' tells its host.
+   */
+  async wipe(): Promise<void> {
+    await this.open()
+    await this.close()
+    const dir = this.opts.storage
+    for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true })
+    this.emit('wiped')
   }
 
   cancelJoin(joinId: string): boolean {

@@ -62,8 +62,10 @@ export function runEngineHost(parent: ParentPortLike, options: HostOptions = {})
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       log(`mutual engine: could not start: ${reason}`)
-      // A bad bootstrap or a profile open elsewhere fails the same way every time.
-      const permanent = isMutualError(err) && (err.code === 'bad-request' || err.code === 'storage-locked')
+      // A bad bootstrap, a profile open elsewhere or one locked by a passphrase fails the same way every time.
+      const permanent =
+        isMutualError(err) &&
+        (err.code === 'bad-request' || err.code === 'storage-locked' || err.code === 'locked')
       tell({ type: 'fatal', reason, retry: !permanent })
       await opening?.close().catch(() => undefined)
       exit(1)

@@ -19,6 +19,9 @@ import { decodeInviteKey } from '../core/community/invite-key.js'
 import { MemberLinks, helloSignable } from '../core/community/member-links.js'
 import type { Refusal } from '../core/community/member-links.js'
 import { createSwarm } from '../core/network.js'
+import { openStore } from '../core/community/store.js'
+import { storeKeys } from '../core/community/store-keys.js'
+import { Keyring } from '../core/profile/keyring.js'
 import { Lab, agree, community, hasPost, until, viewDump } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
@@ -239,14 +242,17 @@ test('removal: a removed member, or anyone holding their keys under a new identi
   expect(await hasPost(dee, id, secret)).toBe(false)
 
   // Dee's copied keys under a fresh swarm identity: proving Dee's writer is refused as removed.
+  // Dee's profile has no passphrase, so its copied keyring opens the copied store's keys.
   const [sub] = await readdir(join(copy, 'communities'))
   // The copy's device file says it was moved; an attacker simply deletes it.
   await rm(join(copy, 'communities', sub!, 'CORESTORE'), { force: true })
-  const store = new Corestore(join(copy, 'communities', sub!))
+  const keys = storeKeys(await (await Keyring.load(copy)).unlock(undefined), sub!)
+  const store = openStore(join(copy, 'communities', sub!), keys.seedPad)
   const signer = await localWriterKeyPair(store)
   const base = createBase(store, {
     key: ash.engine.get(id).base.key,
     encryptionKey: ash.engine.get(id).base.encryptionKey,
+    blindEncryption: keys.blindEncryption,
     ackInterval: 0
   })
   await base.ready()

@@ -180,7 +180,14 @@ test.skipIf(process.platform === 'win32')(
     const paths = entries.map((e) => e.path)
     // What was there before, and what the engine wrote since: its profile and each community's store.
     expect(paths).toEqual(
-      expect.arrayContaining(['.', 'notes', path.join('notes', 'old.txt'), 'profile.json', 'communities'])
+      expect.arrayContaining([
+        '.',
+        'notes',
+        path.join('notes', 'old.txt'),
+        'keyring.json',
+        'profile.sealed',
+        'communities'
+      ])
     )
     expect(paths.filter((p) => p.startsWith('communities' + path.sep)).length).toBeGreaterThan(3)
     const loose = entries.filter((e) => e.mode !== (e.dir ? 0o700 : 0o600))
@@ -207,7 +214,13 @@ test.skipIf(process.platform === 'win32')(
       }
       const entries = walk(dir)
       expect(entries.map((e) => e.path)).toEqual(
-        expect.arrayContaining(['.', path.join('notes', 'old.txt'), 'profile.json', 'communities'])
+        expect.arrayContaining([
+          '.',
+          path.join('notes', 'old.txt'),
+          'keyring.json',
+          'profile.sealed',
+          'communities'
+        ])
       )
       expect(entries.filter((e) => e.path.startsWith('communities' + path.sep)).length).toBeGreaterThan(3)
       expect(entries.filter((e) => e.mode !== (e.dir ? 0o700 : 0o600))).toEqual([])

@@ -2,6 +2,7 @@
 // derived by apply. Each community owns its Corestore; the base gets a
 // namespace of it because closing a base closes the store it was given.
 import Autobase from 'autobase'
+import type BlindEncryptionSodium from 'blind-encryption-sodium'
 import type Corestore from 'corestore'
 import Hyperbee from 'hyperbee'
 import { createApply } from '../view/apply.js'
@@ -11,6 +12,8 @@ export type CommunityBase = Autobase<Hyperbee>
 export interface BaseOptions {
   key: Buffer | null
   encryptionKey: Buffer | null
+  /** Keeps the community's encryption key sealed at rest (store-keys.ts); absent only in tests of the log itself. */
+  blindEncryption?: BlindEncryptionSodium
   /** How often indexers ack so posts become confirmed; Autobase's own default is 10 s. */
   ackInterval: number
   newestOpVersion?: number | undefined
@@ -24,6 +27,7 @@ export function createBase(store: Corestore, opts: BaseOptions): CommunityBase {
     close: (view) => view.close(),
     encrypt: true,
     encryptionKey: opts.encryptionKey,
+    ...(opts.blindEncryption ? { blindEncryption: opts.blindEncryption } : {}),
     ackInterval: opts.ackInterval
   })
   if (opts.ackInterval > 0) unstickAcks(base, opts.ackInterval)

@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events'
 import type Corestore from 'corestore'
 import { openStore } from './store.js'
+import type { StoreKeys } from './store-keys.js'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
 import z32 from 'z32'
@@ -51,8 +52,13 @@ import { Reaching } from '../reaching/reaching.js'
 import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 import type { ResourceKind } from '../domain/reaching.js'
 
+/** Where Autobase kept the community's encryption key in the clear before blindEncryption. */
+const PLAIN_KEY = 'autobase/encryption'
+
 export interface CommunityOptions {
   dir: string
+  /** This store's secrets, sealed under the profile key. */
+  keys: StoreKeys
   key: Buffer | null
   encryptionKey?: Buffer | null
   bootstrap?: Bootstrap
@@ -122,12 +128,13 @@ export class Community extends EventEmitter {
     this.bootstrap = opts.bootstrap
     this.now = opts.now ?? Date.now
     this.foundAt = opts.foundAtVersion ?? OP_VERSION
-    this.store = opts.store ?? openStore(opts.dir)
+    this.store = opts.store ?? openStore(opts.dir, opts.keys.seedPad)
     this.swarm = opts.swarm ?? null
     this.joinDiscovery = opts.discovery ?? null
     this.base = createBase(this.store, {
       key: opts.key,
       encryptionKey: opts.encryptionKey ?? null,
+      blindEncryption: opts.keys.blindEncryption,
       ackInterval: opts.ackInterval ?? 1000,
       newestOpVersion: opts.newestOpVersion
     })
@@ -784,6 +791,23 @@ export class Community extends EventEmitter {
       displayName,
       color: color === undefined ? (me?.color ?? null) : color
     })
+  }
+
+  /**
+   * For a store from before the lock: Autobase has sealed its own copy of the
+   * encryption key on open, but a joiner's store kept a second plain copy on
+   * the community's first core. That goes, then a compaction drops every
+   * overwritten plain value from the store's files.
+   */
+  async forgetPlainKeys(): Promise<void> {
+    const bootstrap = this.store.get({ key: this.base.key, active: false })
+    try {
+      await bootstrap.ready()
+      if (await bootstrap.getUserData(PLAIN_KEY)) await bootstrap.setUserData(PLAIN_KEY, null)
+    } finally {
+      await bootstrap.close()
+    }
+    await this.store.storage.compact()
   }
 
   /** Step out: stop being a writer where the log allows it. */

@@ -57,6 +57,8 @@ export interface Paired {
 
 export interface PairOptions {
   dir: string
+  /** The new store's seed is sealed from its first write. */
+  seedPad: Buffer
   bootstrap: Bootstrap | undefined
   signal: AbortSignal
   /**
@@ -114,7 +116,7 @@ export function lookAgainBackoff(ask: () => void, now: () => number = Date.now):
 export const joinCancelled = (): MutualError => new MutualError('closed', 'joining was cancelled')
 
 export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): Promise<Paired> {
-  const store = openStore(opts.dir)
+  const store = openStore(opts.dir, opts.seedPad)
   let swarm: Hyperswarm | null = null
   let pairing: BlindPairing | null = null
   let links: MemberLinks | null = null

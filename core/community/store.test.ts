@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Hyperbee from 'hyperbee'
 import { expect, test } from 'vitest'
+import { randomKey } from '../profile/sealed.js'
 import { NODE_CACHE_ENTRIES, openStore } from './store.js'
 
 test('store: a long history read through Hyperbee keeps a bounded number of decoded nodes in memory', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'mutual-store-'))
-  const store = openStore(dir)
+  const store = openStore(dir, randomKey())
   const bee = new Hyperbee(store.get({ name: 'view' }), { keyEncoding: 'utf-8', valueEncoding: 'json' })
   try {
     await bee.ready()

@@ -12,16 +12,20 @@
 // whole store caps that. Same-run A/B, daemon reading 30,001 posts while
 // another run shared the machine: peak 291 -> 218 MB and 312 -> 219 MB, with
 // no slower pages (feed page median 10.6 -> 5.4 ms, full history 77 -> 73 s).
+//
+// The store's seed, from which every key pair of this device in the community
+// derives, is kept sealed under the profile key (see store-keys.ts).
 import Corestore from 'corestore'
 import HypercoreStorage from 'hypercore-storage'
 import Rache from 'rache'
+import { sealedSeeds } from './store-keys.js'
 
 const MEMTABLE_BYTES = 16 * 1024 * 1024
 /** Decoded Hyperbee nodes kept in memory per community, for all its views together. */
 export const NODE_CACHE_ENTRIES = 4096
 
-export function openStore(dir: string): Corestore {
-  return new Corestore(new HypercoreStorage(dir, { writeBufferSize: MEMTABLE_BYTES }), {
-    globalCache: new Rache({ maxSize: NODE_CACHE_ENTRIES })
-  })
+/** `seedPad` seals the seed at rest (store-keys.ts); the store itself only ever sees the plain seed. */
+export function openStore(dir: string, seedPad: Buffer): Corestore {
+  const storage = sealedSeeds(new HypercoreStorage(dir, { writeBufferSize: MEMTABLE_BYTES }), seedPad)
+  return new Corestore(storage, { globalCache: new Rache({ maxSize: NODE_CACHE_ENTRIES }) })
 }

@@ -1,9 +1,13 @@
-// profile.json lists the communities this device belongs to. It is read as
-// untrusted input (a file on disk can be damaged) and written atomically.
-import { readFile, writeFile, rename, mkdir } from 'node:fs/promises'
+// The profile file lists the communities this device belongs to and how
+// this device reads them. It is sealed under the profile key (keyring.ts),
+// read as untrusted input (a file on disk can be damaged) and written
+// atomically. Profiles from before the lock kept it as plain profile.json;
+// the first open seals it and removes the plain file.
+import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { MutualError } from '../errors.js'
+import { derivedKey, readSealed, writeSealed } from './sealed.js'
 
 const entry = z.object({
   id: z.string().regex(/^[a-z0-9]{52}$/),
@@ -33,7 +37,18 @@ const entry = z.object({
   conversationsRead: z
     .record(z.string().regex(/^[0-9a-f]{64}$/), z.number().int().min(-1))
     .refine((r) => Object.keys(r).length <= 10_000)
-    .default({})
+    .default({}),
+  /**
+   * Whether the community's store keeps its seed and encryption key sealed under the profile key.
+   * Stores made before the lock kept them plain; see store-keys.ts.
+   */
+  keysSealed: z.boolean().default(false),
+  /** While sealing an old store's seed: a hash of the plain seed, so an interrupted sealing can tell where it stopped. */
+  seedCheck: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null)
 })
 const profileFile = z.object({ version: z.literal(1), communities: z.array(entry) })
 
@@ -42,30 +57,43 @@ export type ProfileEntry = z.output<typeof entry>
 export class Profile {
   private entries: ProfileEntry[] = []
   private readonly file: string
+  private readonly legacyFile: string
+  private key: Buffer | null = null
   private writing: Promise<void> = Promise.resolve()
 
   constructor(readonly dir: string) {
-    this.file = join(dir, 'profile.json')
+    this.file = join(dir, 'profile.sealed')
+    this.legacyFile = join(dir, 'profile.json')
   }
 
-  async load(): Promise<void> {
+  async load(profileKey: Buffer): Promise<void> {
+    this.key = derivedKey(profileKey, 'profile-file')
     await mkdir(join(this.dir, 'communities'), { recursive: true })
-    let raw: string
+    const sealed = await readSealed(this.file, this.key)
+    if (sealed === 'damaged')
+      throw new MutualError('internal', `${this.file} is damaged or was sealed with another key`)
+    if (sealed !== null) return this.parse(sealed.toString('utf8'), this.file)
+    let legacy: string
     try {
-      raw = await readFile(this.file, 'utf8')
+      legacy = await readFile(this.legacyFile, 'utf8')
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
       throw err
     }
+    this.parse(legacy, this.legacyFile)
+    await this.save()
+    await unlink(this.legacyFile)
+  }
+
+  private parse(raw: string, file: string): void {
     let parsed: unknown
     try {
       parsed = JSON.parse(raw)
     } catch {
-      throw new MutualError('internal', `${this.file} is damaged (not JSON); move it aside to start fresh`)
+      throw new MutualError('internal', `${file} is damaged (not JSON); move it aside to start fresh`)
     }
     const result = profileFile.safeParse(parsed)
-    if (!result.success)
-      throw new MutualError('internal', `${this.file} is damaged; move it aside to start fresh`)
+    if (!result.success) throw new MutualError('internal', `${file} is damaged; move it aside to start fresh`)
     this.entries = result.data.communities
   }
 
@@ -93,6 +121,8 @@ export class Profile {
         | 'presence'
         | 'conversationsRead'
         | 'refoundedAs'
+        | 'keysSealed'
+        | 'seedCheck'
       >
     >
   ): Promise<void> {
@@ -111,12 +141,10 @@ export class Profile {
   }
 
   private save(): Promise<void> {
-    const body = JSON.stringify({ version: 1, communities: this.entries }, null, 2)
-    this.writing = this.writing.then(async () => {
-      const tmp = this.file + '.tmp'
-      await writeFile(tmp, body)
-      await rename(tmp, this.file)
-    })
+    const key = this.key
+    if (!key) return Promise.reject(new Error('the profile is saved before it was loaded'))
+    const body = Buffer.from(JSON.stringify({ version: 1, communities: this.entries }), 'utf8')
+    this.writing = this.writing.then(() => writeSealed(this.file, body, key))
     return this.writing
   }
 }

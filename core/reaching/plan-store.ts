@@ -1,13 +1,15 @@
-// The personal support plan lives only on this machine, encrypted at rest
-// with a key kept beside it. That protects a copied or backed-up plan file
-// and casual reading, not an unlocked machine in someone else's hands; the
-// docs say so. Who it is shared with is kept inside the same encrypted file.
-import { readFile, writeFile, rename, chmod } from 'node:fs/promises'
+// The personal support plan lives only on this machine, sealed under a key
+// derived from the profile key (keyring.ts): locked with the profile when it
+// has a passphrase, and otherwise as safe as the profile folder. Who it is
+// shared with is kept inside the same sealed file. Before the lock existed,
+// the plan's key lay beside it in support-plan.key; the first read reseals
+// the plan and removes that file.
+import { readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import sodium from 'sodium-universal'
 import { z } from 'zod'
 import type { SupportPlan, SupportPlanContent } from '../domain/reaching.js'
 import { MutualError } from '../errors.js'
+import { open, readSealed, writeSealed } from '../profile/sealed.js'
 import { planContent } from './payload.js'
 
 const share = z.object({
@@ -43,58 +45,32 @@ export class PlanStore {
   private state: PlanFile | null = null
   private writing: Promise<void> = Promise.resolve()
 
-  constructor(private readonly dir: string) {}
+  private legacyOpened = false
+
+  /** `key` is the plan's key, derived from the profile key once the profile is unlocked. */
+  constructor(
+    private readonly dir: string,
+    private readonly key: () => Buffer
+  ) {}
 
   private get planPath(): string {
     return join(this.dir, 'support-plan.enc')
   }
 
-  private async key(create: boolean): Promise<Buffer | null> {
-    const path = join(this.dir, 'support-plan.key')
-    let key: Buffer
-    try {
-      key = await readFile(path)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-      if (!create) return null
-      key = Buffer.alloc(sodium.crypto_secretbox_KEYBYTES)
-      sodium.randombytes_buf(key)
-      await writeFile(path, key, { mode: 0o600, flag: 'wx' })
-      return key
-    }
-    if (key.length !== sodium.crypto_secretbox_KEYBYTES)
-      throw new MutualError('internal', `${path} is damaged; your support plan cannot be opened without it`)
-    return key
-  }
-
   /** Reads the plan; a damaged file is reported and left untouched, never overwritten. */
   async load(): Promise<PlanFile> {
     if (this.state) return this.state
-    let sealed: Buffer
-    try {
-      sealed = await readFile(this.planPath)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    const damaged = new MutualError(
+      'internal',
+      `${this.planPath} cannot be opened (damaged, or sealed with another key); move it aside to start a new plan`
+    )
+    let plain = await readSealed(this.planPath, this.key())
+    if (plain === 'damaged') plain = await this.openLegacy()
+    if (plain === null) {
       this.state = structuredClone(EMPTY)
       return this.state
     }
-    const key = await this.key(false)
-    const damaged = new MutualError(
-      'internal',
-      `${this.planPath} cannot be opened (damaged, or its key file is missing); move it aside to start a new plan`
-    )
-    const nonceBytes = sodium.crypto_secretbox_NONCEBYTES
-    if (!key || sealed.length < nonceBytes + sodium.crypto_secretbox_MACBYTES) throw damaged
-    const plain = Buffer.alloc(sealed.length - nonceBytes - sodium.crypto_secretbox_MACBYTES)
-    if (
-      !sodium.crypto_secretbox_open_easy(
-        plain,
-        sealed.subarray(nonceBytes),
-        sealed.subarray(0, nonceBytes),
-        key
-      )
-    )
-      throw damaged
+    if (plain === 'damaged') throw damaged
     let parsed: unknown
     try {
       parsed = JSON.parse(plain.toString('utf8'))
@@ -104,7 +80,31 @@ export class PlanStore {
     const result = file.safeParse(parsed)
     if (!result.success) throw damaged
     this.state = result.data
+    if (this.legacyOpened) {
+      await this.write(this.state)
+      await unlink(this.legacyKeyPath)
+      this.legacyOpened = false
+    }
     return this.state
+  }
+
+  private get legacyKeyPath(): string {
+    return join(this.dir, 'support-plan.key')
+  }
+
+  /** A plan sealed under the key file that lay beside it before the lock. */
+  private async openLegacy(): Promise<Buffer | 'damaged'> {
+    let key: Buffer
+    try {
+      key = await readFile(this.legacyKeyPath)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'damaged'
+      throw err
+    }
+    const plain = open(await readFile(this.planPath), key)
+    if (!plain) return 'damaged'
+    this.legacyOpened = true
+    return plain
   }
 
   async plan(): Promise<SupportPlan> {
@@ -132,19 +132,8 @@ export class PlanStore {
 
   private write(next: PlanFile): Promise<void> {
     this.state = next
-    this.writing = this.writing.then(async () => {
-      const key = await this.key(true)
-      if (!key) throw new Error('unreachable: key is created when missing')
-      const nonce = Buffer.alloc(sodium.crypto_secretbox_NONCEBYTES)
-      sodium.randombytes_buf(nonce)
-      const plain = Buffer.from(JSON.stringify(next), 'utf8')
-      const box = Buffer.alloc(plain.length + sodium.crypto_secretbox_MACBYTES)
-      sodium.crypto_secretbox_easy(box, plain, nonce, key)
-      const tmp = this.planPath + '.tmp'
-      await writeFile(tmp, Buffer.concat([nonce, box]), { mode: 0o600 })
-      await chmod(tmp, 0o600)
-      await rename(tmp, this.planPath)
-    })
+    const plain = Buffer.from(JSON.stringify(next), 'utf8')
+    this.writing = this.writing.then(() => writeSealed(this.planPath, plain, this.key()))
     return this.writing
   }
 }

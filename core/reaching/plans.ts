@@ -10,6 +10,8 @@ export interface PlansHost {
   get(communityId: string): Community
   has(communityId: string): boolean
   now(): number
+  /** The plan's key, derived from the profile key. */
+  planKey(): Buffer
 }
 
 export class SupportPlans {
@@ -19,7 +21,7 @@ export class SupportPlans {
     dir: string,
     private readonly host: PlansHost
   ) {
-    this.store = new PlanStore(dir)
+    this.store = new PlanStore(dir, () => host.planKey())
   }
 
   async get(): Promise<{ plan: SupportPlan; shares: PlanShare[] }> {

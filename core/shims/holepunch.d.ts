@@ -71,6 +71,13 @@ declare module 'hypercore-storage' {
   /** The RocksDB a Corestore keeps its cores in; `writeBufferSize` is each memtable's size in bytes. */
   class HypercoreStorage {
     constructor(dir: string, opts?: { writeBufferSize?: number })
+    /** The store's seed: every key pair the Corestore makes derives from it. Null before the first open. */
+    getSeed(): Promise<Buffer | null>
+    /** Stores `seed` (unless one exists and `overwrite` is false) and returns the seed now kept. */
+    setSeed(seed: Buffer, opts?: { overwrite?: boolean }): Promise<Buffer>
+    /** Compacts the whole database: values overwritten or deleted are gone from its files after. */
+    compact(): Promise<void>
+    close(): Promise<void>
   }
   export default HypercoreStorage
 }
@@ -103,6 +110,8 @@ declare module 'corestore' {
         | { key: Uint8Array; valueEncoding?: string; active?: boolean }
     ): Hypercore
     replicate(stream: unknown): unknown
+    /** The seed every key pair of this store derives from; set once the store is ready. */
+    readonly primaryKey: Buffer | null
     /** The cache every Hyperbee over this store's cores keeps its decoded nodes in, if one was given. */
     readonly globalCache: import('rache').default | null
     /** The RocksDB behind the store; `compact` with a FORCE (1) blob policy gives cleared space back. */
@@ -198,6 +207,8 @@ declare module 'autobase' {
     ackInterval?: number
     encrypt?: boolean
     encryptionKey?: Uint8Array | null
+    /** Keeps the stored encryption key wrapped (blind-encryption-sodium); a plain one is wrapped on open. */
+    blindEncryption?: import('blind-encryption-sodium').default
     fastForward?: boolean
     bigBatches?: boolean
   }
@@ -405,8 +416,32 @@ declare module 'sodium-universal' {
     crypto_secretbox_MACBYTES: number
     crypto_secretbox_NONCEBYTES: number
     crypto_secretbox_KEYBYTES: number
+    crypto_pwhash_async(
+      out: Buffer,
+      passwd: Buffer,
+      salt: Buffer,
+      opslimit: number,
+      memlimit: number,
+      alg: number,
+      callback: (err: Error | null) => void
+    ): void
+    crypto_pwhash_SALTBYTES: number
+    crypto_pwhash_OPSLIMIT_MIN: number
+    crypto_pwhash_MEMLIMIT_MIN: number
+    crypto_pwhash_OPSLIMIT_MODERATE: number
+    crypto_pwhash_MEMLIMIT_MODERATE: number
+    crypto_pwhash_ALG_ARGON2ID13: number
   }
   export default sodium
+}
+
+declare module 'blind-encryption-sodium' {
+  /** Autobase's blindEncryption hook: wraps the stored encryption key with `entropy` (secretbox). */
+  class BlindEncryptionSodium {
+    /** With `oldEntropy`, what was wrapped under it is rewrapped under `entropy` when next read. */
+    constructor(entropy: Buffer, oldEntropy?: Buffer)
+  }
+  export default BlindEncryptionSodium
 }
 
 declare module 'protomux' {

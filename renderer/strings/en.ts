@@ -100,6 +100,8 @@ export const en = {
     'update-needed':
       'The community agreed to move to a newer version of Mutual. Update Mutual to take part again.',
     'not-found': 'That is no longer here.',
+    locked: 'Mutual is locked on this device. Enter your passphrase to open it.',
+    'wrong-passphrase': 'That passphrase doesn’t open Mutual on this device. Take your time and try again.',
     syncing: 'This community is still arriving on this device. Please try again in a moment.',
     'agreements-first':
       'Please read this community’s agreements and say “I agree” first. They are just above, or under Agreements.',
