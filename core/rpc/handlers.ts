@@ -5,6 +5,7 @@ import { MutualError } from '../errors.js'
 import type { Handlers } from './server.js'
 import { governanceHandlers } from './handlers-governance.js'
 import { reachingHandlers } from './handlers-reaching.js'
+import { deviceHandlers } from './handlers-device.js'
 import { connectionsReport } from '../community/diagnostics.js'
 
 export function createHandlers(engine: Mutual): Handlers {
@@ -43,6 +44,7 @@ export function createHandlers(engine: Mutual): Handlers {
     },
     ...governanceHandlers(engine),
     ...reachingHandlers(engine),
+    ...deviceHandlers(engine),
     'topics.list': async (p) => c(p.communityId).reader().topics(),
     'topics.create': async (p) => {
       await c(p.communityId).createTopic(p.name)

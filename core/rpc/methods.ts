@@ -29,6 +29,8 @@ import { OP_VERSION } from '../domain/ops.js'
 import { isWord } from '../domain/stable-text.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
 import { reachingMethods } from './methods-reaching.js'
+import { deviceMethods } from './methods-device.js'
+import type { DeviceResults } from './methods-device.js'
 import type { ConnectionsReport } from '../domain/types.js'
 import type { ReachingResults } from './methods-reaching.js'
 
@@ -261,7 +263,8 @@ export const methods = {
   'network.refresh': { params: z.object({}).strict() },
   /** Diagnostics: this device's connections in a community, for checking the mesh from outside. */
   'network.connections': { params: z.object({ communityId }).strict() },
-  ...reachingMethods
+  ...reachingMethods,
+  ...deviceMethods
 } as const
 
 export type MethodName = keyof typeof methods
@@ -269,7 +272,7 @@ export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>
 
 /** What each method returns. Results come from the engine, so they are typed, not re-validated. */
-export interface Results extends ReachingResults {
+export interface Results extends ReachingResults, DeviceResults {
   'communities.list': CommunitySummary[]
   'communities.create': { id: string }
   /** nameTaken: another member already holds that name, so the newcomer is in without one yet. */
