@@ -43,8 +43,22 @@ export const OPTIONS = {
   'does-not-help': { type: 'string' },
   contacts: { type: 'string' },
   'not-involve': { type: 'string' },
-  'from-supporters': { type: 'string' }
+  'from-supporters': { type: 'string' },
+  'passphrase-fd': { type: 'string' },
+  'set-passphrase': { type: 'boolean' },
+  'remove-passphrase': { type: 'boolean' },
+  yes: { type: 'boolean' }
 } as const
+
+/**
+ * `mutual lock --set` and `--remove` read better than the flags' own names,
+ * but elsewhere --set and --remove take a value; only for `lock` do they
+ * stand for the passphrase flags.
+ */
+function lockSpelling(argv: string[]): string[] {
+  if (argv[0] !== 'lock') return argv
+  return argv.map((a) => (a === '--set' ? '--set-passphrase' : a === '--remove' ? '--remove-passphrase' : a))
+}
 
 export type OptionName = keyof typeof OPTIONS
 type ValueOf<N extends OptionName> = (typeof OPTIONS)[N] extends { multiple: true }
@@ -65,7 +79,13 @@ export interface CommandLine {
 export function parseCommandLine(argv: string[]): CommandLine {
   let parsed
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true, tokens: true })
+    parsed = parseArgs({
+      args: lockSpelling(argv),
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+      tokens: true
+    })
   } catch (err) {
     throw new UsageError(explainParseError(err))
   }

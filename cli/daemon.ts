@@ -15,12 +15,16 @@ import { complain, exitWith, note, print } from './output.js'
 import { CONTROL_FILE, socketFor, socketToConnect } from './paths.js'
 import { shellQuote } from './quote.js'
 import { untilStopSignal } from './signals.js'
+import { passphraseSource } from './passphrase.js'
+import { openUnlocked } from './unlock.js'
 
 export interface DaemonOptions {
   storage: string
   /** HOST:PORT[,HOST:PORT...]; undefined means the public DHT. */
   bootstrap: string | undefined
   offline: boolean
+  /** Where a locked profile's passphrase comes from when there is no terminal to ask. */
+  passphraseFd: string | undefined
 }
 
 /** A generous bound: closing flushes storage, but must not hang forever. */
@@ -43,13 +47,12 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   // engine's storage lock is the real guard and catches everything else.
   await refuseIfServed(storage)
 
-  const engine = new Mutual({ storage, bootstrap, offline: options.offline })
-  try {
-    await engine.open()
-  } catch (err) {
-    await engine.close().catch(() => undefined)
-    throw err
-  }
+  const engine = await openUnlocked(
+    (passphrase) => new Mutual({ storage, bootstrap, offline: options.offline, passphrase }),
+    () => passphraseSource(options.passphraseFd)
+  )
+  // Wiping removes the profile the daemon serves: nothing is left to serve, so it stops.
+  const wiped = new Promise<void>((resolve) => engine.once('wiped', () => setImmediate(resolve)))
 
   const location = socketFor(storage)
   const controlFile = path.join(storage, CONTROL_FILE)
@@ -94,7 +97,8 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
             `can't reach the network${options.bootstrap ? ` at ${options.bootstrap}` : ''}: no DHT node answered, so nothing will sync until it can`
           )
       })
-    await stop.promise
+    await Promise.race([stop.promise, wiped])
+    if (!stop.requested) note("mutual daemon: this device's profile was wiped; stopping")
   }
 
   setTimeout(() => {

@@ -4,6 +4,7 @@ import { checkOnMe, closeConversation, conversation, conversations, say } from '
 import { agree, agreements, proposals, propose, respond, revise, withdrawProposal } from './governance.js'
 import { invite, invites, revoke, second } from './invites.js'
 import { daemon, testnet } from './local.js'
+import { lock, wipe } from './device.js'
 import { flag, hide, log, mute, unflag, unhide, unmute } from './moderation.js'
 import { editPlan, plan, plans, revokePlan, sharePlan } from './plan.js'
 import { addTopic, feed, post, react, thread, topics } from './posts.js'
@@ -63,6 +64,8 @@ export const COMMANDS: readonly Command[] = [
   status,
   leave,
   profile,
+  lock,
+  wipe,
   testnet
 ]
 

@@ -6,17 +6,21 @@ import type { LocalCommand } from './spec.js'
 export const daemon: LocalCommand = {
   kind: 'local',
   name: 'daemon',
-  usage: 'daemon [--storage DIR] [--bootstrap HOST:PORT] [--offline]',
+  usage: 'daemon [--storage DIR] [--bootstrap HOST:PORT] [--offline] [--passphrase-fd N]',
   summary: 'run Mutual in the foreground for the other commands to use (Ctrl-C stops it)',
+  details:
+    'A locked profile asks for its passphrase at the terminal; a script can give it on a file descriptor\n' +
+    'with --passphrase-fd N (one line). It is never read from the command line.',
   args: [],
-  options: ['bootstrap', 'offline'],
+  options: ['bootstrap', 'offline', 'passphrase-fd'],
   run(input) {
     // An empty MUTUAL_BOOTSTRAP counts as unset, like most tools treat env vars.
     const fromEnv = process.env.MUTUAL_BOOTSTRAP?.trim() || undefined
     return runDaemon({
       storage: input.storage,
       bootstrap: input.flags.bootstrap ?? fromEnv,
-      offline: input.flags.offline === true
+      offline: input.flags.offline === true,
+      passphraseFd: input.flags['passphrase-fd']
     })
   }
 }
