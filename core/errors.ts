@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'storage-locked',
   'locked',
   'wrong-passphrase',
+  'keychain-unavailable',
   'update-needed',
   'agreements-first',
   'name-taken',

@@ -22,7 +22,9 @@ import { secureProfileDir } from './profile/permissions.js'
 import { Profile } from './profile/profile.js'
 import type { ProfileEntry } from './profile/profile.js'
 import { ProfileKeys } from './profile/profile-keys.js'
+import { DeviceLock } from './profile/device-lock.js'
 import type { Protection } from './domain/passphrase.js'
+import type { Keychain } from './profile/keyring.js'
 import { sealOldStore } from './community/store-keys.js'
 import { createHandlers } from './rpc/handlers.js'
 import type { Handlers } from './rpc/server.js'
@@ -41,6 +43,13 @@ export interface MutualOptions {
   offline?: boolean
   /** The profile's passphrase, when it has one; without it a locked profile does not open. */
   passphrase?: string | undefined
+  /**
+   * The app's way: a locked profile without its passphrase opens locked, and
+   * answers only the lock methods until `unlock` is given the passphrase.
+   */
+  startLocked?: boolean
+  /** The desktop app's OS keychain: without a passphrase, the profile key is kept sealed by it. */
+  keychain?: Keychain | undefined
   ackInterval?: number
   /** The clock used for invite expiry and post times; injectable so tests can move time. */
   now?: () => number
@@ -71,6 +80,7 @@ export class Mutual extends EventEmitter {
   private readonly profile: Profile
   private readonly lock: ProfileLock
   private unlocked: ProfileKeys | null = null
+  private readonly deviceLock: DeviceLock
   private readonly communities = new Map<string, Community>()
   private readonly joins = new Map<string, AbortController>()
   /** Communities being joined right now, by discovery key: one join of each at a time. */
@@ -106,6 +116,16 @@ export class Mutual extends EventEmitter {
     })
     this.handlers = createHandlers(this)
     this.suspendWatch = new SuspendWatch(() => void this.refreshNetwork())
+    this.deviceLock = new DeviceLock({
+      storage: opts.storage,
+      keychain: opts.keychain ?? null,
+      keys: () => this.unlocked,
+      openWith: (keys) => this.openWith(keys),
+      changed: (locked) => {
+        this.emitEvent({ type: 'lock-changed', locked })
+        if (!locked) this.emitEvent({ type: 'communities-changed' })
+      }
+    })
   }
 
   open(): Promise<void> {
@@ -117,15 +137,69 @@ export class Mutual extends EventEmitter {
     await secureProfileDir(this.opts.storage)
     this.lock.acquire()
     try {
-      this.unlocked = await ProfileKeys.unlock(this.opts.storage, this.opts.passphrase)
-      await this.profile.load(this.keys.profileFile)
-      await Promise.all(this.profile.list().map((e) => this.resume(e)))
-      this.suspendWatch.start()
+      try {
+        this.unlocked = await ProfileKeys.unlock(
+          this.opts.storage,
+          this.opts.passphrase,
+          this.opts.keychain ?? null
+        )
+      } catch (err) {
+        if (!(this.opts.startLocked && isMutualError(err) && err.code === 'locked')) throw err
+        // Open, holding the folder, but nothing of the profile is read until the passphrase comes.
+        this.deviceLock.startedLocked()
+        return
+      }
+      await this.openProfile()
     } catch (err) {
       await this.closeCommunities()
       this.lock.release()
       throw err
     }
+  }
+
+  private async openProfile(): Promise<void> {
+    await this.profile.load(this.keys.profileFile)
+    // An older profile's plan is resealed now, not the first time someone happens to open it.
+    await this.plans
+      .open()
+      .catch((err: unknown) => this.emitEvent({ type: 'engine-error', message: String(err) }))
+    await Promise.all(this.profile.list().map((e) => this.resume(e)))
+    this.suspendWatch.start()
+  }
+
+  /** Opens the profile with keys a passphrase just unlocked; nothing stays half-open if that fails. */
+  private async openWith(keys: ProfileKeys): Promise<void> {
+    this.unlocked = keys
+    try {
+      await this.openProfile()
+    } catch (err) {
+      this.suspendWatch.stop()
+      await this.closeCommunities()
+      this.unlocked = null
+      throw err
+    }
+  }
+
+  /** Whether only the lock methods answer now (see rpc/handlers-device.ts). */
+  get locked(): boolean {
+    return this.deviceLock.locked
+  }
+
+  get lockAfterMinutes(): number | null {
+    return this.unlocked ? this.profile.lockAfterMinutes : null
+  }
+
+  async setLockAfterMinutes(minutes: number): Promise<void> {
+    await this.profile.setLockAfterMinutes(minutes)
+    this.emitEvent({ type: 'lock-changed', locked: this.locked })
+  }
+
+  lockNow(): void {
+    this.deviceLock.lockNow()
+  }
+
+  unlock(passphrase: string): Promise<void> {
+    return this.deviceLock.unlock(passphrase)
   }
 
   /** The unlocked profile's keys; only asked for once the profile is open. */
@@ -420,17 +494,18 @@ export class Mutual extends EventEmitter {
 
   /** How this device's profile is protected at rest. */
   get protection(): Protection {
-    return this.keys.protection
+    // Started locked: only a passphrase locks a profile before it is read.
+    return this.unlocked?.protection ?? 'passphrase'
   }
 
   async setPassphrase(current: string | undefined, next: string): Promise<void> {
     await this.open()
-    await this.keys.setPassphrase(current, next)
+    await this.deviceLock.setPassphrase(current, next)
   }
 
   async removePassphrase(current: string): Promise<void> {
     await this.open()
-    await this.keys.removePassphrase(current)
+    await this.deviceLock.removePassphrase(current)
   }
 
   /**
@@ -440,7 +515,12 @@ export class Mutual extends EventEmitter {
    */
   async wipe(): Promise<void> {
     await this.open()
+    this.deviceLock.wiped()
     await this.close()
+    // Writes already on their way land before the folder is emptied, not after.
+    await this.profile.settled()
+    await this.plans.settled()
+    this.unlocked = null
     const dir = this.opts.storage
     for (const entry of await readdir(dir)) await rm(join(dir, entry), { recursive: true, force: true })
     this.emit('wiped')
@@ -493,7 +573,8 @@ export class Mutual extends EventEmitter {
   }
 
   private emitEvent(event: EngineEvent): void {
-    this.emit('event', event)
+    // While locked, a notice says only that something came: no names, no words.
+    this.emit('event', this.locked && event.type === 'notice' ? { type: 'notice-while-locked' } : event)
   }
 
   close(): Promise<void> {
@@ -505,6 +586,7 @@ export class Mutual extends EventEmitter {
     this.suspendWatch.stop()
     for (const abort of this.joins.values()) abort.abort()
     await this.opening?.catch(() => undefined)
+    await this.deviceLock.settled()
     await this.closeCommunities()
     this.lock.release()
   }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { Mutual } from '../core/mutual.js'
-import { Lab } from './support/peers.js'
+import { Lab, until } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/profiles-0.1.0.tar.gz', import.meta.url))
@@ -48,6 +48,9 @@ beforeAll(async () => {
   // What 0.1.0 kept in the clear, read before today's engine seals it.
   keep('the old support-plan key', await readFile(join(ashDir, 'support-plan.key')))
   ;[ash, bo] = await Promise.all([lab.peer({ storage: ashDir }), lab.peer({ storage: boDir })])
+  // Opening reseals an older plan at once; its key file does not wait for someone to open the plan.
+  expect(await readdir(ashDir)).not.toContain('support-plan.key')
+  expect(await readdir(ashDir)).not.toContain('profile.json')
   id = (await ash.rpc.call('communities.list', {}))[0]!.id
   boId = bo.engine.get(id).me
   keep("the community's encryption key", ash.engine.get(id).base.encryptionKey!)
@@ -64,8 +67,15 @@ afterAll(() => lab.stop())
 
 test('lock: with a passphrase set, no file of the profile holds a post, a conversation line, the plan, the community name or any key', async () => {
   for (const peer of [ash, bo]) {
-    expect(await peer.rpc.call('lock.status', {})).toEqual({ protection: 'none' })
-    expect(await peer.rpc.call('lock.set', { passphrase: PASSPHRASE })).toEqual({ protection: 'passphrase' })
+    expect(await peer.rpc.call('lock.status', {})).toEqual({
+      protection: 'none',
+      locked: false,
+      lockAfterMinutes: 15
+    })
+    expect(await peer.rpc.call('lock.set', { passphrase: PASSPHRASE })).toMatchObject({
+      protection: 'passphrase',
+      locked: false
+    })
   }
   // Written after locking, and written by 0.1.0 before it.
   await ash.rpc.call('posts.create', { communityId: id, text: 'Walked to the river and back today.' })
@@ -158,6 +168,35 @@ test('lock: a locked profile does not open without its passphrase, refuses a wro
     code: 'bad-request',
     message: expect.stringContaining('at least 8 characters')
   })
-  expect(await again.rpc.call('lock.status', {})).toEqual({ protection: 'passphrase' })
+  expect(await again.rpc.call('lock.status', {})).toMatchObject({ protection: 'passphrase' })
   await lab.closePeer(again)
+})
+
+test('lock: while the app is locked the engine answers only the lock, and a private line arrives as a notice with no name or words', async () => {
+  const [ashAgain, boAgain] = await Promise.all([
+    lab.peer({ storage: ashDir, passphrase: PASSPHRASE }),
+    lab.peer({ storage: boDir, passphrase: PASSPHRASE })
+  ])
+  expect(await ashAgain.rpc.call('lock.lockNow', {})).toMatchObject({ locked: true })
+  await expect(ashAgain.rpc.call('communities.list', {})).rejects.toMatchObject({ code: 'locked' })
+  await expect(ashAgain.rpc.call('plan.get', {})).rejects.toMatchObject({ code: 'locked' })
+  await expect(ashAgain.rpc.call('profile.wipe', { confirm: 'wipe this device' })).rejects.toMatchObject({
+    code: 'locked'
+  })
+  const ashId = ashAgain.engine.get(id).me
+  await boAgain.rpc.call('conversations.send', { communityId: id, memberId: ashId, text: 'Are you awake?' })
+  await until([ashAgain], async () => ashAgain.events.some((e) => e.type === 'notice-while-locked'))
+  expect(ashAgain.events.filter((e) => e.type === 'notice')).toEqual([])
+  expect(JSON.stringify(ashAgain.events)).not.toMatch(/Bo|Night owls|awake/)
+
+  await expect(ashAgain.rpc.call('lock.unlock', { passphrase: 'not the passphrase' })).rejects.toMatchObject({
+    code: 'wrong-passphrase'
+  })
+  expect(await ashAgain.rpc.call('lock.unlock', { passphrase: PASSPHRASE })).toMatchObject({ locked: false })
+  const conversation = await ashAgain.rpc.call('conversations.get', { communityId: id, memberId: boId })
+  expect(conversation.entries.map((e) => (e.kind === 'message' ? e.text : e.kind))).toContain(
+    'Are you awake?'
+  )
+  await lab.closePeer(ashAgain)
+  await lab.closePeer(boAgain)
 })

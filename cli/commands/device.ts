@@ -8,6 +8,8 @@ import type { ClientCommand } from './spec.js'
 const PROTECTION: Record<Protection, string> = {
   passphrase:
     "This profile has a passphrase: without it, nothing in this profile's folder can be read, not even the names of your communities.",
+  keychain:
+    "This profile is sealed by the Mutual app's keychain: other user accounts cannot read it, but anyone using yours can. Set a passphrase with: mutual lock --set",
   none: 'This profile has no passphrase: anyone who can open its folder can read it. Set one with: mutual lock --set'
 }
 

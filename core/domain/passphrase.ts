@@ -2,8 +2,12 @@
 // source for the keyring (core/profile/keyring.ts), the RPC and the app.
 import { z } from 'zod'
 
-/** 'none': the profile key lies beside the data; 'passphrase': it is wrapped under the member's passphrase. */
-export const PROTECTIONS = ['none', 'passphrase'] as const
+/**
+ * 'none': the profile key lies beside the data; 'keychain': the desktop app
+ * keeps it sealed by the operating system's keychain for this user account;
+ * 'passphrase': it is wrapped under the member's passphrase.
+ */
+export const PROTECTIONS = ['none', 'keychain', 'passphrase'] as const
 export type Protection = (typeof PROTECTIONS)[number]
 
 export const PASSPHRASE_MIN = 8

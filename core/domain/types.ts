@@ -281,6 +281,10 @@ export type EngineEvent =
   | { type: 'join-progress'; progress: JoinProgress }
   | { type: 'engine-error'; message: string }
   | { type: 'notice'; notice: Notice }
+  /** Something came for you while the app is locked; what and from whom stays hidden until it is unlocked. */
+  | { type: 'notice-while-locked' }
+  /** The app was locked or unlocked, or its idle time changed (RPC lock.status has the rest). */
+  | { type: 'lock-changed'; locked: boolean }
 
 /** One of this device's connections in a community (RPC network.connections, core/community/diagnostics.ts). */
 export interface ConnectionInfo {

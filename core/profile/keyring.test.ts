@@ -56,3 +56,33 @@ test('keyring: each wrong passphrase in a row waits longer before the next answe
     0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000
   ])
 })
+
+/** The OS keychain, faked (the outside world): it seals by a key only it holds. */
+function fakeKeychain() {
+  const pad = Buffer.alloc(32, 0x5a)
+  const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ pad[i % pad.length]!))
+  return { seal: async (s: Buffer) => xor(s), open: async (s: Buffer) => xor(s) }
+}
+
+test('keyring: with the OS keychain, a key kept as it is moves under it; elsewhere such a profile says where it opens', async () => {
+  const dir = await scratch()
+  const key = await (await Keyring.load(dir)).unlock(undefined)
+  const keychain = fakeKeychain()
+  const ring = await Keyring.load(dir, keychain)
+  expect(ring.protection).toBe('keychain')
+  expect(await readFile(join(dir, KEYRING_FILE), 'utf8')).not.toContain(key.toString('hex'))
+  expect((await ring.unlock(undefined)).equals(key)).toBe(true)
+  await expect((await Keyring.load(dir)).unlock(undefined)).rejects.toMatchObject({
+    code: 'keychain-unavailable',
+    message: expect.stringContaining("sealed by the Mutual app's keychain")
+  })
+  // A keychain that cannot open what it sealed never gets the only copy of the key.
+  const broken = { seal: keychain.seal, open: async () => Buffer.alloc(32) }
+  const other = await scratch()
+  await expect(Keyring.load(other, broken)).rejects.toMatchObject({ code: 'keychain-unavailable' })
+  // A passphrase takes over from the keychain, and removing it gives the key back to the keychain.
+  await ring.setPassphrase(key, 'correct horse battery')
+  expect((await Keyring.load(dir, keychain)).protection).toBe('passphrase')
+  await ring.removePassphrase(key)
+  expect((await Keyring.load(dir, keychain)).protection).toBe('keychain')
+})

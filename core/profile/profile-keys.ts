@@ -4,6 +4,7 @@ import { MutualError, isMutualError } from '../errors.js'
 import { storeKeys } from '../community/store-keys.js'
 import type { StoreKeys } from '../community/store-keys.js'
 import { Keyring } from './keyring.js'
+import type { Keychain } from './keyring.js'
 import type { Protection } from '../domain/passphrase.js'
 import { derivedKey } from './sealed.js'
 
@@ -14,8 +15,12 @@ export class ProfileKeys {
   ) {}
 
   /** Opens the profile's keyring (made on first use), with its passphrase if it has one. */
-  static async unlock(dir: string, passphrase: string | undefined): Promise<ProfileKeys> {
-    const keyring = await Keyring.load(dir)
+  static async unlock(
+    dir: string,
+    passphrase: string | undefined,
+    keychain: Keychain | null = null
+  ): Promise<ProfileKeys> {
+    const keyring = await Keyring.load(dir, keychain)
     return new ProfileKeys(keyring, await keyring.unlock(passphrase))
   }
 
@@ -50,14 +55,19 @@ export class ProfileKeys {
   }
 
   private async confirm(current: string | undefined): Promise<void> {
-    if (this.keyring.protection === 'none') return
+    if (this.keyring.protection !== 'passphrase') return
     if (current === undefined)
       throw new MutualError('wrong-passphrase', 'the current passphrase is needed to change it')
-    const key = await this.keyring.unlock(current).catch((err: unknown) => {
+    if (!(await this.opens(current)))
+      throw new MutualError('wrong-passphrase', 'that is not the current passphrase')
+  }
+
+  /** Whether `passphrase` is this profile's passphrase. */
+  async opens(passphrase: string): Promise<boolean> {
+    const key = await this.keyring.unlock(passphrase).catch((err: unknown) => {
       if (isMutualError(err) && err.code === 'wrong-passphrase') return null
       throw err
     })
-    if (!key?.equals(this.key))
-      throw new MutualError('wrong-passphrase', 'that is not the current passphrase')
+    return key?.equals(this.key) === true
   }
 }

@@ -7,7 +7,7 @@ import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { MutualError } from '../errors.js'
-import { derivedKey, readSealed, writeSealed } from './sealed.js'
+import { SEALED_PROFILE, derivedKey, readSealed, writeSealed } from './sealed.js'
 
 const entry = z.object({
   id: z.string().regex(/^[a-z0-9]{52}$/),
@@ -50,19 +50,25 @@ const entry = z.object({
     .nullable()
     .default(null)
 })
-const profileFile = z.object({ version: z.literal(1), communities: z.array(entry) })
+const profileFile = z.object({
+  version: z.literal(1),
+  communities: z.array(entry),
+  /** Minutes without use before the app locks itself (with a passphrase set); 0 never. */
+  lockAfterMinutes: z.number().int().min(0).max(1440).default(15)
+})
 
 export type ProfileEntry = z.output<typeof entry>
 
 export class Profile {
   private entries: ProfileEntry[] = []
+  private lockAfter = 15
   private readonly file: string
   private readonly legacyFile: string
   private key: Buffer | null = null
   private writing: Promise<void> = Promise.resolve()
 
   constructor(readonly dir: string) {
-    this.file = join(dir, 'profile.sealed')
+    this.file = join(dir, SEALED_PROFILE)
     this.legacyFile = join(dir, 'profile.json')
   }
 
@@ -70,19 +76,21 @@ export class Profile {
     this.key = derivedKey(profileKey, 'profile-file')
     await mkdir(join(this.dir, 'communities'), { recursive: true })
     const sealed = await readSealed(this.file, this.key)
-    if (sealed === 'damaged')
-      throw new MutualError('internal', `${this.file} is damaged or was sealed with another key`)
-    if (sealed !== null) return this.parse(sealed.toString('utf8'), this.file)
-    let legacy: string
-    try {
-      legacy = await readFile(this.legacyFile, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
+    const legacy = await readFile(this.legacyFile, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null
       throw err
+    })
+    if (sealed !== null && sealed !== 'damaged') {
+      this.parse(sealed.toString('utf8'), this.file)
+    } else if (legacy !== null) {
+      // Sealing was interrupted before (or the sealed copy is torn): the plain file is still whole.
+      this.parse(legacy, this.legacyFile)
+      await this.save()
+    } else if (sealed === 'damaged') {
+      throw new MutualError('internal', `${this.file} is damaged or was sealed with another key`)
     }
-    this.parse(legacy, this.legacyFile)
-    await this.save()
-    await unlink(this.legacyFile)
+    // Once the sealed file holds it all, the plain one goes, even if a crash came between the two before.
+    if (legacy !== null) await unlink(this.legacyFile)
   }
 
   private parse(raw: string, file: string): void {
@@ -95,6 +103,16 @@ export class Profile {
     const result = profileFile.safeParse(parsed)
     if (!result.success) throw new MutualError('internal', `${file} is damaged; move it aside to start fresh`)
     this.entries = result.data.communities
+    this.lockAfter = result.data.lockAfterMinutes
+  }
+
+  get lockAfterMinutes(): number {
+    return this.lockAfter
+  }
+
+  setLockAfterMinutes(minutes: number): Promise<void> {
+    this.lockAfter = minutes
+    return this.save()
   }
 
   list(): readonly ProfileEntry[] {
@@ -140,10 +158,18 @@ export class Profile {
     return this.save()
   }
 
+  /** Resolves once every write asked for so far has landed. */
+  settled(): Promise<void> {
+    return this.writing.catch(() => undefined)
+  }
+
   private save(): Promise<void> {
     const key = this.key
     if (!key) return Promise.reject(new Error('the profile is saved before it was loaded'))
-    const body = Buffer.from(JSON.stringify({ version: 1, communities: this.entries }), 'utf8')
+    const body = Buffer.from(
+      JSON.stringify({ version: 1, communities: this.entries, lockAfterMinutes: this.lockAfter }),
+      'utf8'
+    )
     this.writing = this.writing.then(() => writeSealed(this.file, body, key))
     return this.writing
   }

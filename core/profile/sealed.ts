@@ -1,7 +1,8 @@
 // Secret-key boxes for what this profile keeps at rest, and the keys derived
 // for each purpose from the one profile key (see keyring.ts). Each purpose
 // gets its own key, so one leaked or reused key opens one kind of file only.
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { open as fsOpen, readFile, rename } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import sodium from 'sodium-universal'
 
 export const KEY_BYTES = sodium.crypto_secretbox_KEYBYTES
@@ -45,11 +46,36 @@ export function open(sealed: Buffer, key: Buffer): Buffer | null {
   return ok ? plain : null
 }
 
-/** Writes a sealed file atomically: a crash leaves the old file or the new one, never half of either. */
-export async function writeSealed(path: string, plain: Buffer, key: Buffer): Promise<void> {
-  const tmp = path + '.tmp'
-  await writeFile(tmp, seal(plain, key), { mode: 0o600 })
+/** The profile file's name: a keyring must exist wherever it does (see keyring.ts). */
+export const SEALED_PROFILE = 'profile.sealed'
+
+let tmpCounter = 0
+
+/**
+ * Replaces a file atomically and durably: a crash leaves the old file or the
+ * new one, never half of either, and once this resolves the new one survives
+ * a power cut. Later steps (sealing a store's seed) rely on that order.
+ */
+export async function writeDurably(path: string, data: string | Buffer): Promise<void> {
+  const tmp = `${path}.${process.pid}.${tmpCounter++}.tmp`
+  const file = await fsOpen(tmp, 'w', 0o600)
+  try {
+    await file.writeFile(data)
+    await file.sync()
+  } finally {
+    await file.close()
+  }
   await rename(tmp, path)
+  const dir = await fsOpen(dirname(path), 'r')
+  try {
+    await dir.sync()
+  } finally {
+    await dir.close()
+  }
+}
+
+export async function writeSealed(path: string, plain: Buffer, key: Buffer): Promise<void> {
+  await writeDurably(path, seal(plain, key))
 }
 
 /** The file's plain bytes; null when there is no such file; 'damaged' when it does not open with `key`. */

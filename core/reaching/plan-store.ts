@@ -88,6 +88,10 @@ export class PlanStore {
     return this.state
   }
 
+  settled(): Promise<void> {
+    return this.writing.catch(() => undefined)
+  }
+
   private get legacyKeyPath(): string {
     return join(this.dir, 'support-plan.key')
   }

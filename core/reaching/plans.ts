@@ -24,6 +24,16 @@ export class SupportPlans {
     this.store = new PlanStore(dir, () => host.planKey())
   }
 
+  /** Reads the plan once the profile is open, so an older profile's plan is resealed at once. */
+  async open(): Promise<void> {
+    await this.store.load()
+  }
+
+  /** Resolves once every write asked for so far has landed. */
+  settled(): Promise<void> {
+    return this.store.settled()
+  }
+
   async get(): Promise<{ plan: SupportPlan; shares: PlanShare[] }> {
     const plan = await this.store.plan()
     const shares: PlanShare[] = []

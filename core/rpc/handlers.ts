@@ -5,10 +5,14 @@ import { MutualError } from '../errors.js'
 import type { Handlers } from './server.js'
 import { governanceHandlers } from './handlers-governance.js'
 import { reachingHandlers } from './handlers-reaching.js'
-import { deviceHandlers } from './handlers-device.js'
+import { deviceHandlers, lockGated } from './handlers-device.js'
 import { connectionsReport } from '../community/diagnostics.js'
 
 export function createHandlers(engine: Mutual): Handlers {
+  return lockGated(engine, allHandlers(engine))
+}
+
+function allHandlers(engine: Mutual): Handlers {
   const c = (id: string) => engine.get(id)
   return {
     'communities.list': async () => engine.summaries(),

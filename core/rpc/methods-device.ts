@@ -1,6 +1,6 @@
 // The RPC contract for this device's own protection: the passphrase lock and
 // wiping the profile. Params are validated here because every caller is
-// untrusted; passphrases come from the keyring's own schemas.
+// untrusted; passphrases come from one schema (domain/passphrase.ts).
 import { z } from 'zod'
 import { newPassphrase, offeredPassphrase } from '../domain/passphrase.js'
 import type { Protection } from '../domain/passphrase.js'
@@ -12,13 +12,32 @@ export const deviceMethods = {
     params: z.object({ passphrase: newPassphrase, current: offeredPassphrase.optional() }).strict()
   },
   'lock.remove': { params: z.object({ current: offeredPassphrase }).strict() },
+  /** Locks the app now (a passphrase must be set). */
+  'lock.lockNow': { params: z.object({}).strict() },
+  'lock.unlock': { params: z.object({ passphrase: offeredPassphrase }).strict() },
+  'lock.setIdle': {
+    params: z.object({ minutes: z.number().int().min(0).max(1440, 'at most a day (1,440 minutes)') }).strict()
+  },
   /** Removes this device's whole profile; the literal guards against a stray call. */
   'profile.wipe': { params: z.object({ confirm: z.literal('wipe this device') }).strict() }
 } as const
 
+/** The methods a locked engine still answers: everything else is refused until it is unlocked. */
+export const OPEN_WHILE_LOCKED: ReadonlySet<string> = new Set(['lock.status', 'lock.unlock', 'lock.lockNow'])
+
+export interface LockStatus {
+  protection: Protection
+  locked: boolean
+  /** Minutes without use before the app locks itself; 0 never; null while the profile is not yet open. */
+  lockAfterMinutes: number | null
+}
+
 export interface DeviceResults {
-  'lock.status': { protection: Protection }
-  'lock.set': { protection: Protection }
-  'lock.remove': { protection: Protection }
+  'lock.status': LockStatus
+  'lock.set': LockStatus
+  'lock.remove': LockStatus
+  'lock.lockNow': LockStatus
+  'lock.unlock': LockStatus
+  'lock.setIdle': LockStatus
   'profile.wipe': { wiped: true }
 }
