@@ -2,7 +2,8 @@
 // the engine needs; Chromium's own switches pass through untouched.
 import type { EngineConfig } from './engine-messages.js'
 
-export type ShellConfig = Omit<EngineConfig, 'storage'>
+/** What the shell reads from its command line; where the profile lives and the keychain are its own. */
+export type ShellConfig = Omit<EngineConfig, 'storage' | 'keychain'>
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'

@@ -9,8 +9,12 @@ import type { EngineSupervisor } from './supervisor.js'
 
 export interface WatchHandlers {
   notice: (notice: Notice) => void
+  /** Something came while the app is locked: the engine sends no names or words with it. */
+  lockedNotice: () => void
   /** Unread counts may have changed. */
   changed: () => void
+  /** The app was locked or unlocked. */
+  lockChanged?: (locked: boolean) => void
 }
 
 export class EngineWatch {
@@ -31,6 +35,20 @@ export class EngineWatch {
     return totalUnread(await this.client.call('communities.list', {}))
   }
 
+  /** Locks the app; a profile without a passphrase is told so in the window instead. */
+  async lock(): Promise<void> {
+    if (!this.client) return
+    await this.client.call('lock.lockNow', {}).catch(() => undefined)
+  }
+
+  /** Minutes without use after which the app locks itself, when it can lock; null when it cannot now. */
+  async lockAfterMinutes(): Promise<number | null> {
+    if (!this.client) return null
+    const status = await this.client.call('lock.status', {}).catch(() => null)
+    if (!status || status.locked || status.protection !== 'passphrase') return null
+    return status.lockAfterMinutes
+  }
+
   close(): void {
     this.client?.close()
     this.client = null
@@ -43,6 +61,8 @@ export class EngineWatch {
     const client = new RpcClient(portTransport(port))
     client.onEvent((event) => {
       if (event.type === 'notice') this.handlers.notice(event.notice)
+      else if (event.type === 'notice-while-locked') this.handlers.lockedNotice()
+      else if (event.type === 'lock-changed') this.handlers.lockChanged?.(event.locked)
       else if (event.type === 'communities-changed' || event.type === 'community-changed')
         this.handlers.changed()
       else if (event.type === 'engine-error') console.error(`mutual engine: ${event.message}`)

@@ -11,6 +11,7 @@ import type { Transport } from '../core/rpc/protocol.js'
 import { parseToEngine } from './engine-messages.js'
 import type { EngineConfig, FromEngine } from './engine-messages.js'
 import { portTransport } from './port-transport.js'
+import { ParentKeychain } from './host-keychain.js'
 import type { PortLike } from './port-transport.js'
 
 /** What the host needs from Electron's `process.parentPort`. */
@@ -40,10 +41,12 @@ export function runEngineHost(parent: ParentPortLike, options: HostOptions = {})
   const transports = new Set<Transport>()
 
   const tell = (message: FromEngine): void => parent.postMessage(message)
+  const keychain = new ParentKeychain(tell)
 
   parent.on('message', (event) => {
     const message = parseToEngine(event.data)
     if (!message) return log('mutual engine: ignored a message it does not understand')
+    if (keychain.receive(message)) return
     if (message.type === 'start') void start(message.config)
     else if (message.type === 'connect') connect(event.ports[0])
     else void stop()
@@ -56,16 +59,24 @@ export function runEngineHost(parent: ParentPortLike, options: HostOptions = {})
       const bootstrap = config.bootstrap === null ? undefined : parseBootstrap(config.bootstrap)
       // The profile holds every community's keys: private to this user, like the CLI daemon's.
       mkdirSync(config.storage, { recursive: true, mode: 0o700 })
-      opening = new Mutual({ storage: config.storage, bootstrap, offline: config.offline })
+      // A profile with a passphrase opens locked; the window asks for it (lock.unlock).
+      // Without one, the profile key is sealed by the OS keychain, where the main process offers one.
+      opening = new Mutual({
+        storage: config.storage,
+        bootstrap,
+        offline: config.offline,
+        startLocked: true,
+        keychain: config.keychain ? keychain : undefined
+      })
       engine = opening
       await opening.open()
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       log(`mutual engine: could not start: ${reason}`)
-      // A bad bootstrap, a profile open elsewhere or one locked by a passphrase fails the same way every time.
+      // A bad bootstrap, a profile open elsewhere or a keychain that cannot open it fails the same way every time.
       const permanent =
         isMutualError(err) &&
-        (err.code === 'bad-request' || err.code === 'storage-locked' || err.code === 'locked')
+        (err.code === 'bad-request' || err.code === 'storage-locked' || err.code === 'keychain-unavailable')
       tell({ type: 'fatal', reason, retry: !permanent })
       await opening?.close().catch(() => undefined)
       exit(1)

@@ -11,6 +11,8 @@ import { EngineWatch } from './engine-watch.js'
 import { confirmOpenExternal } from './external.js'
 import { registerIpc } from './ipc.js'
 import { Notifier, noticeTarget } from './notifications.js'
+import { osKeychain } from './keychain.js'
+import { watchIdle } from './idle-lock.js'
 import { registerAppScheme, serveRenderer } from './protocol.js'
 import { RendererLink } from './renderer-link.js'
 import { guardContents, hardenSession } from './security.js'
@@ -56,12 +58,22 @@ function start(config: ShellConfig): void {
     guardContents(contents, (url) => void openExternal(url))
   )
 
+  const keychain = osKeychain()
   const supervisor = new EngineSupervisor({
     modulePath: path.join(__dirname, 'engine-host.cjs'),
-    config: { ...config, storage: path.join(app.getPath('userData'), 'profile') }
+    config: {
+      ...config,
+      storage: path.join(app.getPath('userData'), 'profile'),
+      keychain: keychain !== null
+    },
+    keychain
   })
   const link = new RendererLink(supervisor)
-  const tray = new AppTray({ show: () => window.show(), quit: () => app.quit() })
+  const tray = new AppTray({
+    show: () => window.show(),
+    lock: () => void watch.lock(),
+    quit: () => app.quit()
+  })
   const badge = new BadgeUpdater(
     () => watch.unread(),
     (count) => {
@@ -75,6 +87,12 @@ function start(config: ShellConfig): void {
     notice: (notice) => {
       if (!window.focused) notifier.show(notice)
     },
+    lockedNotice: () => {
+      if (!window.focused) notifier.show(null)
+    },
+    lockChanged: (locked) => {
+      if (locked) notifier.clear()
+    },
     changed: () => badge.refresh()
   })
   registerIpc({
@@ -83,6 +101,11 @@ function start(config: ShellConfig): void {
     badgeHint: () => badge.refresh()
   })
 
+  const stopIdle = watchIdle(
+    () => watch.lockAfterMinutes(),
+    () => void watch.lock()
+  )
+  app.once('will-quit', stopIdle)
   supervisor.start()
   window.show()
 

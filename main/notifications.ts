@@ -30,6 +30,9 @@ export function noticeTarget(notice: Notice): OpenTarget | null {
   return null
 }
 
+/** What a notification says while the app is locked: that something came, and nothing more. */
+export const LOCKED_NOTICE = { title: 'Mutual', body: 'Something new for you. Unlock Mutual to see it.' }
+
 export class Notifier {
   // Electron drops click handlers of notifications that get garbage collected,
   // so the newest few are held. Not every platform reports 'close'; the cap
@@ -39,9 +42,15 @@ export class Notifier {
 
   constructor(private readonly onClick: (notice: Notice) => void) {}
 
-  show(notice: Notice): void {
+  /** Takes back what is shown: called when the app locks, so no name stays on screen. */
+  clear(): void {
+    for (const notification of this.live) notification.close()
+    this.live.clear()
+  }
+
+  show(notice: Notice | null): void {
     if (!Notification.isSupported()) return
-    const notification = new Notification(noticeText(notice))
+    const notification = new Notification(notice ? noticeText(notice) : LOCKED_NOTICE)
     this.live.add(notification)
     for (const old of this.live) {
       if (this.live.size <= Notifier.MAX_LIVE) break
@@ -52,7 +61,7 @@ export class Notifier {
     }
     notification.on('click', () => {
       forget()
-      this.onClick(notice)
+      if (notice) this.onClick(notice)
     })
     notification.on('close', forget)
     notification.on('failed', forget)

@@ -80,12 +80,13 @@ test('shell: while the engine is unreachable the badge keeps its last number', a
 function watchedEngine() {
   const supervisor = new EngineSupervisor({
     modulePath: '/engine-host.cjs',
-    config: { storage: '/p', bootstrap: null, offline: true },
+    config: { storage: '/p', bootstrap: null, offline: true, keychain: false },
     log: () => undefined
   })
-  const seen = { notices: [] as Notice[], changed: 0 }
+  const seen = { notices: [] as Notice[], locked: 0, changed: 0 }
   const watch = new EngineWatch(supervisor, {
     notice: (n) => seen.notices.push(n),
+    lockedNotice: () => seen.locked++,
     changed: () => seen.changed++
   })
   supervisor.start()
@@ -101,7 +102,9 @@ test('shell: the main process listens to the engine for notices and unread chang
   clientPort.emit('message', { data: { t: 'evt', event: { type: 'community-changed', communityId: 'x' } } })
   clientPort.emit('message', { data: { t: 'evt', event: { type: 'communities-changed' } } })
   clientPort.emit('message', { data: { t: 'evt', event: { type: 'sync-changed', communityId: 'x' } } })
+  clientPort.emit('message', { data: { t: 'evt', event: { type: 'notice-while-locked' } } })
   expect(seen.notices).toEqual([notice])
+  expect(seen.locked).toBe(1)
   expect(seen.changed).toBe(2)
   child.emit('message', { type: 'ready' })
   expect(seen.changed).toBe(3)
@@ -138,6 +141,25 @@ test('shell: a notice becomes an OS notification; clicking it asks to open the t
   notifications[0]?.emit('click')
   expect(opened).toEqual([notice])
   expect(noticeText({ ...notice, kind: 'mention' }).title).toBe('Bo mentioned you in Night owls')
+})
+
+test('shell: while the app is locked, a notification says only that something came, and a click opens nothing', () => {
+  const opened: Notice[] = []
+  new Notifier((n) => opened.push(n)).show(null)
+  expect(notifications.at(-1)?.options).toEqual({
+    title: 'Mutual',
+    body: 'Something new for you. Unlock Mutual to see it.'
+  })
+  notifications.at(-1)?.emit('click')
+  expect(opened).toEqual([])
+})
+
+test('shell: locking takes back the notifications already on screen', () => {
+  const notifier = new Notifier(() => undefined)
+  notifier.show(notice)
+  const shown = notifications.at(-1)
+  notifier.clear()
+  expect(shown?.closed).toBe(true)
 })
 
 test('shell: a private notice names who, never what, and opens their conversation; a reach-out opens the reach-outs', () => {

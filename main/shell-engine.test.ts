@@ -10,7 +10,12 @@ import type { FakeUtilityProcess } from './testing/fake-electron.js'
 
 vi.mock('electron', () => import('./testing/fake-electron.js'))
 
-const config: EngineConfig = { storage: '/profile', bootstrap: '127.0.0.1:49737', offline: false }
+const config: EngineConfig = {
+  storage: '/profile',
+  bootstrap: '127.0.0.1:49737',
+  offline: false,
+  keychain: false
+}
 
 beforeEach(() => {
   forks.length = 0

@@ -1,7 +1,7 @@
 // The engine host without Electron: Node's MessageChannel stands in for
 // Electron's MessagePortMain, and a real engine runs offline on a temp folder.
 import { EventEmitter } from 'node:events'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { MessageChannel } from 'node:worker_threads'
@@ -74,7 +74,7 @@ function connect(): RpcClient {
 const start = (config: Partial<EngineConfig> = {}): void =>
   parent.deliver({
     type: 'start',
-    config: { storage: path.join(dir, 'profile'), bootstrap: null, offline: true, ...config }
+    config: { storage: path.join(dir, 'profile'), bootstrap: null, offline: true, keychain: false, ...config }
   })
 
 test('shell: the engine host serves the RPC over a MessagePort it was handed', async () => {
@@ -119,6 +119,41 @@ test('shell: the engine host reports a bad bootstrap as a failure not worth retr
     retry: false
   })
   expect(await exited).toBe(1)
+})
+
+/** The OS keychain, faked: sealing is only reversible here, by the test, which the engine cannot tell. */
+async function answerKeychain(op: 'seal' | 'open'): Promise<void> {
+  const request = (await parent.nextMessage()) as { type: string; id: number; op: string; data: string }
+  expect(request).toMatchObject({ type: 'keychain', op })
+  const data = Buffer.from(request.data, 'base64')
+  const out = op === 'seal' ? Buffer.concat([Buffer.from('os:'), data.reverse()]) : data.subarray(3).reverse()
+  parent.deliver({ type: 'keychain-reply', id: request.id, ok: true, data: out.toString('base64') })
+}
+
+test('shell: with the OS keychain, the profile key is kept sealed by it, and the next start opens it through it', async () => {
+  start({ keychain: true })
+  await answerKeychain('seal')
+  // What it sealed must open again before the key is kept that way; then opening the profile opens it.
+  await answerKeychain('open')
+  await answerKeychain('open')
+  expect(await parent.nextMessage()).toEqual({ type: 'ready' })
+  const { id } = await connect().call('communities.create', { name: 'Night owls', displayName: 'Ash' })
+  expect(await connect().call('lock.status', {})).toMatchObject({ protection: 'keychain', locked: false })
+  const keyring = JSON.parse(await readFile(path.join(dir, 'profile', 'keyring.json'), 'utf8')) as object
+  expect(keyring).toMatchObject({ protection: 'keychain' })
+  expect(keyring).not.toHaveProperty('key')
+  parent.deliver({ type: 'stop' })
+  expect(await exited).toBe(0)
+
+  // The app started again: a new engine host, as a new utility process would be.
+  parent = new FakeParentPort()
+  exited = new Promise((resolve) => runEngineHost(parent, { exit: resolve, log: () => undefined }))
+  start({ keychain: true })
+  await answerKeychain('open')
+  expect(await parent.nextMessage()).toEqual({ type: 'ready' })
+  expect(await connect().call('communities.list', {})).toMatchObject([{ id, name: 'Night owls' }])
+  parent.deliver({ type: 'stop' })
+  expect(await exited).toBe(0)
 })
 
 test('shell: the engine host refuses a profile that another Mutual has open', async () => {

@@ -21,6 +21,14 @@ export interface SupervisorOptions {
   stopTimeoutMs?: number
   now?: () => number
   log?: (line: string) => void
+  /** The OS keychain the engine may seal its profile key with (see keychain.ts). */
+  keychain?: KeychainBackend | null
+}
+
+/** Sealing and opening with the OS keychain: Electron's safeStorage in the app. */
+export interface KeychainBackend {
+  seal(data: Buffer): Buffer
+  open(data: Buffer): Buffer
 }
 
 export class EngineSupervisor {
@@ -101,7 +109,22 @@ export class EngineSupervisor {
     const message = parseFromEngine(raw)
     if (!message) return this.log('ignored a message from the engine it does not understand')
     if (message.type === 'ready') this.setStatus({ state: 'ready' })
+    else if (message.type === 'keychain') this.keychain(child, message)
     else this.fatal = message
+  }
+
+  private keychain(child: UtilityProcess, request: Extract<FromEngine, { type: 'keychain' }>): void {
+    const { id } = request
+    const backend = this.options.keychain
+    try {
+      if (!backend) throw new Error('this system offers no keychain')
+      const data = Buffer.from(request.data, 'base64')
+      const out = request.op === 'seal' ? backend.seal(data) : backend.open(data)
+      this.post(child, { type: 'keychain-reply', id, ok: true, data: out.toString('base64') })
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err)
+      this.post(child, { type: 'keychain-failed', id, reason: reason.slice(0, 500) })
+    }
   }
 
   private exited(child: UtilityProcess, code: number): void {

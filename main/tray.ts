@@ -1,10 +1,12 @@
-// The tray icon: a way back to the window, a way to quit, and the unread count
-// where the platform has no badge.
+// The tray icon: a way back to the window, a way to lock it, a way to quit,
+// and the unread count where the platform has no badge.
 import { Menu, Tray } from 'electron'
 import { trayImage } from './icon.js'
 
 export interface TrayActions {
   show: () => void
+  /** Locks the app (with a passphrase set; otherwise the engine says how to set one). */
+  lock: () => void
   quit: () => void
 }
 
@@ -17,6 +19,7 @@ export class AppTray {
     this.tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: 'Show Mutual', click: actions.show },
+        { label: 'Lock Mutual', accelerator: 'CmdOrCtrl+Shift+L', click: actions.lock },
         { type: 'separator' },
         { label: 'Quit', click: actions.quit }
       ])

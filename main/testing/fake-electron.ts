@@ -145,10 +145,17 @@ export class Notification extends EventEmitter {
     super()
     notifications.push(this)
   }
+  closed = false
   show(): void {
     this.shown = true
   }
+  close(): void {
+    this.closed = true
+  }
 }
+
+/** The system's idle time in seconds, as tests set it. */
+export const powerMonitor = { idleSeconds: 0, getSystemIdleTime: vi.fn(() => powerMonitor.idleSeconds) }
 
 export class FakeIpcMain extends EventEmitter {
   readonly handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>()
@@ -159,3 +166,13 @@ export class FakeIpcMain extends EventEmitter {
 export const ipcMain = new FakeIpcMain()
 
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
+
+/** safeStorage as a platform reports it; tests set what the OS offers. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: vi.fn(() => safeStorage.available),
+  getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+  encryptString: vi.fn((text: string) => Buffer.from(`sealed:${text}`)),
+  decryptString: vi.fn((sealed: Buffer) => sealed.toString().replace(/^sealed:/, ''))
+}
