@@ -4,6 +4,7 @@ import type { SyncStatus } from '../core/domain/types.js'
 import { CommunityView } from './components/CommunityView.js'
 import { CreateCommunity } from './components/CreateCommunity.js'
 import { Dialog } from './components/Dialog.js'
+import { DeviceDialog } from './components/device/DeviceDialog.js'
 import { EngineNotice } from './components/EngineNotice.js'
 import { ErrorText } from './components/ErrorText.js'
 import { JoinCommunity } from './components/JoinCommunity.js'
@@ -29,7 +30,8 @@ export function App() {
     (e) => e.type === 'sync-changed' || e.type === 'communities-changed'
   )
   const [selected, setSelected] = useState<string | null>(null)
-  const [dialog, setDialog] = useState<'start' | 'join' | null>(null)
+  const [dialog, setDialog] = useState<'start' | 'join' | 'device' | null>(null)
+  const [wiped, setWiped] = useState(false)
   const [firstRun, setFirstRun] = useState<boolean | null>(null)
   const [lastOnline, setLastOnline] = useState(true)
   const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null)
@@ -64,6 +66,15 @@ export function App() {
     setSelected(id)
     setDialog(null)
     setFirstRun(false)
+  }
+
+  if (wiped) {
+    return (
+      <main className="loading" id="content">
+        <p className="brand">{strings.appName}</p>
+        <p role="status">{strings.device.wiped}</p>
+      </main>
+    )
   }
 
   if (!list || firstRun === null) {
@@ -108,6 +119,7 @@ export function App() {
         onSelect={setSelected}
         onStart={() => setDialog('start')}
         onJoin={() => setDialog('join')}
+        onDevice={() => setDialog('device')}
       />
       <main className="main">
         <ReachNotices communities={list} viewing={viewing} onOpen={open} />
@@ -132,6 +144,11 @@ export function App() {
       {dialog === 'start' ? (
         <Dialog title={strings.create.title} onClose={() => setDialog(null)}>
           <CreateCommunity defaultName={defaultName} onCreated={enter} onCancel={() => setDialog(null)} />
+        </Dialog>
+      ) : null}
+      {dialog === 'device' ? (
+        <Dialog title={strings.device.title} onClose={() => setDialog(null)}>
+          <DeviceDialog onWiped={() => setWiped(true)} />
         </Dialog>
       ) : null}
       {dialog === 'join' ? (

@@ -4,6 +4,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { MutualBridge } from '../core/rpc/bridge.js'
 import { App } from './App.js'
+import { LockGate } from './components/device/LockGate.js'
 import { EngineConnection } from './engine/connection.js'
 import { EngineProvider } from './engine/hooks.js'
 import { strings } from './strings/index.js'
@@ -21,7 +22,9 @@ if (root) {
     createRoot(root).render(
       <StrictMode>
         <EngineProvider engine={engine}>
-          <App />
+          <LockGate>
+            <App />
+          </LockGate>
         </EngineProvider>
       </StrictMode>
     )

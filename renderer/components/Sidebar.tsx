@@ -7,13 +7,15 @@ export function Sidebar({
   current,
   onSelect,
   onStart,
-  onJoin
+  onJoin,
+  onDevice
 }: {
   communities: readonly CommunitySummary[]
   current: string | null
   onSelect: (id: string) => void
   onStart: () => void
   onJoin: () => void
+  onDevice: () => void
 }) {
   const s = strings.communities
   return (
@@ -50,6 +52,9 @@ export function Sidebar({
         </button>
         <button type="button" className="button" onClick={onJoin}>
           {s.join}
+        </button>
+        <button type="button" className="button quiet" onClick={onDevice}>
+          {strings.device.open}
         </button>
       </div>
     </aside>

@@ -87,6 +87,53 @@ export const en = {
     syncing: (have: number, total: number) => `You’re in. Syncing ${have} of ${total}…`
   },
 
+  device: {
+    open: 'This device',
+    title: 'This device',
+    protectionNone:
+      'Mutual on this device has no passphrase. Anyone who can open your user folder can read your communities, conversations and support plan.',
+    protectionKeychain:
+      'Mutual on this device is sealed by your computer’s keychain: other people’s accounts can’t read it, but anyone using your account can. A passphrase keeps it from them too.',
+    protectionPassphrase:
+      'Mutual on this device has a passphrase. Without it, nothing Mutual keeps here can be read, not even the names of your communities.',
+    passphraseHeading: 'Passphrase',
+    current: 'Current passphrase',
+    next: 'New passphrase',
+    again: 'New passphrase again',
+    passphraseHint:
+      'At least 8 characters. A few words you will remember work well. If you forget it, there is no way back into Mutual on this device.',
+    mismatch: 'The two new passphrases are not the same.',
+    set: 'Set passphrase',
+    change: 'Change passphrase',
+    remove: 'Remove passphrase',
+    saved: 'Saved.',
+    lockHeading: 'Locking',
+    lockNow: 'Lock now',
+    shortcut: 'Shortcut: Ctrl+Shift+L (⌘+Shift+L on a Mac)',
+    lockAfter: 'Lock after',
+    never: 'Never',
+    minutes: (n: number) => (n === 1 ? '1 minute without use' : `${n} minutes without use`),
+    lockNeedsPassphrase: 'Set a passphrase first: a lock without one would keep nobody out.',
+    wipeHeading: 'Wipe this device',
+    wipeHint:
+      'Removes Mutual’s whole profile from this device: every community, conversation and your support plan.',
+    wipe: 'Wipe this device…',
+    wipeConfirmTitle: 'Wipe Mutual from this device?',
+    wipeConfirm:
+      'Everything Mutual keeps on this device goes, with no way back. It cannot reach what other members already hold: posts and messages you shared stay on their devices.',
+    wipeYes: 'Wipe everything on this device',
+    wipeNo: 'Keep it',
+    wiped: 'Mutual’s profile is gone from this device. Close Mutual; it starts fresh next time.'
+  },
+
+  lock: {
+    title: 'Mutual is locked',
+    hint: 'Your communities, conversations and support plan stay hidden until you unlock.',
+    passphrase: 'Passphrase',
+    unlock: 'Unlock',
+    checking: 'Checking…'
+  },
+
   errors: {
     'invite-malformed': 'That doesn’t look like a whole invite key. Check that you copied all of it.',
     'invite-expired': 'This invite has expired. Ask a member for a new one.',
@@ -102,6 +149,8 @@ export const en = {
     'not-found': 'That is no longer here.',
     locked: 'Mutual is locked on this device. Enter your passphrase to open it.',
     'wrong-passphrase': 'That passphrase doesn’t open Mutual on this device. Take your time and try again.',
+    'keychain-unavailable':
+      'Your computer’s keychain can’t open Mutual’s data right now. It opens only for the same user on the same computer.',
     syncing: 'This community is still arriving on this device. Please try again in a moment.',
     'agreements-first':
       'Please read this community’s agreements and say “I agree” first. They are just above, or under Agreements.',

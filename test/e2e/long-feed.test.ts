@@ -102,6 +102,7 @@ function standIn(): Handlers {
   }
   return {
     ...base,
+    'lock.status': async () => ({ protection: 'none', locked: false, lockAfterMinutes: 15 }),
     'communities.list': async () => [community],
     'sync.status': async () => [status],
     'topics.list': async () => [{ name: 'general', postCount: TOTAL }],
