@@ -31,6 +31,29 @@ export interface RemotePeer extends BenchPeer {
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+/**
+ * Every member process any lab started and has not seen exit. A benchmark
+ * stopped from outside (Ctrl-C, SIGTERM) takes them with it: left behind,
+ * they go on announcing themselves on a testnet whose port the next run may
+ * reuse, and every figure of that run pays for them.
+ */
+const running = new Set<ChildProcess>()
+let stopsChildren = false
+
+function stopChildrenWithThisProcess(): void {
+  if (stopsChildren) return
+  stopsChildren = true
+  const killAll = (): void => {
+    for (const child of running) child.kill('SIGKILL')
+  }
+  process.once('exit', killAll)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      killAll()
+      process.exit(130)
+    })
+}
+
 export class BenchLab {
   readonly lab = new Lab()
   private readonly daemons: ChildProcess[] = []
@@ -77,7 +100,7 @@ export class BenchLab {
         env: { ...process.env, MUTUAL_STORAGE: dir, MUTUAL_BOOTSTRAP: bootstrap }
       }
     )
-    this.daemons.push(child)
+    this.adopt(child)
     await new Promise<void>((resolve, reject) => {
       let out = ''
       child.stdout!.on('data', (d: Buffer) => {
@@ -117,6 +140,9 @@ export class BenchLab {
   /** Another process this lab stops with the daemons if a scenario leaves it running. */
   adopt(child: ChildProcess): void {
     this.daemons.push(child)
+    stopChildrenWithThisProcess()
+    running.add(child)
+    child.once('exit', () => running.delete(child))
   }
 
   async stop(): Promise<void> {

@@ -147,6 +147,8 @@ export function bareChild(): void {
     if (!peer) throw new Error('bare member not opened')
     return peer
   }
+  // The benchmark is gone (even killed outright): nothing is left to answer for.
+  process.once('disconnect', () => process.exit(0))
   process.on('message', (req: Request) => {
     const method = methods[req.method]
     Promise.resolve()
