@@ -93,11 +93,19 @@ export function App() {
     )
   }
 
+  const deviceDialog =
+    dialog === 'device' ? (
+      <Dialog title={strings.device.title} onClose={() => setDialog(null)}>
+        <DeviceDialog onWiped={() => setWiped(true)} />
+      </Dialog>
+    ) : null
+
   if (firstRun) {
     return (
       <>
         <EngineNotice />
-        <Welcome onEntered={enter} />
+        <Welcome onEntered={enter} onDevice={() => setDialog('device')} />
+        {deviceDialog}
       </>
     )
   }
@@ -146,11 +154,7 @@ export function App() {
           <CreateCommunity defaultName={defaultName} onCreated={enter} onCancel={() => setDialog(null)} />
         </Dialog>
       ) : null}
-      {dialog === 'device' ? (
-        <Dialog title={strings.device.title} onClose={() => setDialog(null)}>
-          <DeviceDialog onWiped={() => setWiped(true)} />
-        </Dialog>
-      ) : null}
+      {deviceDialog}
       {dialog === 'join' ? (
         <Dialog title={strings.join.title} onClose={() => setDialog(null)}>
           <JoinCommunity defaultName={defaultName} onJoined={enter} onCancel={() => setDialog(null)} />

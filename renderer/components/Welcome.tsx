@@ -4,7 +4,7 @@ import { strings } from '../strings/index.js'
 import { CreateCommunity } from './CreateCommunity.js'
 import { JoinCommunity } from './JoinCommunity.js'
 
-export function Welcome({ onEntered }: { onEntered: (id: string) => void }) {
+export function Welcome({ onEntered, onDevice }: { onEntered: (id: string) => void; onDevice: () => void }) {
   const s = strings.welcome
   const [choice, setChoice] = useState<'start' | 'join' | null>(null)
   return (
@@ -37,6 +37,9 @@ export function Welcome({ onEntered }: { onEntered: (id: string) => void }) {
             )}
           </section>
         )}
+        <button type="button" className="button quiet welcome-device" onClick={onDevice}>
+          {strings.device.open}
+        </button>
       </div>
     </main>
   )
