@@ -284,6 +284,24 @@ test('removal: a removed member, or anyone holding their keys under a new identi
   }
 })
 
+test("invites: a member asked before another member's new invite reached it waits for the invite and answers, rather than staying silent", async () => {
+  const [ash, bo] = await Promise.all([lab.peer(), lab.peer()])
+  const id = await community(ash, [bo])
+  await ash.rpc.call('network.setOnline', { online: false })
+  const { invite, id: inviteId } = await bo.rpc.call('invites.create', { communityId: id, maxUses: 2 })
+  expect((await ash.rpc.call('invites.list', { communityId: id })).some((i) => i.id === inviteId)).toBe(false)
+  const decoded = decodeInviteKey(invite, Date.now())
+  // The candidate asks Ash, whose view does not hold the invite yet; then Ash comes online and gets it.
+  const asked = askDirectly(
+    ash,
+    id,
+    invite,
+    admissionRequest(decoded.discoveryKey, decoded.id, freshSigner())
+  )
+  await ash.rpc.call('network.setOnline', { online: true })
+  expect(await asked).toMatchObject({ answered: true, result: { key: expect.any(Buffer) } })
+})
+
 test('invites: two members letting two people in with the last use of one invite admit exactly one; the other is told it was used', async () => {
   const [ash, bo, cy] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
   const id = await community(ash, [bo, cy])

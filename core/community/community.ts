@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events'
 import type Corestore from 'corestore'
 import { openStore } from './store.js'
+import { nextEvent } from './next-event.js'
 import type { StoreKeys } from './store-keys.js'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
@@ -51,6 +52,11 @@ import type { LinkPolicy, Refusal, Standing } from './member-links.js'
 import { Reaching } from '../reaching/reaching.js'
 import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 import type { ResourceKind } from '../domain/reaching.js'
+
+/** How long a member that cannot answer a pairing request yet waits to become able to. */
+const ANSWER_WAIT_MS = 10_000
+/** Requests that may wait so at once; any more are answered (or not) at once, as before. */
+const MAX_WAITING_TO_ANSWER = 8
 
 /** Where Autobase kept the community's encryption key in the clear before blindEncryption. */
 const PLAIN_KEY = 'autobase/encryption'
@@ -120,6 +126,7 @@ export class Community extends EventEmitter {
   private reachingPart: Reaching | null = null
   private lapseTimer: NodeJS.Timeout | null = null
   private admitting: Promise<void> = Promise.resolve()
+  private waitingToAnswer = 0
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -326,10 +333,34 @@ export class Community extends EventEmitter {
    * invite's uses while another admission is being written would let a burst
    * of requests through on one remaining use.
    */
-  admit(request: BlindPairing.MemberRequest): Promise<void> {
+  async admit(request: BlindPairing.MemberRequest): Promise<void> {
+    await this.readyToAnswer(request.inviteId.toString('hex'))
     const next = this.admitting.then(() => this.admitOne(request))
     this.admitting = next.catch(() => undefined)
     return next
+  }
+
+  /**
+   * A candidate asks each connection once. A member who cannot answer yet (not
+   * writable a moment after joining, or the invite made by another member not
+   * yet in its view) waits a little for that to change, rather than staying
+   * silent for good on that connection. Bounded in time (an invite that never
+   * comes here is someone else's to answer) and in number, so a flood of
+   * requests naming made-up invites costs no more than it did before.
+   */
+  private async readyToAnswer(inviteId: string): Promise<void> {
+    const ready = async () => this.base.writable && (await this.reader().invite(inviteId)) !== null
+    if ((await ready()) || this.waitingToAnswer >= MAX_WAITING_TO_ANSWER) return
+    this.waitingToAnswer++
+    try {
+      const deadline = Date.now() + ANSWER_WAIT_MS
+      while (Date.now() < deadline && !this.isClosing) {
+        await nextEvent(this.base, 'update', 250)
+        if (await ready()) return
+      }
+    } finally {
+      this.waitingToAnswer--
+    }
   }
 
   private admitOne(request: BlindPairing.MemberRequest): Promise<void> {
