@@ -112,6 +112,21 @@ export function lookAgainBackoff(ask: () => void, now: () => number = Date.now):
   }
 }
 
+/**
+ * Blind pairing's candidate sends its request once on each connection. A
+ * member that stayed silent then (busy, or not yet able to answer), or whose
+ * reply was lost with a dropped connection, is never asked again on that
+ * connection, and a join could wait for ever with members connected. Asking
+ * every connection again from time to time closes that gap; a member answers
+ * a repeated request from the same admission (blind pairing keys them by
+ * session), so nobody is let in twice.
+ */
+function askEveryConnectionAgain(candidate: BlindPairing.PairingCandidate): void {
+  if (candidate.paired) return
+  candidate.visited.clear()
+  candidate.broadcast().catch(() => undefined)
+}
+
 /** What a cancelled join ends with, wherever it was when the cancel came. */
 export const joinCancelled = (): MutualError => new MutualError('closed', 'joining was cancelled')
 
@@ -174,7 +189,10 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
         if (opts.signal.aborted) abort()
         opts.signal.addEventListener('abort', abort, { once: true })
         const lookingSince = Date.now()
-        const askAgain = lookAgainBackoff(() => d.refresh().catch(() => undefined))
+        const askAgain = lookAgainBackoff(() => {
+          d.refresh().catch(() => undefined)
+          askEveryConnectionAgain(candidate)
+        })
         lonelyTimer = setInterval(() => {
           const connected = s.connections.size > 0
           askAgain()

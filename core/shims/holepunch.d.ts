@@ -360,6 +360,10 @@ declare module 'blind-pairing' {
   interface PairingCandidate {
     pairing: Promise<PairingResult | null>
     paired: PairingResult | null
+    /** The connections this candidate has sent its request on; each is asked once (blind-pairing 2.3). */
+    readonly visited: Set<unknown>
+    /** Sends the request on every connection not yet in `visited`, one after another (debounced). */
+    broadcast(): Promise<void>
     close(): Promise<void>
     on(event: 'announce', listener: () => void): this
     /** Emits 'rejected' with an error whose code is PAIRING_REJECTED, INVITE_USED or INVITE_EXPIRED. */
