@@ -31,5 +31,8 @@ export const LIMITS = {
   mood: 24,
   resourceName: 80,
   resourceContact: 200,
-  maxIndexers: 5
+  maxIndexers: 5,
+  deviceName: 40,
+  /** Writers one member may hold at once, the first included: each is a writer every peer tracks. */
+  devicesPerMember: 5
 } as const

@@ -54,6 +54,10 @@ describe('ops', () => {
     expect(JSON.parse(encodeOp(sealed).toString()).v).toBe(2)
     // A mood is one word, not a score.
     expect(decodeOp(bytes({ v: 2, ...post, topic: 'check-ins', mood: '3/10' }))).toEqual({ kind: 'invalid' })
+    // Devices came with version 5: an older stamp on a device op is junk, not a device.
+    const revoke: Op = { type: 'device/revoke', writerKey: 'ab'.repeat(32) }
+    expect(opVersion(revoke)).toBe(5)
+    expect(decodeOp(bytes({ v: 4, ...revoke }))).toEqual({ kind: 'invalid' })
   })
 
   test('ops: post text is capped at 20,000 characters', () => {

@@ -12,7 +12,7 @@ import { isWord } from './stable-text.js'
  * apply enforces change meaning. A community moves to a newer version only
  * when a consent proposal adopts it (see docs/governance.md).
  */
-export const OP_VERSION = 4
+export const OP_VERSION = 5
 const OLDEST_OP_VERSION = 1
 /** What communities founded before versions were adopted by consent run at: the rules of version 2. */
 export const LEGACY_VERSION = 2
@@ -28,6 +28,7 @@ const color = z.string().regex(/^#[0-9a-f]{6}$/i)
 const agreementsText = z.string().min(1).max(LIMITS.agreementsText)
 const reason = z.string().min(1).max(LIMITS.reason)
 const proposalId = hex(8)
+const deviceName = z.string().min(1).max(LIMITS.deviceName)
 const reachId = hex(8)
 // One word: letters and marks from the stable allowlist, apostrophes, hyphens. Not a `\p{L}` regex,
 // whose answer depends on the engine's Unicode version (see stable-text.ts).
@@ -158,6 +159,23 @@ const opBody = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('flag/remove'), postId }).strict(),
+  // ---- devices (op version 5): one member, several writers ----
+  // A member's device adds another writer as the same member; `proof` is the new
+  // writer's signing key and signature over linkSignable (core/domain/device.ts).
+  z
+    .object({
+      type: z.literal('device/link'),
+      writerKey: hex(32),
+      device: hex(16),
+      name: deviceName,
+      proof: hex(96)
+    })
+    .strict(),
+  // Names one of the member's own writers (the first one included) and the device it lives on.
+  z
+    .object({ type: z.literal('device/name'), writerKey: hex(32), device: hex(16), name: deviceName })
+    .strict(),
+  z.object({ type: z.literal('device/revoke'), writerKey: hex(32) }).strict(),
   // ---- reaching out (op version 2) ----
   z
     .object({
@@ -206,7 +224,10 @@ export const ALLOWED_BEFORE_AGREEING: ReadonlySet<Op['type']> = new Set<Op['type
   'profile/set',
   'member/device',
   'member/leave',
-  'member/admit'
+  'member/admit',
+  'device/link',
+  'device/name',
+  'device/revoke'
 ])
 export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>
 
@@ -256,6 +277,12 @@ export function opensUpgrade(op: Op): boolean {
   return (op.type === 'proposal/create' || op.type === 'proposal/revise') && op.change.kind === 'version'
 }
 
+const SINCE_VERSION_5: ReadonlySet<Op['type']> = new Set<Op['type']>([
+  'device/link',
+  'device/name',
+  'device/revoke'
+])
+
 const SINCE_VERSION_3: ReadonlySet<Op['type']> = new Set<Op['type']>(['reach/answered', 'member/lapse'])
 
 const SINCE_VERSION_2: ReadonlySet<Op['type']> = new Set<Op['type']>([
@@ -272,6 +299,7 @@ const SINCE_VERSION_2: ReadonlySet<Op['type']> = new Set<Op['type']>([
  * in communities that do not use the newer features yet.
  */
 export function opVersion(op: Op): number {
+  if (SINCE_VERSION_5.has(op.type)) return 5
   if (SINCE_VERSION_3.has(op.type)) return 3
   if (op.type === 'member/admit' && op.proof !== undefined) return 3
   if (opensUpgrade(op)) return 3

@@ -33,6 +33,7 @@ import { ViewWriter, blankLog, logEvent, putMember, updateMeta } from './writer.
 import { retire } from './steps.js'
 import { isLean, leaveFeed, loadPost, notePostDeleted, placePost, savePost } from './posts.js'
 import { claimFounderName, setProfile } from './profile.js'
+import { authorOf, linkDevice, nameDevice, revokeDevice } from './devices.js'
 import type { Ctx } from './writer.js'
 import * as governance from './governance.js'
 import * as reaching from './reaching.js'
@@ -89,8 +90,10 @@ async function applyNode(
   const decoded = decodeOp(node.value, newestKnown)
   if (decoded.kind !== 'op') return
   if (version !== null && decoded.version > version && !upgradeProposal(decoded.op, decoded.version)) return
-  const author = node.from.key.toString('hex')
-  const ctx: Ctx = { view, host, author, node, version: version ?? decoded.version }
+  const writer = node.from.key.toString('hex')
+  const author = await authorOf(view, writer, version)
+  if (author === null) return // a revoked device: nothing it writes counts
+  const ctx: Ctx = { view, host, author, writer, node, version: version ?? decoded.version }
   const written = view.written
   await quota.withinQuota(ctx, decoded.op, () => applyOp(ctx, decoded.op))
   if (ctx.version >= 3 && view.written !== written) await noteClock(ctx, decoded.op)
@@ -135,6 +138,12 @@ async function applyOp(ctx: Ctx, op: Op): Promise<void> {
       return lapse(ctx, member, op)
     case 'member/device':
       return governance.claimDevice(ctx, member, op)
+    case 'device/link':
+      return linkDevice(ctx, member, op)
+    case 'device/name':
+      return nameDevice(ctx, member, op)
+    case 'device/revoke':
+      return revokeDevice(ctx, member, op)
     case 'agreements/accept':
       return governance.accept(ctx, member, op)
     case 'proposal/create':
@@ -266,6 +275,8 @@ async function admit(ctx: Ctx, meta: MetaRecord, op: OpOf<'member/admit'>): Prom
   if (invite.needsSecond && invite.secondedBy === null) return
   const existing = await ctx.view.get<MemberRecord>(keys.member(op.writerKey))
   if (existing) return
+  // A linked device's writer is already someone's (op version 5).
+  if (await ctx.view.get(keys.writer(op.writerKey))) return
   if (invite.uses >= invite.maxUses) {
     // Two members let two people in with the last use at once: the loser is told why, not left waiting.
     if (ctx.version >= 3)
@@ -381,6 +392,7 @@ async function postCreate(ctx: Ctx, meta: MetaRecord, op: OpOf<'post/create'>): 
     deleted: false,
     seq,
     writerLength: ctx.node.length,
+    ...(ctx.writer !== ctx.author ? { writer: ctx.writer } : {}),
     replyCount: 0,
     reactions: { 'me-too': [], 'hear-you': [], thanks: [] },
     flags: [],

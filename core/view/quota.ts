@@ -55,7 +55,11 @@ export const NOTE_REFUSED_FROM = 1024
 /** Ranges kept per writer in its `refused/` record, so a flood costs one small record. */
 export const MAX_REFUSED_RANGES = 32
 
-/** What one member has kept in their current stretch, under `quota/<member>`. */
+/**
+ * What one writer has kept in its current stretch, under `quota/<writer>`.
+ * A member's linked devices (op version 5) each have their own, so a member
+ * holds at most LIMITS.devicesPerMember budgets.
+ */
 export interface QuotaRecord {
   /** `meta.seq` when the stretch began. */
   seq: number
@@ -88,6 +92,7 @@ const EXEMPT: ReadonlySet<Op['type']> = new Set<Op['type']>([
   'member/leave',
   'member/device',
   'member/admit',
+  'device/revoke',
   'proposal/withdraw'
 ])
 
@@ -121,7 +126,7 @@ export async function withinQuota(ctx: Ctx, op: Op, step: () => Promise<void>): 
   if (!meta) return step() // founding: nobody has a stretch yet
   const bytes = ctx.node.value?.byteLength ?? 0
   const budget = op.type === 'private/send' ? 'sealed' : 'stored'
-  const record = stretchAt(await ctx.view.get<QuotaRecord>(keys.quota(ctx.author)), meta.seq, ctx.node.length)
+  const record = stretchAt(await ctx.view.get<QuotaRecord>(keys.quota(ctx.writer)), meta.seq, ctx.node.length)
   if (!EXEMPT.has(op.type) && record[budget] + bytes > BUDGET[budget]) return
   const before = ctx.view.written
   await step()
@@ -135,7 +140,7 @@ export async function withinQuota(ctx: Ctx, op: Op, step: () => Promise<void>): 
     last: ctx.node.length - 1,
     ...(ctx.postsKept ? { posts: (record.posts ?? 0) + ctx.postsKept } : {})
   }
-  await ctx.view.put(keys.quota(ctx.author), next)
+  await ctx.view.put(keys.quota(ctx.writer), next)
 }
 
 /**

@@ -17,14 +17,19 @@ import type {
   InviteRecord,
   MemberRecord,
   MetaRecord,
+  DeviceRecord,
   PostRecord,
   TimelineRecord,
+  WriterRecord,
   TopicRecord
 } from './records.js'
 
 /** What a reader needs to know about this device to describe posts honestly. */
 export interface Perspective {
+  /** The member this device writes as. */
   me: string
+  /** This device's own writer: the member's key, or a linked device's (op version 5). */
+  writer: string
   /** How much of my own writer some other member is known to hold. */
   replicatedLength: number
   /** Posts whose place in the order is below this are signed by the indexer majority. */
@@ -128,6 +133,20 @@ export class ViewReader {
     return this.value<MemberRecord>(keys.member(key))
   }
 
+  /** What the view says of a writer that is not a member of its own: a linked or revoked device. */
+  async writer(key: string): Promise<WriterRecord | null> {
+    return this.value<WriterRecord>(keys.writer(key))
+  }
+
+  /** A member's devices, the first writer included (op version 5). */
+  async devices(member: string): Promise<DeviceRecord[]> {
+    return (
+      (await this.value<DeviceRecord[]>(keys.devices(member))) ?? [
+        { writer: member, device: null, name: null, revoked: false }
+      ]
+    )
+  }
+
   /** Another current member whose name clashes with `name` (core/domain/names.ts), if any. */
   async nameHolder(name: string, except: string): Promise<MemberRecord | null> {
     for await (const entry of this.range(keys.memberPrefix)) {
@@ -228,7 +247,7 @@ export class ViewReader {
       if (!record || record.deleted) continue
       counts[this.stateOf(record, signedSeq)]++
     }
-    let lean = (await this.value<QuotaRecord>(keys.quota(this.at.me)))?.posts ?? 0
+    let lean = (await this.value<QuotaRecord>(keys.quota(this.at.writer)))?.posts ?? 0
     for await (const entry of this.bee.createReadStream({
       gte: keys.timeline(signedSeq),
       lt: prefixEnd(keys.timelinePrefix)
@@ -237,7 +256,7 @@ export class ViewReader {
       if (author !== this.at.me) continue
       const at = await this.value<PostPointer>(keys.post(id))
       const record = at !== null && isPath(at) ? await this.value<PostRecord>(at) : null
-      if (!record || record.deleted) continue
+      if (!record || record.deleted || (record.writer ?? record.author) !== this.at.writer) continue
       counts[this.stateOf(record, signedSeq)]++
       lean--
     }
@@ -269,8 +288,9 @@ export class ViewReader {
    * edits or reactions do not move it, so a post's state only moves forward.
    */
   private stateOf(record: PostRecord, signedSeq: number): PostState {
-    const mine = record.author === this.at.me
-    // Someone else's post reached us, so it is held by at least two members.
+    // Written here: by me, and on this device rather than another of mine.
+    const mine = record.author === this.at.me && (record.writer ?? record.author) === this.at.writer
+    // Someone else's post (or one from my other device) reached us, so it is held by at least two peers.
     const replicated = !mine || record.writerLength <= this.at.replicatedLength
     if (!replicated) return 'local'
     return record.seq < signedSeq ? 'confirmed' : 'replicated'

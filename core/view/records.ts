@@ -52,6 +52,25 @@ export interface MemberRecord {
   admittedAt?: number
 }
 
+/**
+ * Since op version 5: a writer that speaks for a member without being the
+ * member's own first writer (a linked device), or any of the member's writers
+ * once revoked. A writer with no record is a member in its own right.
+ */
+export interface WriterRecord {
+  member: string
+  revoked: boolean
+}
+
+/** One of a member's devices, as the member named it (op version 5). */
+export interface DeviceRecord {
+  writer: string
+  /** The same device across communities: an id the member's own devices choose. */
+  device: string | null
+  name: string | null
+  revoked: boolean
+}
+
 export interface InviteRecord {
   id: string
   publicKey: string
@@ -93,6 +112,8 @@ export interface PostRecord {
   seq: number
   /** The author's writer length when this post was appended: places it in their own log. */
   writerLength: number
+  /** The writer that appended it, when that was one of the author's linked devices (op version 5). */
+  writer?: string
   replyCount: number
   reactions: Record<ReactionKind, string[]>
   flags: FlagRecord[]
@@ -219,6 +240,10 @@ export const keys = {
   log: (n: number) => `log/${pad(n)}`,
   logPrefix: 'log/',
   device: (swarmKey: string) => `device/${swarmKey}`,
+  /** Since op version 5: linked and revoked writers (WriterRecord). */
+  writer: (writerKey: string) => `writer/${writerKey}`,
+  /** Since op version 5: a member's devices (DeviceRecord[]), once they have more than one or named one. */
+  devices: (member: string) => `devices/${member}`,
   /** Writers whose admission lost to another use of the same invite: they are told, not left waiting. */
   admissionRefused: (writerKey: string) => `admission-refused/${writerKey}`,
   /** Network keys of removed members: peers refuse to replicate with them. */
@@ -230,8 +255,8 @@ export const keys = {
   reachOrderPrefix: 'reach-order/',
   sealed: (seq: number) => `sealed/${pad(seq)}`,
   sealedPrefix: 'sealed/',
-  /** Since op version 3: what a member has kept in their current stretch (core/view/quota.ts). */
-  quota: (member: string) => `quota/${member}`,
+  /** Since op version 3: what a writer has kept in its current stretch (core/view/quota.ts). */
+  quota: (writer: string) => `quota/${writer}`,
   /** Since op version 3: block ranges of a writer's log whose ops changed nothing, for peers to clear. */
   refused: (writer: string) => `refused/${writer}`,
   refusedPrefix: 'refused/'

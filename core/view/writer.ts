@@ -78,8 +78,10 @@ export class ViewWriter {
 export interface Ctx {
   view: ViewWriter
   host: Autobase.ApplyHost
-  /** The op's real author: the key of the writer that appended it. */
+  /** The member the op speaks for: its writer, or the member who linked that writer (op version 5). */
   author: string
+  /** The writer that appended the op, proven by Autobase. */
+  writer: string
   node: Autobase.AutobaseNode
   /** The op version the community runs at: which rules apply. */
   version: number
