@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'locked',
   'wrong-passphrase',
   'keychain-unavailable',
+  'device-revoked',
+  'link-code-malformed',
   'update-needed',
   'agreements-first',
   'name-taken',

@@ -35,6 +35,10 @@ import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from './domain/governan
 import { SupportPlans } from './reaching/plans.js'
 import { Refounding } from './community/refounding.js'
 import type { ReachNotice } from './reaching/reaching.js'
+import { Devices } from './linking/devices.js'
+import type { NewStore } from './linking/devices.js'
+import type { SharedCommunity } from './linking/channel.js'
+import { openStore } from './community/store.js'
 
 export interface MutualOptions {
   storage: string
@@ -69,13 +73,16 @@ const NEW_ENTRY = {
   refoundedAs: null,
   // A new store seals its keys from its first write.
   keysSealed: true,
-  seedCheck: null
+  seedCheck: null,
+  linkedTo: null
 }
 
 export class Mutual extends EventEmitter {
   readonly handlers: Handlers
   readonly now: () => number
   readonly plans: SupportPlans
+  /** My devices: linking, naming and revoking them (core/linking/). */
+  readonly devices: Devices
   private readonly refounding: Refounding
   private readonly profile: Profile
   private readonly lock: ProfileLock
@@ -113,6 +120,21 @@ export class Mutual extends EventEmitter {
       join: (invite, displayName) => this.join(invite, displayName),
       get: (id) => this.get(id),
       warn: (err) => this.emitEvent({ type: 'engine-error', message: String(err) })
+    })
+    this.devices = new Devices({
+      bootstrap: opts.bootstrap,
+      now: () => this.now(),
+      online: () => this.online,
+      communities: () => this.list(),
+      thisDevice: () => this.profile.device,
+      nameThisDevice: (device) => this.profile.setDevice(device),
+      newStore: () => this.newStore(),
+      discardStore: async (made) => {
+        await made.store.close().catch(() => undefined)
+        await rm(this.profile.folderPath(made.folder), { recursive: true, force: true })
+      },
+      adopt: (made, shared) => this.adopt(made, shared),
+      emit: (event) => this.emitEvent(event)
     })
     this.handlers = createHandlers(this)
     this.suspendWatch = new SuspendWatch(() => void this.refreshNetwork())
@@ -214,7 +236,11 @@ export class Mutual extends EventEmitter {
    * compacted so the plain ones are gone from its files.
    */
   private async resume(entry: ProfileEntry): Promise<Community> {
-    if (entry.keysSealed) return this.start(entry.folder, null)
+    const linkedTo = entry.linkedTo && {
+      member: entry.linkedTo.member,
+      conversationKey: Buffer.from(entry.linkedTo.conversationKey, 'hex')
+    }
+    if (entry.keysSealed) return this.start(entry.folder, { linkedTo })
     const keys = this.keys.forStore(entry.folder)
     await sealOldStore(this.profile.folderPath(entry.folder), keys.seedPad, {
       check: entry.seedCheck,
@@ -417,6 +443,36 @@ export class Mutual extends EventEmitter {
     }
   }
 
+  private newStore(): NewStore {
+    const folder = hcrypto.randomBytes(16).toString('hex')
+    return { folder, store: openStore(this.profile.folderPath(folder), this.keys.forStore(folder).seedPad) }
+  }
+
+  /** A community another device of mine shared: opened here writing as the same member. */
+  private async adopt(made: NewStore, shared: SharedCommunity): Promise<Community> {
+    const key = Buffer.from(shared.key, 'hex')
+    const id = z32.encode(key)
+    const linkedTo = { member: shared.member, conversationKey: shared.conversationKey }
+    try {
+      const community = await this.start(made.folder, {
+        key,
+        encryptionKey: Buffer.from(shared.encryptionKey, 'hex'),
+        store: made.store,
+        linkedTo: { member: shared.member, conversationKey: Buffer.from(shared.conversationKey, 'hex') }
+      })
+      await this.profile.add({ id, folder: made.folder, ...NEW_ENTRY, linkedTo })
+      this.emitEvent({ type: 'communities-changed' })
+      return community
+    } catch (err) {
+      if (this.communities.has(id)) await this.forget(id)
+      else {
+        await made.store.close().catch(() => undefined)
+        await rm(this.profile.folderPath(made.folder), { recursive: true, force: true })
+      }
+      throw err
+    }
+  }
+
   private refuseKnown(invite: DecodedInvite): void {
     // A second join of the same community while the first is pairing would open it twice.
     if (this.pairingFor.has(invite.discoveryKey.toString('hex')))
@@ -585,6 +641,7 @@ export class Mutual extends EventEmitter {
   private async doClose(): Promise<void> {
     this.suspendWatch.stop()
     for (const abort of this.joins.values()) abort.abort()
+    await this.devices.close()
     await this.opening?.catch(() => undefined)
     await this.deviceLock.settled()
     await this.closeCommunities()

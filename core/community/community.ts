@@ -80,6 +80,23 @@ export interface CommunityOptions {
   /** Handed over by a join: proven links to members, one of which gave us the key. */
   links?: MemberLinks
   keyGivers?: ReadonlySet<string>
+  /**
+   * On a linked device: the member this device writes as, and that member's
+   * device key here, which private conversations are sealed to (op version 5).
+   */
+  linkedTo?: LinkedMember | null
+}
+
+export function revokedError(): MutualError {
+  return new MutualError(
+    'device-revoked',
+    'this device was removed from your devices, from another device of yours; it can no longer write here. What it already holds stays on it until you wipe it'
+  )
+}
+
+export interface LinkedMember {
+  member: string
+  conversationKey: Buffer
 }
 
 export class Community extends EventEmitter {
@@ -127,6 +144,7 @@ export class Community extends EventEmitter {
   private lapseTimer: NodeJS.Timeout | null = null
   private admitting: Promise<void> = Promise.resolve()
   private waitingToAnswer = 0
+  private readonly linkedTo: LinkedMember | null
   updateNeeded = false
 
   constructor(opts: CommunityOptions) {
@@ -152,6 +170,7 @@ export class Community extends EventEmitter {
     this.devices = new DeviceClaim(this)
     this.links = opts.links ?? null
     this.keyGivers = new Set(opts.keyGivers ?? [])
+    this.linkedTo = opts.linkedTo ?? null
     this.base.on('update', () => {
       this.metaSeen = null
       void this.links?.recheck()
@@ -189,7 +208,7 @@ export class Community extends EventEmitter {
       () => this.receipts?.held() ?? []
     )
     await this.tracker.open()
-    const device = await this.swarmKeyPair()
+    const device = await this.conversationKeyPair()
     const reaching = new Reaching(this, device.secretKey, this.base.key, this.base.discoveryKey)
     reaching.on('notice', (notice) => this.emit('notice', notice))
     reaching.on('around-changed', () => this.emit('changed'))
@@ -306,6 +325,30 @@ export class Community extends EventEmitter {
   /** This device's network identity in this community: its own, unlinkable to other communities. */
   swarmKeyPair(): Promise<{ publicKey: Buffer; secretKey: Buffer }> {
     return this.store.createKeyPair('mutual-swarm')
+  }
+
+  /**
+   * The key private conversations with me are sealed to: my first device's
+   * network key, which a linked device was handed when it was linked.
+   */
+  async conversationKeyPair(): Promise<{ publicKey: Buffer; secretKey: Buffer }> {
+    if (!this.linkedTo) return this.swarmKeyPair()
+    const secretKey = this.linkedTo.conversationKey
+    return { publicKey: Buffer.from(secretKey.subarray(32)), secretKey }
+  }
+
+  /**
+   * Whether this device was revoked as one of my devices: by my view, or by a
+   * member who refused it (a revoked device is not sent the revoke itself).
+   */
+  async isRevoked(): Promise<boolean> {
+    if (this.refusal === 'revoked') return true
+    return (await this.reader().writer(this.writerKey))?.revoked === true
+  }
+
+  /** Whether this device writes as a member first written elsewhere (a linked device). */
+  get isLinkedDevice(): boolean {
+    return this.linkedTo !== null
   }
 
   get connections(): Iterable<Hyperswarm.SwarmConnection> {
@@ -441,7 +484,9 @@ export class Community extends EventEmitter {
   private heldStanding(writer: string): Promise<Held<Standing | null>> {
     return this.readHeld(async (reader): Promise<Standing | null> => {
       if ((await reader.meta()) === null) return null
-      const member = await reader.member(writer)
+      const device = await reader.writer(writer)
+      if (device?.revoked) return 'revoked'
+      const member = await reader.member(device?.member ?? writer)
       if (member) {
         if (!member.left) return 'current'
         if (member.removed) return 'removed'
@@ -506,7 +551,11 @@ export class Community extends EventEmitter {
     if (this.fetchingStanding.has(writer)) return
     this.fetchingStanding.add(writer)
     const reader = this.reader()
-    void Promise.all([reader.member(writer), reader.admissionRefused(writer)])
+    void Promise.all([
+      reader.member(writer),
+      reader.admissionRefused(writer),
+      reader.writer(writer).then((w) => (w ? reader.member(w.member) : null))
+    ])
       .then(() => this.links?.recheck())
       .catch(() => undefined)
       .finally(() => this.fetchingStanding.delete(writer))
@@ -577,6 +626,7 @@ export class Community extends EventEmitter {
         'this community agreed to move to a newer version of Mutual; please update to keep going'
       )
     }
+    if (await this.isRevoked()) throw revokedError()
     if (!this.base.writable) {
       const me = await this.reader().member(this.me)
       if (me?.removed) {
@@ -627,7 +677,7 @@ export class Community extends EventEmitter {
   }
 
   /** Whether the base becomes writable within `ms`; false at once if this community closes meanwhile. */
-  private writableWithin(ms: number): Promise<boolean> {
+  writableWithin(ms: number): Promise<boolean> {
     if (this.closing) return Promise.resolve(false)
     let timer: NodeJS.Timeout | undefined
     let onClosing = (): void => undefined
@@ -860,7 +910,13 @@ export class Community extends EventEmitter {
 
   // ---- reading ----------------------------------------------------------
 
+  /** The member this device writes as. */
   get me(): string {
+    return this.linkedTo?.member ?? this.writerKey
+  }
+
+  /** This device's own writer in this community. */
+  get writerKey(): string {
     return this.base.local.key.toString('hex')
   }
 
@@ -870,6 +926,7 @@ export class Community extends EventEmitter {
     this.signedSeen = Math.min(Math.max(this.signedSeen, core.signedLength), core.length)
     return new ViewReader(bee, {
       me: this.me,
+      writer: this.writerKey,
       replicatedLength: this.tracker?.length ?? 0,
       signedSeq: () => this.signedSeq(),
       muted: this.personal.muted,
@@ -900,6 +957,7 @@ export class Community extends EventEmitter {
   async status(): Promise<SyncStatus> {
     const reader = this.reader()
     const meta = await reader.meta()
+    const revoked = await this.isRevoked()
     return {
       communityId: this.id,
       name: meta?.name ?? 'a community still syncing',
@@ -907,7 +965,8 @@ export class Community extends EventEmitter {
       peers: this.peerCount,
       // Members here now: someone who left or was removed is no longer one to sync with.
       knownMembers: meta?.current ?? 0,
-      writable: this.writable,
+      writable: this.writable && !revoked,
+      revoked,
       updateNeeded: this.updateNeeded,
       posts: await reader.myPostStates(),
       viewVersion: await this.viewVersion()

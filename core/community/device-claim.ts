@@ -11,6 +11,8 @@ export interface DeviceHost {
   readonly base: { key: Buffer; local: { key: Buffer }; writable: boolean }
   readonly updateNeeded: boolean
   readonly me: string
+  /** A linked device writes as a member whose first device already introduced itself. */
+  readonly isLinkedDevice: boolean
   reader(): ViewReader
   swarmKeyPair(): Promise<{ publicKey: Buffer; secretKey: Buffer }>
   append(op: Op): Promise<void>
@@ -26,7 +28,14 @@ export class DeviceClaim {
 
   /** Writes this device's signed claim once, when the member can write and has not yet; cheap to call on every update. */
   claim(): void {
-    if (this.claimed || this.claiming || this.closed || !this.host.base.writable || this.host.updateNeeded)
+    if (
+      this.claimed ||
+      this.claiming ||
+      this.closed ||
+      this.host.isLinkedDevice ||
+      !this.host.base.writable ||
+      this.host.updateNeeded
+    )
       return
     this.claiming = true
     this.doClaim()

@@ -10,6 +10,8 @@ import { MutualError } from '../errors.js'
 
 /** First bytes of a wrapped invite; a bare blind-pairing invite starts with its version, 1. */
 const ENVELOPE = Buffer.from([0xff, 0x01])
+/** Link codes between one member's devices (core/linking/link-code.ts). */
+const LINK_ENVELOPE = Buffer.from([0xff, 0x02])
 const CHECK_BYTES = 16
 const CHECK_CONTEXT = Buffer.from('mutual/key-check/v1')
 
@@ -44,6 +46,12 @@ export function decodeInviteKey(text: string, now: number): DecodedInvite {
   let decoded: ReturnType<typeof BlindPairing.decodeInvite>
   try {
     raw = z32.decode(cleaned)
+    if (raw.subarray(0, LINK_ENVELOPE.length).equals(LINK_ENVELOPE)) {
+      throw new MutualError(
+        'invite-malformed',
+        'that is a code for linking one of your devices, not an invite to a community; enter it under "Link to my other device"'
+      )
+    }
     if (raw.subarray(0, ENVELOPE.length).equals(ENVELOPE)) {
       check = raw.subarray(ENVELOPE.length, ENVELOPE.length + CHECK_BYTES)
       bytes = raw.subarray(ENVELOPE.length + CHECK_BYTES)
@@ -52,7 +60,8 @@ export function decodeInviteKey(text: string, now: number): DecodedInvite {
       bytes = raw
     }
     decoded = BlindPairing.decodeInvite(bytes)
-  } catch {
+  } catch (err) {
+    if (err instanceof MutualError) throw err
     throw new MutualError('invite-malformed', MALFORMED)
   }
   if (decoded.discoveryKey?.length !== 32 || decoded.seed?.length !== 32)

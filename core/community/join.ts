@@ -121,7 +121,7 @@ export function lookAgainBackoff(ask: () => void, now: () => number = Date.now):
  * a repeated request from the same admission (blind pairing keys them by
  * session), so nobody is let in twice.
  */
-function askEveryConnectionAgain(candidate: BlindPairing.PairingCandidate): void {
+export function askEveryConnectionAgain(candidate: BlindPairing.PairingCandidate): void {
   if (candidate.paired) return
   candidate.visited.clear()
   candidate.broadcast().catch(() => undefined)

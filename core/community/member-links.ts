@@ -18,7 +18,15 @@ const PROTOCOL = 'mutual/member/v1'
 const CONTEXT = Buffer.from('mutual/member/v1')
 
 /** What my view says about a writer key. */
-export const STANDINGS = ['current', 'unknown', 'removed', 'left', 'lapsed', 'invite-used'] as const
+export const STANDINGS = [
+  'current',
+  'unknown',
+  'removed',
+  'left',
+  'lapsed',
+  'invite-used',
+  'revoked'
+] as const
 export type Standing = (typeof STANDINGS)[number]
 /** Standings that end the connection: my view is sure this writer is not a member. */
 export type Refusal = Exclude<Standing, 'current' | 'unknown'>
@@ -272,7 +280,7 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
  * The connection's Protomux, shared with replication and blind pairing: all
  * of them keep it in `userData`, so whoever comes first makes it.
  */
-function muxerOf(conn: Hyperswarm.SwarmConnection): Protomux {
+export function muxerOf(conn: Hyperswarm.SwarmConnection): Protomux {
   if (!conn.userData) {
     conn.userData = Protomux.from(conn)
     conn.setKeepAlive(5000)

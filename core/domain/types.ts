@@ -254,6 +254,8 @@ export interface SyncStatus {
   /** Members this device knows of, from the shared log. */
   knownMembers: number
   writable: boolean
+  /** This device was removed from the member's devices, from another of them: it cannot write here. */
+  revoked: boolean
   /** Set when the log holds changes from a newer version of Mutual. */
   updateNeeded: boolean
   posts: { local: number; replicated: number; confirmed: number }
@@ -285,6 +287,37 @@ export type EngineEvent =
   | { type: 'notice-while-locked' }
   /** The app was locked or unlocked, or its idle time changed (RPC lock.status has the rest). */
   | { type: 'lock-changed'; locked: boolean }
+  /** A device asked to be linked with the code this one shows; the person answers with devices.answerLink. */
+  | { type: 'link-request'; offerId: string; deviceName: string }
+  /** Linking with a code shown here ended: `linked` communities shared, or why not. */
+  | { type: 'link-ended'; offerId: string; linked: number | null; message: string | null }
+  /** Where linking this device to another is (RPC devices.link). */
+  | { type: 'link-progress'; linkId: string; stage: LinkStage }
+
+/** looking: for the other device; waiting-for-confirm: it is found, and the person answers there. */
+export const LINK_STAGES = ['looking', 'waiting-for-confirm', 'copying'] as const
+export type LinkStage = (typeof LINK_STAGES)[number]
+
+/** One of my devices, across my communities (op version 5). */
+export interface DeviceInfo {
+  /** The same device everywhere: the id it chose; a first device never named shows its writer key. */
+  id: string
+  name: string | null
+  thisDevice: boolean
+  revoked: boolean
+  /** Communities where it writes as me. */
+  communities: number
+}
+
+/** Why a community of mine was not shared with a new device: it has not adopted devices yet, or I cannot write there. */
+export const NOT_SHARED = ['older-version', 'not-writable'] as const
+export type NotShared = (typeof NOT_SHARED)[number]
+
+/** What linking this device brought: the communities it now holds, and those it could not. */
+export interface LinkResult {
+  communities: string[]
+  notShared: { name: string; reason: NotShared }[]
+}
 
 /** One of this device's connections in a community (RPC network.connections, core/community/diagnostics.ts). */
 export interface ConnectionInfo {

@@ -7,6 +7,7 @@ import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { MutualError } from '../errors.js'
+import { LIMITS } from '../domain/limits.js'
 import { SEALED_PROFILE, derivedKey, readSealed, writeSealed } from './sealed.js'
 
 const entry = z.object({
@@ -48,13 +49,31 @@ const entry = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .nullable()
+    .default(null),
+  /**
+   * On a device linked to a member first written elsewhere: that member, and
+   * their key for private conversations there (core/linking/).
+   */
+  linkedTo: z
+    .object({
+      member: z.string().regex(/^[0-9a-f]{64}$/),
+      conversationKey: z.string().regex(/^[0-9a-f]{128}$/)
+    })
+    .nullable()
     .default(null)
 })
+/** This device among the member's devices: an id it chose, and the name the person gave it. */
+const thisDevice = z.object({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  name: z.string().min(1).max(LIMITS.deviceName)
+})
+export type ThisDevice = z.infer<typeof thisDevice>
 const profileFile = z.object({
   version: z.literal(1),
   communities: z.array(entry),
   /** Minutes without use before the app locks itself (with a passphrase set); 0 never. */
-  lockAfterMinutes: z.number().int().min(0).max(1440).default(15)
+  lockAfterMinutes: z.number().int().min(0).max(1440).default(15),
+  device: thisDevice.nullable().default(null)
 })
 
 export type ProfileEntry = z.output<typeof entry>
@@ -62,6 +81,7 @@ export type ProfileEntry = z.output<typeof entry>
 export class Profile {
   private entries: ProfileEntry[] = []
   private lockAfter = 15
+  private thisDevice: ThisDevice | null = null
   private readonly file: string
   private readonly legacyFile: string
   private key: Buffer | null = null
@@ -104,6 +124,17 @@ export class Profile {
     if (!result.success) throw new MutualError('internal', `${file} is damaged; move it aside to start fresh`)
     this.entries = result.data.communities
     this.lockAfter = result.data.lockAfterMinutes
+    this.thisDevice = result.data.device
+  }
+
+  /** This device, once it has been named or linked; null before. */
+  get device(): ThisDevice | null {
+    return this.thisDevice
+  }
+
+  setDevice(device: ThisDevice): Promise<void> {
+    this.thisDevice = device
+    return this.save()
   }
 
   get lockAfterMinutes(): number {
@@ -167,7 +198,12 @@ export class Profile {
     const key = this.key
     if (!key) return Promise.reject(new Error('the profile is saved before it was loaded'))
     const body = Buffer.from(
-      JSON.stringify({ version: 1, communities: this.entries, lockAfterMinutes: this.lockAfter }),
+      JSON.stringify({
+        version: 1,
+        communities: this.entries,
+        lockAfterMinutes: this.lockAfter,
+        device: this.thisDevice
+      }),
       'utf8'
     )
     this.writing = this.writing.then(() => writeSealed(this.file, body, key))

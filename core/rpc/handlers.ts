@@ -6,6 +6,7 @@ import type { Handlers } from './server.js'
 import { governanceHandlers } from './handlers-governance.js'
 import { reachingHandlers } from './handlers-reaching.js'
 import { deviceHandlers, lockGated } from './handlers-device.js'
+import { linkingHandlers } from './handlers-linking.js'
 import { connectionsReport } from '../community/diagnostics.js'
 
 export function createHandlers(engine: Mutual): Handlers {
@@ -49,6 +50,7 @@ function allHandlers(engine: Mutual): Handlers {
     ...governanceHandlers(engine),
     ...reachingHandlers(engine),
     ...deviceHandlers(engine),
+    ...linkingHandlers(engine),
     'topics.list': async (p) => c(p.communityId).reader().topics(),
     'topics.create': async (p) => {
       await c(p.communityId).createTopic(p.name)

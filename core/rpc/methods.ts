@@ -31,6 +31,8 @@ import { RESOURCE_KINDS } from '../domain/reaching.js'
 import { reachingMethods } from './methods-reaching.js'
 import { deviceMethods } from './methods-device.js'
 import type { DeviceResults } from './methods-device.js'
+import { linkingMethods } from './methods-linking.js'
+import type { LinkingResults } from './methods-linking.js'
 import type { ConnectionsReport } from '../domain/types.js'
 import type { ReachingResults } from './methods-reaching.js'
 
@@ -264,7 +266,8 @@ export const methods = {
   /** Diagnostics: this device's connections in a community, for checking the mesh from outside. */
   'network.connections': { params: z.object({ communityId }).strict() },
   ...reachingMethods,
-  ...deviceMethods
+  ...deviceMethods,
+  ...linkingMethods
 } as const
 
 export type MethodName = keyof typeof methods
@@ -272,7 +275,7 @@ export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>
 
 /** What each method returns. Results come from the engine, so they are typed, not re-validated. */
-export interface Results extends ReachingResults, DeviceResults {
+export interface Results extends ReachingResults, DeviceResults, LinkingResults {
   'communities.list': CommunitySummary[]
   'communities.create': { id: string }
   /** nameTaken: another member already holds that name, so the newcomer is in without one yet. */

@@ -326,6 +326,9 @@ declare module 'hyperswarm' {
     readonly connections: Set<SwarmConnection>
     join(topic: Uint8Array, opts?: { server?: boolean; client?: boolean }): PeerDiscovery
     leave(topic: Uint8Array): Promise<void>
+    /** Keeps a connection to this one peer, by its public key. */
+    joinPeer(publicKey: Uint8Array): void
+    leavePeer(publicKey: Uint8Array): void
     flush(): Promise<void>
     destroy(opts?: { force?: boolean }): Promise<void>
     suspend(): Promise<void>
@@ -344,8 +347,14 @@ declare module 'blind-pairing' {
   interface MemberRequest {
     inviteId: Buffer
     userData: Buffer | null
+    /** Set once opened: the request's session id, the same each time one candidate asks again. */
+    id: Buffer | null
     open(publicKey: Uint8Array): Buffer
-    confirm(opts: { key: Uint8Array; encryptionKey: Uint8Array | null; additional?: unknown }): void
+    confirm(opts: {
+      key: Uint8Array
+      encryptionKey?: Uint8Array | null
+      additional?: InviteAdditional | null
+    }): void
     deny(opts?: { status?: number }): void
   }
   interface PairingResult {
@@ -354,6 +363,7 @@ declare module 'blind-pairing' {
     data: Buffer | null
   }
   interface PairingMember {
+    ready(): Promise<void>
     flushed(): Promise<void>
     close(): Promise<void>
   }
@@ -369,12 +379,18 @@ declare module 'blind-pairing' {
     /** Emits 'rejected' with an error whose code is PAIRING_REJECTED, INVITE_USED or INVITE_EXPIRED. */
     request: { on(event: 'rejected', listener: (err: Error & { code?: string }) => void): unknown }
   }
+  interface InviteAdditional {
+    data: Buffer
+    signature: Buffer
+  }
   interface CreatedInvite {
     id: Buffer
     invite: Buffer
     publicKey: Buffer
     discoveryKey: Buffer
     expires: number
+    /** `data` signed with the invite's key: sent in a confirmation, checked by the candidate. */
+    additional: InviteAdditional | null
   }
   interface DecodedInvite {
     id: Buffer
@@ -384,7 +400,7 @@ declare module 'blind-pairing' {
   }
   class BlindPairing {
     constructor(swarm: Hyperswarm, opts?: { poll?: number })
-    static createInvite(key: Uint8Array, opts?: { expires?: number }): CreatedInvite
+    static createInvite(key: Uint8Array, opts?: { expires?: number; data?: Buffer }): CreatedInvite
     static decodeInvite(invite: Uint8Array): DecodedInvite
     addMember(opts: {
       discoveryKey: Uint8Array

@@ -96,6 +96,7 @@ function standIn(): Handlers {
     peers: 2,
     knownMembers: 3,
     writable: true,
+    revoked: false,
     updateNeeded: false,
     posts: { local: 0, replicated: 0, confirmed: 0 },
     viewVersion: '1'

@@ -1,0 +1,89 @@
+// What two devices of one member say to each other once blind pairing has
+// introduced them. The new device proves it is the one the person confirmed
+// with the secret it was handed in the encrypted pairing reply; the offering
+// device is proven by its network key, which came in that same reply.
+import c from 'compact-encoding'
+import type Hyperswarm from 'hyperswarm'
+import { z } from 'zod'
+import { LIMITS } from '../domain/limits.js'
+import { NOT_SHARED } from '../domain/types.js'
+import { muxerOf } from '../community/member-links.js'
+
+const PROTOCOL = 'mutual/device-link/v1'
+/** More communities than anyone belongs to; bounds what one message can make the other side do. */
+export const MAX_LINKED_COMMUNITIES = 200
+
+const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
+
+const sharedCommunity = z
+  .object({
+    key: hex(32),
+    encryptionKey: hex(32),
+    /** The member I am there: the new device writes as them. */
+    member: hex(32),
+    /** The key my private conversations there are sealed to (an Ed25519 secret key). */
+    conversationKey: hex(64),
+    name: z.string().min(1).max(LIMITS.communityName)
+  })
+  .strict()
+export type SharedCommunity = z.infer<typeof sharedCommunity>
+
+const newWriter = z.object({ key: hex(32), writerKey: hex(32), proof: hex(96) }).strict()
+export type NewWriter = z.infer<typeof newWriter>
+
+export const linkMessage = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('hello'), secret: hex(32) }).strict(),
+  z
+    .object({
+      t: z.literal('communities'),
+      communities: z.array(sharedCommunity).max(MAX_LINKED_COMMUNITIES),
+      notShared: z
+        .array(z.object({ name: z.string().max(LIMITS.communityName), reason: z.enum(NOT_SHARED) }).strict())
+        .max(MAX_LINKED_COMMUNITIES)
+    })
+    .strict(),
+  z.object({ t: z.literal('writers'), writers: z.array(newWriter).max(MAX_LINKED_COMMUNITIES) }).strict(),
+  z.object({ t: z.literal('linked'), keys: z.array(hex(32)).max(MAX_LINKED_COMMUNITIES) }).strict()
+])
+export type LinkMessage = z.infer<typeof linkMessage>
+
+export interface LinkChannel {
+  send(message: LinkMessage): void
+}
+
+export interface LinkHandlers {
+  opened(channel: LinkChannel): void
+  receive(message: LinkMessage, channel: LinkChannel): Promise<void>
+}
+
+/** The offering device answers the channel when the asking device opens it, and never opens it itself. */
+export function answerLinkChannel(conn: Hyperswarm.SwarmConnection, handlers: LinkHandlers): void {
+  muxerOf(conn).pair({ protocol: PROTOCOL }, () => openLinkChannel(conn, handlers))
+}
+
+/**
+ * Opens the link channel on a connection. A peer that speaks anything but
+ * these messages is dropped, and so is one whose message `receive` rejects.
+ */
+export function openLinkChannel(conn: Hyperswarm.SwarmConnection, handlers: LinkHandlers): void {
+  const mux = muxerOf(conn)
+  let channel: LinkChannel | null = null
+  const ch = mux.createChannel({
+    protocol: PROTOCOL,
+    onopen: () => {
+      if (channel) handlers.opened(channel)
+    }
+  })
+  if (!ch) return
+  const message = ch.addMessage({
+    encoding: c.json,
+    onmessage: (value) => {
+      const parsed = linkMessage.safeParse(value)
+      if (!parsed.success || !channel) return conn.destroy()
+      const open = channel
+      handlers.receive(parsed.data, open).catch(() => conn.destroy())
+    }
+  })
+  channel = { send: (m) => message.send(m) }
+  ch.open()
+}

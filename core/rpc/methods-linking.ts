@@ -1,0 +1,40 @@
+// The RPC contract for my devices: linking another device as the same
+// member, and naming and revoking my devices. Params are validated here
+// because every caller is untrusted.
+import { z } from 'zod'
+import { LIMITS } from '../domain/limits.js'
+import type { DeviceInfo, LinkResult } from '../domain/types.js'
+
+const deviceId = z.string().regex(/^([0-9a-f]{32}|[0-9a-f]{64}|this-device)$/, 'not a device id')
+const deviceName = z.string().trim().min(1, 'give the device a name').max(LIMITS.deviceName)
+const offerId = z.string().regex(/^[0-9a-f]{16}$/)
+const linkId = z.string().regex(/^[0-9a-f]{16}$/)
+
+export const linkingMethods = {
+  'devices.list': { params: z.object({}).strict() },
+  'devices.rename': { params: z.object({ id: deviceId, name: deviceName }).strict() },
+  /** Stops a lost device writing as me in every community; it keeps what it already holds. */
+  'devices.revoke': { params: z.object({ id: deviceId }).strict() },
+  /** Shows a one-time code another device of mine can link with; 'link-request' asks for the answer. */
+  'devices.offerLink': { params: z.object({}).strict() },
+  'devices.answerLink': { params: z.object({ offerId, accept: z.boolean() }).strict() },
+  'devices.cancelOffer': { params: z.object({ offerId }).strict() },
+  /** Links this device to the one showing `code`, as the same member; 'link-progress' says where it is. */
+  'devices.link': {
+    params: z
+      .object({ code: z.string().min(1).max(1000), name: deviceName, linkId: linkId.optional() })
+      .strict()
+  },
+  'devices.cancelLink': { params: z.object({ linkId }).strict() }
+} as const
+
+export interface LinkingResults {
+  'devices.list': DeviceInfo[]
+  'devices.rename': { ok: true }
+  'devices.revoke': { ok: true }
+  'devices.offerLink': { offerId: string; code: string; expiresAt: number }
+  'devices.answerLink': { ok: true }
+  'devices.cancelOffer': { ok: true }
+  'devices.link': LinkResult
+  'devices.cancelLink': { cancelled: boolean }
+}
