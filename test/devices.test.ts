@@ -1,0 +1,134 @@
+// One member on two devices: linking with a one-time code, counting the
+// member once, and revoking a lost device. Real engines on a local testnet.
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { Lab, community, hasPost, until } from './support/peers.js'
+import type { Peer } from './support/peers.js'
+import type { LinkResult } from '../core/domain/types.js'
+
+const lab = new Lab()
+beforeAll(() => lab.start())
+afterAll(() => lab.stop())
+
+/** Shows a code on `from`, links `to` with it, and says yes on `from` when `to` asks. */
+async function link(from: Peer, to: Peer, name: string): Promise<LinkResult> {
+  const { offerId, code } = await from.rpc.call('devices.offerLink', {})
+  const linking = to.rpc.call('devices.link', { code, name })
+  const asked = await until([from], async () => {
+    const request = from.events.find((e) => e.type === 'link-request' && e.offerId === offerId)
+    return request?.type === 'link-request' ? request : false
+  })
+  expect(asked.deviceName).toBe(name)
+  await from.rpc.call('devices.answerLink', { offerId, accept: true })
+  return linking
+}
+
+test('devices: a linked device writes as the same member, and reactions and consent count that member once', async () => {
+  const [ash, cleo, laptop] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(ash, [cleo])
+  const linked = await link(ash, laptop, 'laptop')
+  expect(linked.communities).toEqual([id])
+
+  // The laptop writes as Ash: same id, same name, and still two members.
+  const ashId = (await ash.rpc.call('members.list', { communityId: id })).find((m) => m.isMe)?.id
+  const { id: postId } = await laptop.rpc.call('posts.create', {
+    communityId: id,
+    text: 'Written on my laptop'
+  })
+  await until([cleo], () => hasPost(cleo, id, postId))
+  const post = await cleo.rpc.call('posts.get', { communityId: id, postId })
+  expect(post.authorId).toBe(ashId)
+  expect(post.author).toBe('Ash')
+  const members = await cleo.rpc.call('members.list', { communityId: id })
+  expect(
+    members
+      .filter((m) => !m.left)
+      .map((m) => m.name)
+      .sort()
+  ).toEqual(['Ash', 'Member 1'])
+  expect((await laptop.rpc.call('posts.get', { communityId: id, postId })).mine).toBe(true)
+
+  // The same reaction from both of Ash's devices counts once.
+  const { id: cleoPost } = await cleo.rpc.call('posts.create', { communityId: id, text: 'A hard week' })
+  await until([ash, laptop], async () => (await hasPost(ash, id, cleoPost)) && hasPost(laptop, id, cleoPost))
+  await ash.rpc.call('reactions.add', { communityId: id, postId: cleoPost, kind: 'me-too' })
+  await laptop.rpc.call('reactions.add', { communityId: id, postId: cleoPost, kind: 'hear-you' })
+  await until([laptop], async () => {
+    const seen = await laptop.rpc.call('posts.get', { communityId: id, postId: cleoPost })
+    return seen.reactions['me-too'] === 1 && seen.myReactions.includes('me-too')
+  })
+  await laptop.rpc.call('reactions.add', { communityId: id, postId: cleoPost, kind: 'me-too' })
+  await until([cleo], async () => {
+    const seen = await cleo.rpc.call('posts.get', { communityId: id, postId: cleoPost })
+    return seen.reactions['hear-you'] === 1 && seen.reactions['me-too'] === 1
+  })
+
+  // A proposal counts Ash once, whichever device answers.
+  const { id: proposalId } = await cleo.rpc.call('proposals.create', {
+    communityId: id,
+    change: { kind: 'settings', settings: { flagsToHide: 3 } },
+    reason: 'Fewer flags should hide a post'
+  })
+  await until([ash, laptop], async () =>
+    (await laptop.rpc.call('proposals.list', { communityId: id })).some((p) => p.id === proposalId)
+  )
+  await laptop.rpc.call('proposals.respond', {
+    communityId: id,
+    proposalId,
+    stance: 'object',
+    note: 'Not yet'
+  })
+  await until(
+    [ash],
+    async () => (await ash.rpc.call('proposals.get', { communityId: id, proposalId })).objections === 1
+  )
+  await ash.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
+  const settled = await until([cleo], async () => {
+    const p = await cleo.rpc.call('proposals.get', { communityId: id, proposalId })
+    return p.status === 'adopted' ? p : false
+  })
+  const fromAsh = settled.responses.filter((r) => r.memberId === ashId)
+  expect(fromAsh.map((r) => r.stance)).toEqual(['consent'])
+  expect(settled.responses).toHaveLength(2)
+
+  // Both devices are listed on each, by the names they were given.
+  const onAsh = await ash.rpc.call('devices.list', {})
+  expect(onAsh.map((d) => [d.name, d.thisDevice, d.revoked])).toEqual([
+    ['first device', true, false],
+    ['laptop', false, false]
+  ])
+  const onLaptop = await laptop.rpc.call('devices.list', {})
+  expect(onLaptop.map((d) => [d.name, d.thisDevice])).toEqual([
+    ['laptop', true],
+    ['first device', false]
+  ])
+})
+
+test('devices: a revoked device is refused by its peers, cannot write, and is told why', async () => {
+  const [ash, cleo, laptop] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(ash, [cleo])
+  await link(ash, laptop, 'laptop')
+  await until(
+    [laptop],
+    async () => (await laptop.rpc.call('sync.status', { communityId: id }))[0]?.peers === 2
+  )
+
+  const lost = (await ash.rpc.call('devices.list', {})).find((d) => d.name === 'laptop')
+  if (!lost) throw new Error('the laptop is not listed')
+  await ash.rpc.call('devices.revoke', { id: lost.id })
+
+  const told = await until([laptop], async () => {
+    const [status] = await laptop.rpc.call('sync.status', { communityId: id })
+    return status?.revoked && status.peers === 0 ? status : false
+  })
+  expect(told.writable).toBe(false)
+  await expect(
+    laptop.rpc.call('posts.create', { communityId: id, text: 'Still here?' })
+  ).rejects.toMatchObject({
+    code: 'device-revoked'
+  })
+  // Ash's first device and Cleo go on as before; the list shows the laptop revoked.
+  const { id: postId } = await ash.rpc.call('posts.create', { communityId: id, text: 'Lost my laptop' })
+  await until([cleo], () => hasPost(cleo, id, postId))
+  const listed = await ash.rpc.call('devices.list', {})
+  expect(listed.find((d) => d.id === lost.id)?.revoked).toBe(true)
+})
