@@ -36,7 +36,8 @@ import { SupportPlans } from './reaching/plans.js'
 import { Refounding } from './community/refounding.js'
 import type { ReachNotice } from './reaching/reaching.js'
 import { Devices } from './linking/devices.js'
-import type { NewStore } from './linking/devices.js'
+import type { DevicesHost, NewStore } from './linking/devices.js'
+import { RecoveryPhrases } from './linking/recovery.js'
 import type { SharedCommunity } from './linking/channel.js'
 import { openStore } from './community/store.js'
 
@@ -83,6 +84,7 @@ export class Mutual extends EventEmitter {
   readonly plans: SupportPlans
   /** My devices: linking, naming and revoking them (core/linking/). */
   readonly devices: Devices
+  readonly recovery: RecoveryPhrases
   private readonly refounding: Refounding
   private readonly profile: Profile
   private readonly lock: ProfileLock
@@ -121,7 +123,7 @@ export class Mutual extends EventEmitter {
       get: (id) => this.get(id),
       warn: (err) => this.emitEvent({ type: 'engine-error', message: String(err) })
     })
-    this.devices = new Devices({
+    const devicesHost: DevicesHost = {
       bootstrap: opts.bootstrap,
       now: () => this.now(),
       online: () => this.online,
@@ -135,6 +137,21 @@ export class Mutual extends EventEmitter {
       },
       adopt: (made, shared) => this.adopt(made, shared),
       emit: (event) => this.emitEvent(event)
+    }
+    this.devices = new Devices(devicesHost)
+    this.recovery = new RecoveryPhrases({
+      ...devicesHost,
+      recoveryKey: () => this.profile.recoveryKey,
+      setRecoveryKey: (key) => this.profile.setRecoveryKey(key),
+      plan: async () => {
+        const { plan } = await this.plans.get()
+        if (plan.version === 0) return null
+        const { version: _version, updatedAt: _updatedAt, ...content } = plan
+        return content
+      },
+      restorePlan: async (content) => {
+        await this.plans.save(content)
+      }
     })
     this.handlers = createHandlers(this)
     this.suspendWatch = new SuspendWatch(() => void this.refreshNetwork())
@@ -238,7 +255,8 @@ export class Mutual extends EventEmitter {
   private async resume(entry: ProfileEntry): Promise<Community> {
     const linkedTo = entry.linkedTo && {
       member: entry.linkedTo.member,
-      conversationKey: Buffer.from(entry.linkedTo.conversationKey, 'hex')
+      conversationKey:
+        entry.linkedTo.conversationKey === null ? null : Buffer.from(entry.linkedTo.conversationKey, 'hex')
     }
     if (entry.keysSealed) return this.start(entry.folder, { linkedTo })
     const keys = this.keys.forStore(entry.folder)
@@ -458,7 +476,10 @@ export class Mutual extends EventEmitter {
         key,
         encryptionKey: Buffer.from(shared.encryptionKey, 'hex'),
         store: made.store,
-        linkedTo: { member: shared.member, conversationKey: Buffer.from(shared.conversationKey, 'hex') }
+        linkedTo: {
+          member: shared.member,
+          conversationKey: shared.conversationKey === null ? null : Buffer.from(shared.conversationKey, 'hex')
+        }
       })
       await this.profile.add({ id, folder: made.folder, ...NEW_ENTRY, linkedTo })
       this.emitEvent({ type: 'communities-changed' })
@@ -641,6 +662,7 @@ export class Mutual extends EventEmitter {
   private async doClose(): Promise<void> {
     this.suspendWatch.stop()
     for (const abort of this.joins.values()) abort.abort()
+    this.recovery.close()
     await this.devices.close()
     await this.opening?.catch(() => undefined)
     await this.deviceLock.settled()

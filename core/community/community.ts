@@ -47,6 +47,7 @@ import { UPDATE_NEEDED } from '../view/apply.js'
 import { vouchedTime } from '../view/clock.js'
 import { Consent } from './consent.js'
 import { DeviceClaim } from './device-claim.js'
+import { RecoveryDesk } from './recovery-desk.js'
 import { MemberLinks } from './member-links.js'
 import type { LinkPolicy, Refusal, Standing } from './member-links.js'
 import { Reaching } from '../reaching/reaching.js'
@@ -96,7 +97,8 @@ export function revokedError(): MutualError {
 
 export interface LinkedMember {
   member: string
-  conversationKey: Buffer
+  /** Null on a device restored from a phrase without the backup file. */
+  conversationKey: Buffer | null
 }
 
 export class Community extends EventEmitter {
@@ -128,6 +130,8 @@ export class Community extends EventEmitter {
   readonly now: () => number
   readonly consent: Consent
   private readonly devices: DeviceClaim
+  /** Waits for devices restoring from a recovery phrase of a member here. */
+  private readonly recoveryDesk: RecoveryDesk
   private links: MemberLinks | null
   /** Writers who handed me the community's key before my view could say who is a member. */
   private readonly keyGivers: Set<string>
@@ -168,6 +172,7 @@ export class Community extends EventEmitter {
     this.sweeper = new Sweeper(this.base, this.store, (err) => this.emit('warning', err))
     this.consent = new Consent(this)
     this.devices = new DeviceClaim(this)
+    this.recoveryDesk = new RecoveryDesk(this)
     this.links = opts.links ?? null
     this.keyGivers = new Set(opts.keyGivers ?? [])
     this.linkedTo = opts.linkedTo ?? null
@@ -176,6 +181,7 @@ export class Community extends EventEmitter {
       void this.links?.recheck()
       // A founder's own member record only exists once the first op is applied.
       this.devices.claim()
+      this.recoveryDesk.update()
       void this.reachingPart?.check()
       this.emit('changed')
     })
@@ -298,6 +304,7 @@ export class Community extends EventEmitter {
     const swarm = this.swarm ?? createSwarm(this.bootstrap, await this.swarmKeyPair())
     this.swarm = swarm
     this.devices.claim()
+    this.recoveryDesk.start(swarm)
     for (const conn of swarm.connections) this.attach(conn)
     swarm.on('connection', (conn) => this.attach(conn))
     swarm.on('update', () => this.emit('sync'))
@@ -332,9 +339,14 @@ export class Community extends EventEmitter {
    * network key, which a linked device was handed when it was linked.
    */
   async conversationKeyPair(): Promise<{ publicKey: Buffer; secretKey: Buffer }> {
-    if (!this.linkedTo) return this.swarmKeyPair()
-    const secretKey = this.linkedTo.conversationKey
+    const secretKey = this.linkedTo?.conversationKey
+    if (!secretKey) return this.swarmKeyPair()
     return { publicKey: Buffer.from(secretKey.subarray(32)), secretKey }
+  }
+
+  /** Whether my private conversations can be read and written here (see LinkedMember). */
+  get conversationsHere(): boolean {
+    return this.linkedTo === null || this.linkedTo.conversationKey !== null
   }
 
   /**
@@ -358,6 +370,7 @@ export class Community extends EventEmitter {
   /** Every connection proves who it is first; only proven current members get community data. */
   private attach(conn: Hyperswarm.SwarmConnection): void {
     this.links?.attach(conn)
+    this.recoveryDesk.attach(conn)
     conn.once('close', () => this.emit('sync'))
   }
 
@@ -581,6 +594,7 @@ export class Community extends EventEmitter {
     const { pairing, swarm } = this
     this.rediscovery?.stop()
     this.rediscovery = null
+    this.recoveryDesk.stop()
     // It belongs to the swarm destroyed here; going online again makes a new one.
     this.joinDiscovery = null
     this.pairing = null

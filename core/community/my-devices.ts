@@ -29,7 +29,9 @@ export async function shareable(community: Community): Promise<SharedCommunity |
     key: community.base.key.toString('hex'),
     encryptionKey: encryptionKey.toString('hex'),
     member: community.me,
-    conversationKey: (await community.conversationKeyPair()).secretKey.toString('hex'),
+    conversationKey: community.conversationsHere
+      ? (await community.conversationKeyPair()).secretKey.toString('hex')
+      : null,
     name: meta.name
   }
 }
@@ -76,6 +78,22 @@ export async function addDevice(
     proof: writer.proof
   })
   return true
+}
+
+/** Names this device here if it never was, so my other devices can tell it apart everywhere. */
+export async function nameSelf(
+  community: Community,
+  self: ThisDevice,
+  devices?: DeviceRecord[]
+): Promise<void> {
+  const own = (devices ?? (await myDevices(community))).find((d) => d.writer === community.writerKey)
+  if (own && own.device !== self.id)
+    await community.append({
+      type: 'device/name',
+      writerKey: community.writerKey,
+      device: self.id,
+      name: self.name
+    })
 }
 
 /** My devices here, as the view lists them. */

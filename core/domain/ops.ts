@@ -176,6 +176,21 @@ const opBody = z.discriminatedUnion('type', [
     .object({ type: z.literal('device/name'), writerKey: hex(32), device: hex(16), name: deviceName })
     .strict(),
   z.object({ type: z.literal('device/revoke'), writerKey: hex(32) }).strict(),
+  // The member records their recovery key; `proof` is its signature (core/domain/recovery.ts).
+  z.object({ type: z.literal('member/recovery'), key: hex(32), proof: hex(64) }).strict(),
+  // Any member adds a device that proved it holds `member`'s recovery key: a restore
+  // from the phrase, when none of the member's devices is left to link it.
+  z
+    .object({
+      type: z.literal('device/recover'),
+      member: hex(32),
+      writerKey: hex(32),
+      device: hex(16),
+      name: deviceName,
+      proof: hex(96),
+      recoveryProof: hex(64)
+    })
+    .strict(),
   // ---- reaching out (op version 2) ----
   z
     .object({
@@ -227,7 +242,8 @@ export const ALLOWED_BEFORE_AGREEING: ReadonlySet<Op['type']> = new Set<Op['type
   'member/admit',
   'device/link',
   'device/name',
-  'device/revoke'
+  'device/revoke',
+  'member/recovery'
 ])
 export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>
 

@@ -313,6 +313,31 @@ export interface DeviceInfo {
 export const NOT_SHARED = ['older-version', 'not-writable'] as const
 export type NotShared = (typeof NOT_SHARED)[number]
 
+/** Whether a recovery phrase can bring my membership back, in how many of my communities. */
+export interface RecoveryStatus {
+  /** Communities where my current recovery phrase is recorded. */
+  registered: number
+  /** Communities where it is not (yet): no phrase asked for, or one asked for before I joined. */
+  missing: number
+}
+
+/** A new recovery phrase, shown once, and the backup sealed with it if asked for. */
+export interface RecoveryPhrase {
+  /** 24 words. Never stored on this device. */
+  phrase: string
+  /** Private conversations' keys and the support plan, sealed with the phrase (base64); null unless asked for. */
+  backup: string | null
+  registered: number
+  notRegistered: { name: string; reason: NotShared }[]
+}
+
+/** What a restore brought back: communities through members online, and what the backup held. */
+export interface RestoreResult extends LinkResult {
+  /** Private conversations readable again here (from the backup). */
+  conversations: number
+  plan: boolean
+}
+
 /** What linking this device brought: the communities it now holds, and those it could not. */
 export interface LinkResult {
   communities: string[]

@@ -9,7 +9,6 @@ import { LIMITS } from '../domain/limits.js'
 import { NOT_SHARED } from '../domain/types.js'
 import { muxerOf } from '../community/member-links.js'
 
-const PROTOCOL = 'mutual/device-link/v1'
 /** More communities than anyone belongs to; bounds what one message can make the other side do. */
 export const MAX_LINKED_COMMUNITIES = 200
 
@@ -21,8 +20,8 @@ const sharedCommunity = z
     encryptionKey: hex(32),
     /** The member I am there: the new device writes as them. */
     member: hex(32),
-    /** The key my private conversations there are sealed to (an Ed25519 secret key). */
-    conversationKey: hex(64),
+    /** The key my private conversations there are sealed to (an Ed25519 secret key); null where I lack it too. */
+    conversationKey: hex(64).nullable(),
     name: z.string().min(1).max(LIMITS.communityName)
   })
   .strict()
@@ -47,29 +46,47 @@ export const linkMessage = z.discriminatedUnion('t', [
 ])
 export type LinkMessage = z.infer<typeof linkMessage>
 
-export interface LinkChannel {
-  send(message: LinkMessage): void
+export interface Channel<M> {
+  send(message: M): void
+}
+export type LinkChannel = Channel<LinkMessage>
+
+export interface ChannelHandlers<M> {
+  opened(channel: Channel<M>): void
+  receive(message: M, channel: Channel<M>): Promise<void>
+}
+export type LinkHandlers = ChannelHandlers<LinkMessage>
+
+/** One JSON message protocol on a connection, every message parsed with its schema. */
+export interface Protocol<M> {
+  name: string
+  message: z.ZodType<M>
 }
 
-export interface LinkHandlers {
-  opened(channel: LinkChannel): void
-  receive(message: LinkMessage, channel: LinkChannel): Promise<void>
-}
+export const LINK_PROTOCOL: Protocol<LinkMessage> = { name: 'mutual/device-link/v1', message: linkMessage }
 
-/** The offering device answers the channel when the asking device opens it, and never opens it itself. */
-export function answerLinkChannel(conn: Hyperswarm.SwarmConnection, handlers: LinkHandlers): void {
-  muxerOf(conn).pair({ protocol: PROTOCOL }, () => openLinkChannel(conn, handlers))
+/** The side that was found answers the channel when the other side opens it, and never opens it itself. */
+export function answerChannel<M>(
+  conn: Hyperswarm.SwarmConnection,
+  protocol: Protocol<M>,
+  handlers: ChannelHandlers<M>
+): void {
+  muxerOf(conn).pair({ protocol: protocol.name }, () => openChannel(conn, protocol, handlers))
 }
 
 /**
- * Opens the link channel on a connection. A peer that speaks anything but
- * these messages is dropped, and so is one whose message `receive` rejects.
+ * Opens the channel on a connection. A peer that speaks anything but the
+ * protocol's messages is dropped, and so is one whose message `receive` rejects.
  */
-export function openLinkChannel(conn: Hyperswarm.SwarmConnection, handlers: LinkHandlers): void {
+export function openChannel<M>(
+  conn: Hyperswarm.SwarmConnection,
+  protocol: Protocol<M>,
+  handlers: ChannelHandlers<M>
+): void {
   const mux = muxerOf(conn)
-  let channel: LinkChannel | null = null
+  let channel: Channel<M> | null = null
   const ch = mux.createChannel({
-    protocol: PROTOCOL,
+    protocol: protocol.name,
     onopen: () => {
       if (channel) handlers.opened(channel)
     }
@@ -78,7 +95,7 @@ export function openLinkChannel(conn: Hyperswarm.SwarmConnection, handlers: Link
   const message = ch.addMessage({
     encoding: c.json,
     onmessage: (value) => {
-      const parsed = linkMessage.safeParse(value)
+      const parsed = protocol.message.safeParse(value)
       if (!parsed.success || !channel) return conn.destroy()
       const open = channel
       handlers.receive(parsed.data, open).catch(() => conn.destroy())
@@ -87,3 +104,8 @@ export function openLinkChannel(conn: Hyperswarm.SwarmConnection, handlers: Link
   channel = { send: (m) => message.send(m) }
   ch.open()
 }
+
+export const answerLinkChannel = (conn: Hyperswarm.SwarmConnection, handlers: LinkHandlers): void =>
+  answerChannel(conn, LINK_PROTOCOL, handlers)
+export const openLinkChannel = (conn: Hyperswarm.SwarmConnection, handlers: LinkHandlers): void =>
+  openChannel(conn, LINK_PROTOCOL, handlers)

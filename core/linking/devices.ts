@@ -46,6 +46,17 @@ export interface DevicesHost {
   emit(event: EngineEvent): void
 }
 
+/** This device, named: a first device gets a plain name the person can change. */
+export async function thisDeviceNamed(
+  host: Pick<DevicesHost, 'thisDevice' | 'nameThisDevice'>
+): Promise<ThisDevice> {
+  const current = host.thisDevice()
+  if (current) return current
+  const device = { id: hcrypto.randomBytes(16).toString('hex'), name: FIRST_DEVICE_NAME }
+  await host.nameThisDevice(device)
+  return device
+}
+
 /** How long a new device waits for each community to let its writer in before reporting back. */
 const WRITABLE_WAIT_MS = 30_000
 
@@ -122,13 +133,8 @@ export class Devices {
     return { shared, notShared }
   }
 
-  /** This device, named: a first device gets a plain name the person can change. */
-  private async named(): Promise<ThisDevice> {
-    const current = this.host.thisDevice()
-    if (current) return current
-    const device = { id: hcrypto.randomBytes(16).toString('hex'), name: FIRST_DEVICE_NAME }
-    await this.host.nameThisDevice(device)
-    return device
+  private named(): Promise<ThisDevice> {
+    return thisDeviceNamed(this.host)
   }
 
   /** Links this device, as the same member, to the device showing `code`. */

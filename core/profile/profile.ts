@@ -57,7 +57,11 @@ const entry = z.object({
   linkedTo: z
     .object({
       member: z.string().regex(/^[0-9a-f]{64}$/),
-      conversationKey: z.string().regex(/^[0-9a-f]{128}$/)
+      /** Null on a device restored from a phrase without the backup file. */
+      conversationKey: z
+        .string()
+        .regex(/^[0-9a-f]{128}$/)
+        .nullable()
     })
     .nullable()
     .default(null)
@@ -73,7 +77,13 @@ const profileFile = z.object({
   communities: z.array(entry),
   /** Minutes without use before the app locks itself (with a passphrase set); 0 never. */
   lockAfterMinutes: z.number().int().min(0).max(1440).default(15),
-  device: thisDevice.nullable().default(null)
+  device: thisDevice.nullable().default(null),
+  /** The public half of my latest recovery phrase's key: which communities hold the phrase I have. */
+  recoveryKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null)
 })
 
 export type ProfileEntry = z.output<typeof entry>
@@ -82,6 +92,7 @@ export class Profile {
   private entries: ProfileEntry[] = []
   private lockAfter = 15
   private thisDevice: ThisDevice | null = null
+  private recovery: string | null = null
   private readonly file: string
   private readonly legacyFile: string
   private key: Buffer | null = null
@@ -125,6 +136,16 @@ export class Profile {
     this.entries = result.data.communities
     this.lockAfter = result.data.lockAfterMinutes
     this.thisDevice = result.data.device
+    this.recovery = result.data.recoveryKey
+  }
+
+  get recoveryKey(): string | null {
+    return this.recovery
+  }
+
+  setRecoveryKey(key: string): Promise<void> {
+    this.recovery = key
+    return this.save()
   }
 
   /** This device, once it has been named or linked; null before. */
@@ -202,7 +223,8 @@ export class Profile {
         version: 1,
         communities: this.entries,
         lockAfterMinutes: this.lockAfter,
-        device: this.thisDevice
+        device: this.thisDevice,
+        recoveryKey: this.recovery
       }),
       'utf8'
     )

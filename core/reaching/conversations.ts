@@ -18,6 +18,8 @@ import { PairKeys, seal } from './seal.js'
 
 export interface ConversationHost {
   readonly me: string
+  /** False on a device restored from a phrase without the backup: it holds no key my conversations open with. */
+  readonly conversationsHere: boolean
   reader(): ViewReader
   append(op: Op): Promise<void>
   now(): number
@@ -53,6 +55,11 @@ export class Conversations {
 
   /** Seals a line for one member and appends it; only the two of us can open it. */
   async send(memberId: string, body: PayloadBody): Promise<void> {
+    if (!this.host.conversationsHere)
+      throw new MutualError(
+        'not-allowed',
+        'your private conversations did not come back to this device; restore them from your backup file, or write from your other device'
+      )
     await this.checkPartner(memberId)
     const key = await this.keys.with(memberId)
     if (!key)

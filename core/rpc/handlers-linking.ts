@@ -26,6 +26,12 @@ export function linkingHandlers(engine: Mutual): Pick<Handlers, keyof typeof lin
       return { ok: true }
     },
     'devices.link': (p) => devices.link(p.code, p.name, p.linkId ?? hcrypto.randomBytes(8).toString('hex')),
-    'devices.cancelLink': async (p) => ({ cancelled: devices.cancelLink(p.linkId) })
+    'devices.cancelLink': async (p) => ({
+      cancelled: devices.cancelLink(p.linkId) || engine.recovery.cancel(p.linkId)
+    }),
+    'devices.recoveryStatus': () => engine.recovery.status(),
+    'devices.recoveryPhrase': (p) => engine.recovery.create(p.backup),
+    'devices.restore': (p) =>
+      engine.recovery.restore(p.phrase, p.name, p.backup, p.linkId ?? hcrypto.randomBytes(8).toString('hex'))
   }
 }

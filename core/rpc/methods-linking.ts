@@ -3,7 +3,13 @@
 // because every caller is untrusted.
 import { z } from 'zod'
 import { LIMITS } from '../domain/limits.js'
-import type { DeviceInfo, LinkResult } from '../domain/types.js'
+import type {
+  DeviceInfo,
+  LinkResult,
+  RecoveryPhrase,
+  RecoveryStatus,
+  RestoreResult
+} from '../domain/types.js'
 
 const deviceId = z.string().regex(/^([0-9a-f]{32}|[0-9a-f]{64}|this-device)$/, 'not a device id')
 const deviceName = z.string().trim().min(1, 'give the device a name').max(LIMITS.deviceName)
@@ -25,7 +31,21 @@ export const linkingMethods = {
       .object({ code: z.string().min(1).max(1000), name: deviceName, linkId: linkId.optional() })
       .strict()
   },
-  'devices.cancelLink': { params: z.object({ linkId }).strict() }
+  'devices.cancelLink': { params: z.object({ linkId }).strict() },
+  'devices.recoveryStatus': { params: z.object({}).strict() },
+  /** A new 24-word phrase, shown once; it replaces any earlier one. `backup` also seals conversations and plan with it. */
+  'devices.recoveryPhrase': { params: z.object({ backup: z.boolean() }).strict() },
+  /** Brings my membership back on this (fresh) device from the phrase, through any member online. */
+  'devices.restore': {
+    params: z
+      .object({
+        phrase: z.string().min(1).max(1000),
+        name: deviceName,
+        backup: z.string().max(4_000_000).optional(),
+        linkId: linkId.optional()
+      })
+      .strict()
+  }
 } as const
 
 export interface LinkingResults {
@@ -37,4 +57,7 @@ export interface LinkingResults {
   'devices.cancelOffer': { ok: true }
   'devices.link': LinkResult
   'devices.cancelLink': { cancelled: boolean }
+  'devices.recoveryStatus': RecoveryStatus
+  'devices.recoveryPhrase': RecoveryPhrase
+  'devices.restore': RestoreResult
 }

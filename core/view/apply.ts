@@ -33,7 +33,7 @@ import { ViewWriter, blankLog, logEvent, putMember, updateMeta } from './writer.
 import { retire } from './steps.js'
 import { isLean, leaveFeed, loadPost, notePostDeleted, placePost, savePost } from './posts.js'
 import { claimFounderName, setProfile } from './profile.js'
-import { authorOf, linkDevice, nameDevice, revokeDevice } from './devices.js'
+import { authorOf, linkDevice, nameDevice, recoverDevice, registerRecovery, revokeDevice } from './devices.js'
 import type { Ctx } from './writer.js'
 import * as governance from './governance.js'
 import * as reaching from './reaching.js'
@@ -144,6 +144,10 @@ async function applyOp(ctx: Ctx, op: Op): Promise<void> {
       return nameDevice(ctx, member, op)
     case 'device/revoke':
       return revokeDevice(ctx, member, op)
+    case 'member/recovery':
+      return registerRecovery(ctx, member, op)
+    case 'device/recover':
+      return recoverDevice(ctx, op)
     case 'agreements/accept':
       return governance.accept(ctx, member, op)
     case 'proposal/create':

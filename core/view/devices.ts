@@ -5,7 +5,9 @@
 // which member that writer speaks for is only ever what the view says.
 import { LIMITS } from '../domain/limits.js'
 import type { OpOf } from '../domain/ops.js'
+import hcrypto from 'hypercore-crypto'
 import { linkSignable } from '../domain/device.js'
+import { registerSignable, restoreSignable } from '../domain/recovery.js'
 import { provesWriter } from '../domain/writer-key.js'
 import { keys } from './records.js'
 import type { DeviceRecord, MemberRecord, WriterRecord } from './records.js'
@@ -41,7 +43,52 @@ export async function devicesOf(view: ViewWriter, member: string): Promise<Devic
 }
 
 /** Adds a writer as one of the author's devices, if the writer's own signature asks for exactly that. */
-export async function linkDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'device/link'>): Promise<void> {
+export function linkDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'device/link'>): Promise<void> {
+  return addWriterAs(ctx, member, op)
+}
+
+/**
+ * Records the member's recovery key, proven by its own signature. A newer
+ * key replaces theirs; a key already someone's stays theirs.
+ */
+export async function registerRecovery(
+  ctx: Ctx,
+  member: MemberRecord,
+  op: OpOf<'member/recovery'>
+): Promise<void> {
+  const signable = registerSignable(ctx.host.discoveryKey, Buffer.from(member.key, 'hex'))
+  if (!hcrypto.verify(signable, Buffer.from(op.proof, 'hex'), Buffer.from(op.key, 'hex'))) return
+  if ((await ctx.view.get<string>(keys.recoveryKey(op.key))) !== null) return
+  const old = await ctx.view.get<string>(keys.recovery(member.key))
+  if (old !== null) await ctx.view.del(keys.recoveryKey(old))
+  await ctx.view.put(keys.recovery(member.key), op.key)
+  await ctx.view.put(keys.recoveryKey(op.key), member.key)
+}
+
+/**
+ * Any member adds a device for another member who proved, with their
+ * recovery key, that the device is theirs: how a phrase brings a member back
+ * when none of their devices is left to link a new one.
+ */
+export async function recoverDevice(ctx: Ctx, op: OpOf<'device/recover'>): Promise<void> {
+  const member = await ctx.view.get<MemberRecord>(keys.member(op.member))
+  if (!member || member.left) return
+  const key = await ctx.view.get<string>(keys.recovery(op.member))
+  if (key === null) return
+  const signable = restoreSignable(
+    ctx.host.discoveryKey,
+    Buffer.from(op.member, 'hex'),
+    Buffer.from(op.writerKey, 'hex')
+  )
+  if (!hcrypto.verify(signable, Buffer.from(op.recoveryProof, 'hex'), Buffer.from(key, 'hex'))) return
+  await addWriterAs(ctx, member, op)
+}
+
+async function addWriterAs(
+  ctx: Ctx,
+  member: MemberRecord,
+  op: { writerKey: string; device: string; name: string; proof: string }
+): Promise<void> {
   const writerKey = Buffer.from(op.writerKey, 'hex')
   const signable = linkSignable(ctx.host.discoveryKey, Buffer.from(member.key, 'hex'), writerKey)
   if (!provesWriter(signable, Buffer.from(op.proof, 'hex'), writerKey)) return

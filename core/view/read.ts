@@ -138,6 +138,24 @@ export class ViewReader {
     return this.value<WriterRecord>(keys.writer(key))
   }
 
+  /** The recovery key a member recorded (op version 5). */
+  recoveryKeyOf(member: string): Promise<string | null> {
+    return this.value<string>(keys.recovery(member))
+  }
+
+  /** The member a recovery key names. */
+  recoveryMember(key: string): Promise<string | null> {
+    return this.value<string>(keys.recoveryKey(key))
+  }
+
+  /** Every recovery key recorded here: members a restoring device may be looking for. */
+  async recoveryKeys(): Promise<string[]> {
+    const out: string[] = []
+    for await (const entry of this.range(keys.recoveryKeyPrefix))
+      out.push(entry.key.slice(keys.recoveryKeyPrefix.length))
+    return out
+  }
+
   /** A member's devices, the first writer included (op version 5). */
   async devices(member: string): Promise<DeviceRecord[]> {
     return (

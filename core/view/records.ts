@@ -244,6 +244,10 @@ export const keys = {
   writer: (writerKey: string) => `writer/${writerKey}`,
   /** Since op version 5: a member's devices (DeviceRecord[]), once they have more than one or named one. */
   devices: (member: string) => `devices/${member}`,
+  /** Since op version 5: a member's recovery key, and the member each recovery key names. */
+  recovery: (member: string) => `recovery/${member}`,
+  recoveryKey: (key: string) => `recovery-key/${key}`,
+  recoveryKeyPrefix: 'recovery-key/',
   /** Writers whose admission lost to another use of the same invite: they are told, not left waiting. */
   admissionRefused: (writerKey: string) => `admission-refused/${writerKey}`,
   /** Network keys of removed members: peers refuse to replicate with them. */
