@@ -45,6 +45,9 @@ export const OPTIONS = {
   'not-involve': { type: 'string' },
   'from-supporters': { type: 'string' },
   'passphrase-fd': { type: 'string' },
+  'phrase-fd': { type: 'string' },
+  code: { type: 'string' },
+  backup: { type: 'string' },
   'set-passphrase': { type: 'boolean' },
   'remove-passphrase': { type: 'boolean' },
   yes: { type: 'boolean' }

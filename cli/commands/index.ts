@@ -5,6 +5,7 @@ import { agree, agreements, proposals, propose, respond, revise, withdrawProposa
 import { invite, invites, revoke, second } from './invites.js'
 import { daemon, testnet } from './local.js'
 import { lock, wipe } from './device.js'
+import { devices, link, linkDevice, recoveryPhrase, renameDevice, restore, revokeDevice } from './devices.js'
 import { flag, hide, log, mute, unflag, unhide, unmute } from './moderation.js'
 import { editPlan, plan, plans, revokePlan, sharePlan } from './plan.js'
 import { addTopic, feed, post, react, thread, topics } from './posts.js'
@@ -65,6 +66,13 @@ export const COMMANDS: readonly Command[] = [
   leave,
   profile,
   lock,
+  devices,
+  linkDevice,
+  link,
+  renameDevice,
+  revokeDevice,
+  recoveryPhrase,
+  restore,
   wipe,
   testnet
 ]
