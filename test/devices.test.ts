@@ -101,6 +101,13 @@ test('devices: a linked device writes as the same member, and reactions and cons
     ['laptop', true],
     ['first device', false]
   ])
+  // Either device renames either; the new name reaches the other.
+  const first = onLaptop.find((d) => !d.thisDevice)
+  if (!first) throw new Error('the first device is not listed')
+  await laptop.rpc.call('devices.rename', { id: first.id, name: 'desktop at home' })
+  await until([ash], async () =>
+    (await ash.rpc.call('devices.list', {})).some((d) => d.thisDevice && d.name === 'desktop at home')
+  )
 })
 
 test('devices: a revoked device is refused by its peers, cannot write, and is told why', async () => {
@@ -131,4 +138,46 @@ test('devices: a revoked device is refused by its peers, cannot write, and is to
   await until([cleo], () => hasPost(cleo, id, postId))
   const listed = await ash.rpc.call('devices.list', {})
   expect(listed.find((d) => d.id === lost.id)?.revoked).toBe(true)
+})
+
+test('devices: a linked device stays the same member after a restart, and a member removed by consent is removed on every device', async () => {
+  const [ash, cleo, dee, deeLaptop] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(ash, [cleo, dee])
+  const deeId = dee.engine.get(id).me
+  await link(dee, deeLaptop, 'laptop')
+
+  // Restarted, the laptop still writes as Dee.
+  await lab.closePeer(deeLaptop)
+  const again = await lab.peer({ storage: deeLaptop.dir })
+  const { id: postId } = await until([again], async () =>
+    again.rpc
+      .call('posts.create', { communityId: id, text: 'Back after a restart' })
+      .catch(() => false as const)
+  )
+  await until([cleo], () => hasPost(cleo, id, postId))
+  expect((await cleo.rpc.call('posts.get', { communityId: id, postId })).authorId).toBe(deeId)
+
+  // The others remove Dee: both of Dee's devices stop writing, and peers stop syncing with either.
+  const { id: proposalId } = await ash.rpc.call('proposals.create', {
+    communityId: id,
+    change: { kind: 'removal', member: deeId },
+    reason: 'Repeated messages that scared people, after we asked to stop.'
+  })
+  await until([cleo], async () =>
+    (await cleo.rpc.call('proposals.list', { communityId: id })).some((p) => p.id === proposalId)
+  )
+  await cleo.rpc.call('proposals.respond', { communityId: id, proposalId, stance: 'consent' })
+  for (const device of [dee, again]) {
+    await until(
+      [device],
+      async () => (await device.rpc.call('sync.status', { communityId: id }))[0]?.peers === 0
+    )
+    await expect(
+      device.rpc.call('posts.create', { communityId: id, text: 'Still here' })
+    ).rejects.toMatchObject({
+      code: 'not-allowed'
+    })
+  }
+  const members = await ash.rpc.call('members.list', { communityId: id })
+  expect(members.find((m) => m.id === deeId)?.removed).toBe(true)
 })

@@ -641,9 +641,10 @@ export class Community extends EventEmitter {
       )
     }
     if (await this.isRevoked()) throw revokedError()
-    if (!this.base.writable) {
+    // A member told me I was removed, before my own view shows it (its peers stop sending it).
+    if (this.refusal === 'removed' || !this.base.writable) {
       const me = await this.reader().member(this.me)
-      if (me?.removed) {
+      if (me?.removed || this.refusal === 'removed') {
         throw new MutualError(
           'not-allowed',
           'the community decided you are no longer a member; what you already have stays on this device'
