@@ -62,14 +62,7 @@ export async function addDevice(
   if (!provesWriter(signable, Buffer.from(writer.proof, 'hex'), writerKey)) return false
   const devices = await community.reader().devices(community.me)
   if (devices.filter((d) => !d.revoked).length >= LIMITS.devicesPerMember) return false
-  const own = devices.find((d) => d.writer === community.writerKey)
-  if (own && own.device !== self.id)
-    await community.append({
-      type: 'device/name',
-      writerKey: community.writerKey,
-      device: self.id,
-      name: self.name
-    })
+  await nameSelf(community, self, devices)
   await community.append({
     type: 'device/link',
     writerKey: writer.writerKey,

@@ -20,7 +20,7 @@ import type { Bootstrap } from '../network.js'
 import type { ThisDevice } from '../profile/profile.js'
 import { DEVICES_SINCE } from '../view/devices.js'
 import { linkWithCode } from './accept.js'
-import type { SharedCommunity } from './channel.js'
+import type { NewWriter, SharedCommunity } from './channel.js'
 import { decodeLinkCode } from './link-code.js'
 import { LinkOffer } from './offer.js'
 
@@ -55,6 +55,22 @@ export async function thisDeviceNamed(
   const device = { id: hcrypto.randomBytes(16).toString('hex'), name: FIRST_DEVICE_NAME }
   await host.nameThisDevice(device)
   return device
+}
+
+/** A fresh store here, and its writer's signed consent to be `member` in the community `key`. */
+export async function newWriter(
+  host: Pick<DevicesHost, 'newStore' | 'discardStore'>,
+  key: string,
+  member: string
+): Promise<{ writer: NewWriter; held: NewStore }> {
+  const made = host.newStore()
+  try {
+    const signer = await localWriterKeyPair(made.store)
+    return { writer: consentToLink(Buffer.from(key, 'hex'), member, signer), held: made }
+  } catch (err) {
+    await host.discardStore(made)
+    throw err
+  }
 }
 
 /** How long a new device waits for each community to let its writer in before reporting back. */
@@ -154,20 +170,8 @@ export class Devices {
         device: { name: self.name, device: self.id },
         now: () => this.host.now(),
         onStage: (stage) => this.host.emit({ type: 'link-progress', linkId, stage }),
-        prepare: async (shared) => {
-          if (held.has(shared.key)) return null
-          const made = this.host.newStore()
-          try {
-            const signer = await localWriterKeyPair(made.store)
-            return {
-              writer: consentToLink(Buffer.from(shared.key, 'hex'), shared.member, signer),
-              held: made
-            }
-          } catch (err) {
-            await this.host.discardStore(made)
-            throw err
-          }
-        },
+        prepare: async (shared) =>
+          held.has(shared.key) ? null : newWriter(this.host, shared.key, shared.member),
         discard: (made) => this.host.discardStore(made)
       })
       const communities: Community[] = []

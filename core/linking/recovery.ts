@@ -4,8 +4,7 @@
 // held by no other member, so they come back only from the backup file.
 import hcrypto from 'hypercore-crypto'
 import type { Community } from '../community/community.js'
-import { consentToLink, nameSelf, shareable } from '../community/my-devices.js'
-import { localWriterKeyPair } from '../community/base.js'
+import { nameSelf, shareable } from '../community/my-devices.js'
 import { newPhrase, readPhrase, registerSignable } from '../domain/recovery.js'
 import type { SupportPlanContent } from '../domain/reaching.js'
 import type { NotShared, RecoveryPhrase, RecoveryStatus, RestoreResult } from '../domain/types.js'
@@ -13,7 +12,7 @@ import { MutualError } from '../errors.js'
 import { DEVICES_SINCE } from '../view/devices.js'
 import { openBackup, sealBackup } from './backup.js'
 import type { Backup } from './backup.js'
-import { thisDeviceNamed } from './devices.js'
+import { newWriter, thisDeviceNamed } from './devices.js'
 import type { DevicesHost, NewStore } from './devices.js'
 import type { ThisDevice } from '../profile/profile.js'
 import { restoreFromPhrase } from './restore.js'
@@ -127,20 +126,8 @@ export class RecoveryPhrases {
         signal: abort.signal,
         device: self,
         onFound: () => this.host.emit({ type: 'link-progress', linkId, stage: 'copying' }),
-        prepare: async (community) => {
-          if (held.has(community.key)) return null
-          const made = this.host.newStore()
-          try {
-            const signer = await localWriterKeyPair(made.store)
-            return {
-              writer: consentToLink(Buffer.from(community.key, 'hex'), community.member, signer),
-              held: made
-            }
-          } catch (err) {
-            await this.host.discardStore(made)
-            throw err
-          }
-        },
+        prepare: async (community) =>
+          held.has(community.key) ? null : newWriter(this.host, community.key, community.member),
         discard: (made) => this.host.discardStore(made)
       })
       const communities: Community[] = []
