@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'keychain-unavailable',
   'device-revoked',
   'link-code-malformed',
+  /** A link code given where a community invite goes. */
+  'link-code-not-invite',
+  /** A community invite given where a link code goes. */
+  'invite-not-link-code',
+  /** Online, but no member who could answer was reachable (a restore). */
+  'nobody-online',
   'update-needed',
   'agreements-first',
   'name-taken',

@@ -100,7 +100,7 @@ test('devices: a link code links one device, only with a yes, and never to someo
   await expect(
     cleo.rpc.call('communities.join', { invite: first.code, displayName: 'x' })
   ).rejects.toMatchObject({
-    code: 'invite-malformed',
+    code: 'link-code-not-invite',
     message: expect.stringContaining('linking one of your devices')
   })
 

@@ -48,7 +48,7 @@ export function decodeInviteKey(text: string, now: number): DecodedInvite {
     raw = z32.decode(cleaned)
     if (raw.subarray(0, LINK_ENVELOPE.length).equals(LINK_ENVELOPE)) {
       throw new MutualError(
-        'invite-malformed',
+        'link-code-not-invite',
         'that is a code for linking one of your devices, not an invite to a community; enter it under "Link to my other device"'
       )
     }

@@ -20,8 +20,10 @@ const MAX_TOPICS = 256
 
 export interface DeskHost {
   readonly base: { key: Buffer; discoveryKey: Buffer; encryptionKey: Buffer | null }
+  readonly writable: boolean
   reader(): ViewReader
   append(op: Op): Promise<void>
+  isRevoked(): Promise<boolean>
 }
 
 export class RecoveryDesk {
@@ -85,6 +87,8 @@ export class RecoveryDesk {
             )
           )
             throw new Error('the hello does not prove the key')
+          // Only a device that can add the new writer answers: otherwise another member's should.
+          if (!this.host.writable || (await this.host.isRevoked())) throw new Error('cannot answer now')
           member = await this.currentMemberOf(message.key)
           const encryptionKey = this.host.base.encryptionKey
           const meta = await this.host.reader().meta()

@@ -243,7 +243,9 @@ export const ALLOWED_BEFORE_AGREEING: ReadonlySet<Op['type']> = new Set<Op['type
   'device/link',
   'device/name',
   'device/revoke',
-  'member/recovery'
+  'member/recovery',
+  // Like admitting: a member's device answers a restoring device on its own.
+  'device/recover'
 ])
 export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>
 

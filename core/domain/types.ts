@@ -333,7 +333,7 @@ export interface RecoveryPhrase {
 
 /** What a restore brought back: communities through members online, and what the backup held. */
 export interface RestoreResult extends LinkResult {
-  /** Private conversations readable again here (from the backup). */
+  /** Communities whose private conversations can be read again here (their keys were in the backup). */
   conversations: number
   plan: boolean
 }

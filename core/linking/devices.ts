@@ -200,25 +200,23 @@ export class Devices {
 
   /** My devices, each once however many communities it writes in. */
   async list(): Promise<DeviceInfo[]> {
-    const self = this.host.thisDevice()
+    // Named on first sight, so this device has the same id and name wherever it is listed.
+    const self = await this.named()
     const byId = new Map<string, DeviceInfo>()
     for (const { device, thisOne } of await this.everywhere()) {
-      const id = thisOne && self ? self.id : (device.device ?? device.writer)
+      const id = thisOne ? self.id : (device.device ?? device.writer)
       const seen = byId.get(id)
       byId.set(id, {
         id,
-        name: seen?.name ?? device.name ?? (thisOne ? (self?.name ?? null) : null),
+        name: seen?.name ?? device.name ?? (thisOne ? self.name : null),
         thisDevice: (seen?.thisDevice ?? false) || thisOne,
         // Revoked where it was ever anything: one community left where it writes keeps it listed as mine.
         revoked: (seen?.revoked ?? true) && device.revoked,
         communities: (seen?.communities ?? 0) + (device.revoked ? 0 : 1)
       })
     }
-    if (!self || !byId.has(self.id)) {
-      const id = self?.id ?? 'this-device'
-      if (![...byId.values()].some((d) => d.thisDevice))
-        byId.set(id, { id, name: self?.name ?? null, thisDevice: true, revoked: false, communities: 0 })
-    }
+    if (!byId.has(self.id))
+      byId.set(self.id, { id: self.id, name: self.name, thisDevice: true, revoked: false, communities: 0 })
     return [...byId.values()].sort((a, b) => Number(b.thisDevice) - Number(a.thisDevice))
   }
 

@@ -43,7 +43,7 @@ export function decodeLinkCode(text: string, now: number): DecodedLinkCode {
   }
   if (raw.subarray(0, 2).equals(INVITE_ENVELOPE))
     throw new MutualError(
-      'link-code-malformed',
+      'invite-not-link-code',
       'that is an invite to a community, not a code from your other device; use it to join instead'
     )
   if (!raw.subarray(0, 2).equals(ENVELOPE)) throw new MutualError('link-code-malformed', MALFORMED)

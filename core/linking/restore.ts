@@ -137,7 +137,7 @@ export async function restoreFromPhrase<T>(
           else
             reject(
               new MutualError(
-                'offline',
+                'nobody-online',
                 'no member of your communities was online to bring you back; try again when someone is'
               )
             )

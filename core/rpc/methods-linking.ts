@@ -11,7 +11,7 @@ import type {
   RestoreResult
 } from '../domain/types.js'
 
-const deviceId = z.string().regex(/^([0-9a-f]{32}|[0-9a-f]{64}|this-device)$/, 'not a device id')
+const deviceId = z.string().regex(/^([0-9a-f]{32}|[0-9a-f]{64})$/, 'not a device id')
 const deviceName = z.string().trim().min(1, 'give the device a name').max(LIMITS.deviceName)
 const offerId = z.string().regex(/^[0-9a-f]{16}$/)
 const linkId = z.string().regex(/^[0-9a-f]{16}$/)
