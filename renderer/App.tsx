@@ -8,6 +8,8 @@ import { DeviceDialog } from './components/device/DeviceDialog.js'
 import { EngineNotice } from './components/EngineNotice.js'
 import { ErrorText } from './components/ErrorText.js'
 import { JoinCommunity } from './components/JoinCommunity.js'
+import { LinkToOther } from './components/device/LinkToOther.js'
+import { Restore } from './components/device/Restore.js'
 import { Sidebar } from './components/Sidebar.js'
 import { Welcome } from './components/Welcome.js'
 import { useAction, useEngine, useLive } from './engine/hooks.js'
@@ -30,7 +32,8 @@ export function App() {
     (e) => e.type === 'sync-changed' || e.type === 'communities-changed'
   )
   const [selected, setSelected] = useState<string | null>(null)
-  const [dialog, setDialog] = useState<'start' | 'join' | 'device' | null>(null)
+  const [dialog, setDialog] = useState<'start' | 'join' | 'device' | 'link' | 'restore' | null>(null)
+  const [linkCode, setLinkCode] = useState('')
   const [wiped, setWiped] = useState(false)
   const [firstRun, setFirstRun] = useState<boolean | null>(null)
   const [lastOnline, setLastOnline] = useState(true)
@@ -68,6 +71,8 @@ export function App() {
     setFirstRun(false)
   }
 
+  const leaveDevicesDialog = (id: string | null) => (id ? enter(id) : setDialog(null))
+
   if (wiped) {
     return (
       <main className="loading" id="content">
@@ -95,7 +100,7 @@ export function App() {
 
   const deviceDialog =
     dialog === 'device' ? (
-      <Dialog title={strings.device.title} onClose={() => setDialog(null)}>
+      <Dialog title={strings.device.title} onClose={() => setDialog(null)} className="device-dialog">
         <DeviceDialog onWiped={() => setWiped(true)} />
       </Dialog>
     ) : null
@@ -157,7 +162,47 @@ export function App() {
       {deviceDialog}
       {dialog === 'join' ? (
         <Dialog title={strings.join.title} onClose={() => setDialog(null)}>
-          <JoinCommunity defaultName={defaultName} onJoined={enter} onCancel={() => setDialog(null)} />
+          <JoinCommunity
+            defaultName={defaultName}
+            onJoined={enter}
+            onCancel={() => setDialog(null)}
+            onLink={(code) => {
+              setLinkCode(code)
+              setDialog('link')
+            }}
+          />
+          <div className="other-ways">
+            <p className="hint">{strings.join.otherWays}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button quiet"
+                onClick={() => {
+                  setLinkCode('')
+                  setDialog('link')
+                }}
+              >
+                {strings.join.link}
+              </button>
+              <button type="button" className="button quiet" onClick={() => setDialog('restore')}>
+                {strings.join.restore}
+              </button>
+            </div>
+          </div>
+        </Dialog>
+      ) : null}
+      {dialog === 'link' ? (
+        <Dialog title={strings.linkToOther.title} onClose={() => setDialog(null)}>
+          <LinkToOther
+            initialCode={linkCode}
+            onDone={leaveDevicesDialog}
+            onCancel={() => setDialog('join')}
+          />
+        </Dialog>
+      ) : null}
+      {dialog === 'restore' ? (
+        <Dialog title={strings.restore.title} onClose={() => setDialog(null)}>
+          <Restore onDone={leaveDevicesDialog} onCancel={() => setDialog('join')} />
         </Dialog>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 // Honest, calm banners above a community: offline or alone, an update
-// needed, a device that cannot write yet, agreements that changed.
+// needed, a device that cannot write yet or was removed from my devices,
+// agreements that changed.
 import type { CommunitySummary, SyncStatus } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
 
@@ -33,7 +34,8 @@ export function Banners({
   // Joined, but the name asked for was another member's: the engine kept none rather than share it.
   else if (community.writable && !removed && community.myName === '')
     messages.push({ key: 'no-name', text: b.noName })
-  if (status?.updateNeeded) messages.push({ key: 'update', text: b.updateNeeded })
+  if (status?.revoked) messages.push({ key: 'revoked', text: b.revoked })
+  else if (status?.updateNeeded) messages.push({ key: 'update', text: b.updateNeeded })
   else if (!community.writable && !removed) messages.push({ key: 'writable', text: b.notWritable })
   return (
     <div className="banners" role="status">

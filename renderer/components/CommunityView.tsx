@@ -114,7 +114,11 @@ export function CommunityView({
   const removed = gov?.removed ?? null
   // Writing needs a device that can write, a community that has not removed you, and, for taking part, your "I agree".
   const writable =
-    community.writable && !status?.updateNeeded && removed === null && community.refoundedAs === null
+    community.writable &&
+    !status?.updateNeeded &&
+    !status?.revoked &&
+    removed === null &&
+    community.refoundedAs === null
   const agreed = gov ? gov.myAgreedVersion !== null : true
   const canAct = writable && agreed
   const agreementsChanged =

@@ -21,11 +21,14 @@ export function progressText(progress: JoinProgress): string {
 export function JoinCommunity({
   defaultName,
   onJoined,
-  onCancel
+  onCancel,
+  onLink
 }: {
   defaultName: string
   onJoined: (id: string) => void
   onCancel?: () => void
+  /** A link code was pasted here: go and link with it instead. */
+  onLink?: (code: string) => void
 }) {
   const engine = useEngine()
   const id = useId()
@@ -91,6 +94,8 @@ export function JoinCommunity({
   }
 
   const joining = join.pending
+  // The engine says in its message when the key pasted is a code for linking a device.
+  const isLinkCode = join.error?.code === 'link-code-not-invite'
   // The fields are disabled while joining, and Chromium drops focus from a disabled control;
   // when the attempt fails, focus goes back to the invite key rather than to the page.
   const inviteRef = useRef<HTMLTextAreaElement>(null)
@@ -136,7 +141,18 @@ export function JoinCommunity({
           <p className="progress">{s.stopped}</p>
         ) : null}
       </div>
-      {stopped && join.error?.code === 'closed' ? null : <ErrorText error={join.error} />}
+      {isLinkCode ? (
+        <div className="error" role="alert">
+          <p>{s.isLinkCode}</p>
+          {onLink ? (
+            <button type="button" className="button small" onClick={() => onLink(invite.trim())}>
+              {s.linkInstead}
+            </button>
+          ) : null}
+        </div>
+      ) : stopped && join.error?.code === 'closed' ? null : (
+        <ErrorText error={join.error} />
+      )}
       <div className="actions">
         {joining ? (
           <button type="button" className="button quiet" onClick={stop}>

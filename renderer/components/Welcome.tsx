@@ -1,12 +1,32 @@
-// First run: what Mutual is, in two sentences, then start or join.
+// First run: what Mutual is, in two sentences, then start or join; or, for
+// someone already a member elsewhere, link to another device or restore.
 import { useState } from 'react'
 import { strings } from '../strings/index.js'
 import { CreateCommunity } from './CreateCommunity.js'
 import { JoinCommunity } from './JoinCommunity.js'
+import { LinkToOther } from './device/LinkToOther.js'
+import { Restore } from './device/Restore.js'
+
+type Choice = 'start' | 'join' | 'link' | 'restore'
 
 export function Welcome({ onEntered, onDevice }: { onEntered: (id: string) => void; onDevice: () => void }) {
   const s = strings.welcome
-  const [choice, setChoice] = useState<'start' | 'join' | null>(null)
+  const [choice, setChoice] = useState<Choice | null>(null)
+  const [code, setCode] = useState('')
+  const back = () => setChoice(null)
+  const done = (id: string | null) => (id ? onEntered(id) : back())
+  const titles: Record<Choice, string> = {
+    start: strings.create.title,
+    join: strings.join.title,
+    link: strings.linkToOther.title,
+    restore: strings.restore.title
+  }
+  const choices: { key: Choice; title: string; hint: string }[] = [
+    { key: 'start', title: s.start, hint: s.startHint },
+    { key: 'join', title: s.join, hint: s.joinHint },
+    { key: 'link', title: s.link, hint: s.linkHint },
+    { key: 'restore', title: s.restore, hint: s.restoreHint }
+  ]
   return (
     <main className="welcome" id="content">
       <div className="welcome-card">
@@ -18,22 +38,40 @@ export function Welcome({ onEntered, onDevice }: { onEntered: (id: string) => vo
         <p className="lead">{s.noCompany}</p>
         {choice === null ? (
           <div className="welcome-choices">
-            <button type="button" className="choice" onClick={() => setChoice('start')}>
-              <span className="choice-title">{s.start}</span>
-              <span className="choice-hint">{s.startHint}</span>
-            </button>
-            <button type="button" className="choice" onClick={() => setChoice('join')}>
-              <span className="choice-title">{s.join}</span>
-              <span className="choice-hint">{s.joinHint}</span>
-            </button>
+            {choices.map((c) => (
+              <button
+                key={c.key}
+                type="button"
+                className="choice"
+                onClick={() => {
+                  setCode('')
+                  setChoice(c.key)
+                }}
+              >
+                <span className="choice-title">{c.title}</span>
+                <span className="choice-hint">{c.hint}</span>
+              </button>
+            ))}
           </div>
         ) : (
           <section className="welcome-form" aria-labelledby="welcome-form-title">
-            <h2 id="welcome-form-title">{choice === 'start' ? strings.create.title : strings.join.title}</h2>
+            <h2 id="welcome-form-title">{titles[choice]}</h2>
             {choice === 'start' ? (
-              <CreateCommunity defaultName="" onCreated={onEntered} onCancel={() => setChoice(null)} />
+              <CreateCommunity defaultName="" onCreated={onEntered} onCancel={back} />
+            ) : choice === 'join' ? (
+              <JoinCommunity
+                defaultName=""
+                onJoined={onEntered}
+                onCancel={back}
+                onLink={(given) => {
+                  setCode(given)
+                  setChoice('link')
+                }}
+              />
+            ) : choice === 'link' ? (
+              <LinkToOther initialCode={code} onDone={done} onCancel={back} />
             ) : (
-              <JoinCommunity defaultName="" onJoined={onEntered} onCancel={() => setChoice(null)} />
+              <Restore onDone={done} onCancel={back} />
             )}
           </section>
         )}

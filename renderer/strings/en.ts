@@ -2,7 +2,15 @@
 // same shape (`Strings`), chosen in ./index.ts. Keep the voice of peer
 // support: equals talking to equals, plain and warm, never clinical.
 import type { ErrorCode } from '../../core/errors.js'
-import type { JoinStage, LogKind, PostState, ReactionKind, ReplyMode } from '../../core/domain/types.js'
+import type {
+  JoinStage,
+  LinkStage,
+  LogKind,
+  NotShared,
+  PostState,
+  ReactionKind,
+  ReplyMode
+} from '../../core/domain/types.js'
 import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from '../../core/domain/governance.js'
 import type {
   DecisionRule,
@@ -30,7 +38,11 @@ export const en = {
     start: 'Start a community',
     startHint: 'Begin a new circle and invite the people you trust.',
     join: 'Join with an invite key',
-    joinHint: 'A member gave you a key? Paste it to be let in.'
+    joinHint: 'A member gave you a key? Paste it to be let in.',
+    link: 'Link to my other device',
+    linkHint: 'Mutual is already on another of your devices? Be the same you here.',
+    restore: 'Restore with a recovery phrase',
+    restoreHint: 'Lost your device? The 24 words you wrote down bring you back.'
   },
 
   appearance: {
@@ -84,7 +96,12 @@ export const en = {
       syncing: 'You’re in. Syncing what the community has shared…',
       done: 'You’re in.'
     } satisfies Record<JoinStage, string>,
-    syncing: (have: number, total: number) => `You’re in. Syncing ${have} of ${total}…`
+    syncing: (have: number, total: number) => `You’re in. Syncing ${have} of ${total}…`,
+    isLinkCode: 'That is a code for linking one of your own devices, not an invite to a community.',
+    linkInstead: 'Link to my other device with it',
+    otherWays: 'Already a member, on another device?',
+    link: 'Link to my other device',
+    restore: 'Restore with a recovery phrase'
   },
 
   device: {
@@ -126,6 +143,184 @@ export const en = {
     wiped: 'Mutual’s profile is gone from this device. Close Mutual; it starts fresh next time.'
   },
 
+  myDevices: {
+    heading: 'Your devices',
+    intro:
+      'Every device listed here is you: the same name in each community, and your reactions and consent count once. Members of your communities can see your devices’ names.',
+    loading: 'Reading your devices…',
+    list: 'Your devices',
+    thisDevice: 'this device',
+    unnamed: 'a device with no name',
+    where: (n: number) =>
+      n === 0
+        ? 'Not writing in any community yet'
+        : `Writes as you in ${plural(n, 'community', 'communities')}`,
+    removed: 'Removed: it can no longer write as you',
+    rename: 'Rename',
+    renameLabel: (name: string) => `Rename ${name}`,
+    nameLabel: 'Device name',
+    save: 'Save name',
+    cancel: 'Cancel',
+    remove: 'Remove…',
+    removeLabel: (name: string) => `Remove ${name} from your devices…`,
+    removeTitle: (name: string) => `Remove “${name}” from your devices?`,
+    removeBody:
+      'It stops writing as you in every community, and members’ devices stop syncing with it. It cannot erase what that device already holds: what is on it now stays readable there. If you can still reach it, wiping Mutual from it clears that too.',
+    removeYes: 'Remove it',
+    removeNo: 'Keep it',
+    removedDone: (name: string) => `“${name}” was removed from your devices.`,
+    link: 'Link a device…',
+    linkHint: 'Use Mutual on another of your devices as the same you, with the communities this one has.'
+  },
+
+  linkOffer: {
+    heading: 'Link a device',
+    making: 'Making a code…',
+    intro:
+      'On your other device, open Mutual and choose “Link to my other device”. Then enter this code there, or scan it.',
+    same: 'That device becomes you: your name, your communities, and your reactions and consent counting once. Only link devices that are yours.',
+    code: 'Link code',
+    copy: 'Copy code',
+    copied: 'Copied',
+    qr: 'The same link code as a QR code, for your other device to scan',
+    expires: (when: string) => `It works once, for one device, and expires ${when}.`,
+    waiting: 'Waiting for your other device…',
+    ask: (name: string) => `A device called “${name}” asks to join as you. Is it yours?`,
+    askHint:
+      'Say yes only if you are holding that device now. If not, say no: someone else may have seen the code.',
+    yes: 'Yes, it’s mine',
+    no: 'No',
+    sharing: (name: string) => `Sharing your communities with “${name}”…`,
+    linked: (name: string, n: number) =>
+      n === 0
+        ? `“${name}” is linked, but none of your communities could be shared with it yet.`
+        : `“${name}” is linked. It is you in ${plural(n, 'community', 'communities')}.`,
+    declined: 'You said no. Nothing was shared, and the code no longer works.',
+    expired: 'The code expired before a device used it. You can make a new one.',
+    stopped: (message: string) => `Linking stopped: ${message}.`,
+    cancel: 'Stop linking',
+    done: 'Done'
+  },
+
+  linkToOther: {
+    title: 'Link to my other device',
+    intro:
+      'On the device that already has your communities, open This device and choose “Link a device…”. It shows a code: enter it here.',
+    code: 'Code from your other device',
+    codeHint: 'Paste or type the whole code. It works for 10 minutes, once.',
+    codeNeeded: 'Please enter the code your other device shows.',
+    name: 'A name for this device',
+    nameHint: 'Like “laptop” or “phone”. Members of your communities can see it.',
+    nameNeeded: 'Please give this device a name.',
+    submit: 'Link',
+    stop: 'Stop',
+    starting: 'Starting…',
+    stage: {
+      looking: 'Looking for your other device…',
+      'waiting-for-confirm': 'Found it. Your other device asks whether this one is yours: say yes there.',
+      copying: 'Your other device said yes. Bringing your communities here…'
+    } satisfies Record<LinkStage, string>,
+    stopped: 'Stopped. Nothing was changed.',
+    isInvite:
+      'That is an invite to a community, not a code from your other device. Use it with “Join with an invite key” instead.',
+    expired: 'That code has expired. Make a new one on your other device (This device → Link a device…).',
+    refused:
+      'Your other device said no, or another device used the code first. Make a new code there and try again.',
+    offline: 'You’re offline. Linking needs both devices online, so go online first.',
+    doneTitle: 'This device is you now',
+    doneIn: (n: number) =>
+      n === 0 ? 'No community came across yet.' : `You’re in ${plural(n, 'community', 'communities')} here:`,
+    notShared: 'Not here yet',
+    reason: {
+      'older-version': (name: string) =>
+        `${name} still uses an older version of Mutual, where one member can’t have two devices. Anyone there can propose moving to the newer version on its Agreements page; once it has, link again.`,
+      'not-writable': (name: string) =>
+        `${name}: your other device can’t write there itself right now, so it could not share it.`
+    } satisfies Record<NotShared, (name: string) => string>,
+    goIn: 'Go to your communities',
+    back: 'Back'
+  },
+
+  recovery: {
+    heading: 'Recovery phrase',
+    loading: 'Checking your recovery phrase…',
+    none: 'You don’t have a recovery phrase yet. If you ever lose all your devices, it is your way back in.',
+    noCommunities:
+      'Once you are in a community, a recovery phrase can bring you back if you lose all your devices.',
+    covered: (n: number) =>
+      `Your recovery phrase can bring you back in ${n === 1 ? 'your community' : `all ${count.format(n)} of your communities`}.`,
+    partly: (n: number, missing: number) =>
+      `Your recovery phrase covers ${plural(n, 'community', 'communities')}, but not ${plural(missing, 'other', 'others')} (joined since, or on an older version of Mutual). A new phrase covers what it can, and replaces the old one.`,
+    get: 'Get a recovery phrase…',
+    getNew: 'Get a new recovery phrase…',
+    explainTitle: 'Before you see it',
+    brings:
+      'The phrase is 24 words. On a new device, they bring back your membership and your name in each community, and, through any member who is online, everything your communities shared.',
+    notBrings:
+      'They do not bring back your private conversations or your support plan: those live only on your devices. To keep them too, also save the encrypted backup; only your phrase can open it.',
+    once: 'Mutual shows the phrase once and never keeps it. Anyone who has it can become you, so write it on paper and keep it somewhere private. A new phrase replaces any earlier one.',
+    backup: 'Also make an encrypted backup of my private conversations and support plan',
+    backupHint:
+      'A file you save yourself. It holds them as they are now; make a new one later to include what comes after.',
+    show: 'Show my phrase',
+    making: 'Making your phrase…',
+    notNow: 'Not now',
+    wordsTitle: 'Your recovery phrase',
+    wordsLabel: 'Your recovery phrase: 24 words, in order',
+    writeDown: 'Write these words on paper, in order. Mutual won’t show them again.',
+    registered: (n: number) =>
+      n === 0
+        ? 'None of your communities could record it yet.'
+        : `It can bring you back in ${plural(n, 'community', 'communities')}.`,
+    notRegistered: 'Not covered by this phrase',
+    reason: {
+      'older-version': (name: string) =>
+        `${name} still uses an older version of Mutual. Anyone there can propose moving to the newer version on its Agreements page; then get a new phrase.`,
+      'not-writable': (name: string) => `${name}: this device can’t write there right now.`
+    } satisfies Record<NotShared, (name: string) => string>,
+    saveBackup: 'Save the encrypted backup',
+    backupFile: 'mutual-backup.txt',
+    backupSaveHint: 'It is saved as mutual-backup.txt. Without your phrase, nobody can read it.',
+    written: 'I’ve written it down',
+    finished: 'Done. Keep your words somewhere safe and private.'
+  },
+
+  restore: {
+    title: 'Restore with a recovery phrase',
+    intro:
+      'Enter the 24 words you wrote down. Mutual finds members of your communities who are online and brings you back in, as you.',
+    phrase: 'Your 24 words',
+    phraseHint: 'In order, with spaces between them.',
+    phraseNeeded: 'Please enter your 24 words.',
+    wordCount: (n: number) => `A recovery phrase has 24 words; this has ${count.format(n)}.`,
+    phraseProblem: (message: string) =>
+      `That phrase didn’t work: ${message}. Check each word against what you wrote down.`,
+    backup: 'Encrypted backup file (optional)',
+    backupHint:
+      'If you saved mutual-backup.txt, choose it to bring back your private conversations and support plan.',
+    backupChosen: (name: string) => `Using ${name}.`,
+    backupUnreadable:
+      'That file could not be read. Choose the mutual-backup.txt you saved, or go on without it.',
+    submit: 'Restore',
+    stop: 'Stop',
+    stage: {
+      looking: 'Looking for members of your communities who are online…',
+      'waiting-for-confirm': 'Found a member. Waiting for them to let you back in…',
+      copying: 'Bringing your communities back…'
+    } satisfies Record<LinkStage, string>,
+    stopped: 'Stopped. Nothing was changed.',
+    offline: 'You’re offline. Restoring needs members of your communities online, so go online first.',
+    nobody:
+      'No member of your communities was online to bring you back just now. Nothing was changed; try again when someone is around.',
+    doneTitle: 'Welcome back',
+    conversations: (n: number) =>
+      `Your private conversations in ${plural(n, 'community', 'communities')} can be read again.`,
+    plan: 'Your support plan is back.',
+    noBackup:
+      'Private conversations and your support plan were not in a backup, so they did not come back. Members can still write to you again.',
+    emptyBackup: 'The backup held no private conversations or support plan.'
+  },
+
   lock: {
     title: 'Mutual is locked',
     hint: 'Your communities, conversations and support plan stay hidden until you unlock.',
@@ -156,6 +351,16 @@ export const en = {
       'Please read this community’s agreements and say “I agree” first. They are just above, or under Agreements.',
     'name-taken':
       'Another member here already has that name, or one that looks just like it. Please choose a different name.',
+    'device-revoked':
+      'This device was removed from your devices, so it can no longer write here. What it already holds stays readable.',
+    'link-code-malformed':
+      'That code isn’t complete, or has a typo. Copy the whole code again from your other device.',
+    'link-code-not-invite':
+      'That is a code for linking one of your own devices, not an invite to a community.',
+    'invite-not-link-code':
+      'That is an invite to a community, not a code from your other device. Use it with “Join with an invite key” instead.',
+    'nobody-online':
+      'No member of your communities was online to bring you back just now. Nothing was changed; try again when someone is around.',
     generic: (message: string) => `Something went wrong: ${message}`
   } satisfies Partial<Record<ErrorCode, string>> & { generic: (message: string) => string },
 
@@ -204,6 +409,8 @@ export const en = {
     refounded:
       'This community started again under a new key, by consent, and goes on in the new one in your list. What was written here stays on your device to read; nothing new is written here.',
     notWritable: 'You can read here, but this device cannot write to the community yet.',
+    revoked:
+      'This device was removed from your devices, from another of them. It can no longer write here, and members’ devices no longer sync with it. What it already holds stays here for you to read.',
     agreementsChanged: 'The agreements changed since you last said “I agree”.',
     readAgreements: 'Read them'
   },

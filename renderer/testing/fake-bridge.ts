@@ -14,6 +14,7 @@ import type {
 import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { ErrorCode } from '../../core/errors.js'
+import { FakeDevices } from './fake-devices.js'
 import { FakeGovernance } from './fake-governance.js'
 import { FakeReaching } from './fake-reaching.js'
 
@@ -126,6 +127,8 @@ export class FakeBridge implements MutualBridge {
   readonly governance = new FakeGovernance(this)
   /** Availability, reach-outs, private conversations and the support plan. */
   readonly reaching = new FakeReaching(this)
+  /** My devices, link codes and the recovery phrase. */
+  readonly devices = new FakeDevices(this)
   /** Per-method answers that replace the in-memory community's. */
   overrides: Overrides = {}
   private readonly messageListeners = new Set<(message: unknown) => void>()
@@ -162,6 +165,7 @@ export class FakeBridge implements MutualBridge {
         peers: 1,
         knownMembers: 2,
         writable: true,
+        revoked: false,
         updateNeeded: false,
         posts: { local: 0, replicated: 0, confirmed: 0 },
         viewVersion: '0'
@@ -436,6 +440,7 @@ export class FakeBridge implements MutualBridge {
       default:
         if (this.governance.handles(method)) return this.governance.handle(method, p)
         if (this.reaching.handles(method)) return this.reaching.handle(method, p)
+        if (this.devices.handles(method)) return this.devices.handle(method, p)
         throw new FakeError('bad-request', `the fake engine does not know "${method}"`)
     }
   }

@@ -1,11 +1,14 @@
-// This device's own protection: the passphrase, locking, and wiping Mutual
-// from it. Says plainly what each protects and what it cannot reach.
+// This device's own protection: the passphrase, locking, my other devices,
+// the recovery phrase, and wiping Mutual from it. Says plainly what each
+// protects and what it cannot reach.
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { Results } from '../../../core/rpc/methods.js'
 import { useAction, useEngine, useLive } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { MyDevices } from './MyDevices.js'
+import { RecoveryPhrase } from './RecoveryPhrase.js'
 
 type LockStatus = Results['lock.status']
 
@@ -34,6 +37,8 @@ export function DeviceDialog({ onWiped }: { onWiped: () => void }) {
       </p>
       <PassphraseForm lock={lock} onSaved={status.reload} />
       <LockControls lock={lock} onChanged={status.reload} />
+      <MyDevices />
+      <RecoveryPhrase />
       <WipeSection onWiped={onWiped} />
     </div>
   )

@@ -1,0 +1,158 @@
+// One of my devices: its name (renamed in place), where it writes as me, and
+// removing it, with a confirmation that says what removing can and cannot do.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { FormEvent } from 'react'
+import type { DeviceInfo } from '../../../core/domain/types.js'
+import { LIMITS } from '../../../core/domain/limits.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+
+export function deviceName(device: DeviceInfo): string {
+  return device.name ?? strings.myDevices.unnamed
+}
+
+export function DeviceRow({ device, onRemoved }: { device: DeviceInfo; onRemoved: (name: string) => void }) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.myDevices
+  const name = deviceName(device)
+  const [mode, setMode] = useState<'view' | 'rename' | 'remove'>('view')
+  const [draft, setDraft] = useState('')
+  const [problem, setProblem] = useState(false)
+  const renameButton = useRef<HTMLButtonElement>(null)
+  const removeButton = useRef<HTMLButtonElement>(null)
+  const back = useRef<'rename' | 'remove' | null>(null)
+
+  const rename = useAction(async (next: string) => {
+    await engine.call('devices.rename', { id: device.id, name: next })
+    return true
+  })
+  const remove = useAction(async () => {
+    await engine.call('devices.revoke', { id: device.id })
+    return true
+  })
+
+  // Back from renaming or a kept device, focus returns to the button that started it.
+  useEffect(() => {
+    if (mode !== 'view' || !back.current) return
+    ;(back.current === 'rename' ? renameButton : removeButton).current?.focus()
+    back.current = null
+  }, [mode])
+  const close = (from: 'rename' | 'remove') => {
+    back.current = from
+    rename.clear()
+    remove.clear()
+    setMode('view')
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const next = draft.trim()
+    setProblem(!next)
+    if (!next) return
+    if (await rename.run(next)) close('rename')
+  }
+
+  return (
+    <li className={`device-row${device.revoked ? ' device-revoked' : ''}`}>
+      {mode === 'rename' ? (
+        <form className="device-rename" onSubmit={(e) => void submit(e)} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{s.nameLabel}</label>
+            <input
+              id={`${id}-name`}
+              type="text"
+              autoFocus
+              maxLength={LIMITS.deviceName}
+              value={draft}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-problem` : undefined}
+              onChange={(e) => setDraft(e.target.value)}
+            />
+            {problem ? (
+              <p className="field-error" id={`${id}-problem`}>
+                {strings.linkToOther.nameNeeded}
+              </p>
+            ) : null}
+          </div>
+          <ErrorText error={rename.error} />
+          <div className="actions">
+            <button type="button" className="button quiet" onClick={() => close('rename')}>
+              {s.cancel}
+            </button>
+            <button type="submit" className="button primary" disabled={rename.pending}>
+              {s.save}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="device-main">
+          <div className="device-text">
+            <span className="device-name">{name}</span>
+            {device.thisDevice ? <span className="device-this"> ({s.thisDevice})</span> : null}
+            <span className="hint device-where">
+              {device.revoked ? s.removed : s.where(device.communities)}
+            </span>
+          </div>
+          {device.revoked ? null : (
+            <div className="device-actions">
+              <button
+                type="button"
+                ref={renameButton}
+                className="button small"
+                aria-label={s.renameLabel(name)}
+                onClick={() => {
+                  setDraft(device.name ?? '')
+                  setProblem(false)
+                  setMode('rename')
+                }}
+              >
+                {s.rename}
+              </button>
+              {device.thisDevice ? null : (
+                <button
+                  type="button"
+                  ref={removeButton}
+                  className="button small danger"
+                  aria-label={s.removeLabel(name)}
+                  aria-expanded={mode === 'remove'}
+                  onClick={() => setMode('remove')}
+                >
+                  {s.remove}
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+      {mode === 'remove' ? (
+        <div className="device-confirm stack" role="group" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>
+            <strong>{s.removeTitle(name)}</strong> {s.removeBody}
+          </p>
+          <ErrorText error={remove.error} />
+          <div className="actions">
+            <button
+              type="button"
+              className="button danger-solid"
+              disabled={remove.pending}
+              onClick={() =>
+                void remove.run().then((done) => {
+                  if (!done) return
+                  setMode('view')
+                  onRemoved(name)
+                })
+              }
+            >
+              {s.removeYes}
+            </button>
+            <button type="button" className="button" autoFocus onClick={() => close('remove')}>
+              {s.removeNo}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  )
+}

@@ -1,0 +1,158 @@
+// On a new device: entering the code another device of mine shows, and a
+// name for this one, then following along (looking, waiting for my yes over
+// there, bringing the communities here) until this device is me too.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { FormEvent } from 'react'
+import type { LinkResult, LinkStage } from '../../../core/domain/types.js'
+import { LIMITS } from '../../../core/domain/limits.js'
+import { useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { LinkedResult } from './LinkedResult.js'
+import { LinkErrorText, newLinkId } from './linking.js'
+
+export function LinkToOther({
+  initialCode = '',
+  onDone,
+  onCancel
+}: {
+  initialCode?: string
+  onDone: (communityId: string | null) => void
+  onCancel: () => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.linkToOther
+  const [code, setCode] = useState(initialCode)
+  const [name, setName] = useState('')
+  const [problems, setProblems] = useState<{ code?: string; name?: string }>({})
+  const [stage, setStage] = useState<LinkStage | null>(null)
+  const [stopped, setStopped] = useState(false)
+  const [result, setResult] = useState<LinkResult | null>(null)
+  const linkId = useRef<string | null>(null)
+  const codeRef = useRef<HTMLTextAreaElement>(null)
+
+  // Closing the form stops the attempt, rather than leaving it running unseen.
+  useEffect(
+    () => () => {
+      const current = linkId.current
+      if (current) void engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
+    },
+    [engine]
+  )
+
+  useEngineEvents((event) => {
+    if (event.type === 'link-progress' && event.linkId === linkId.current) setStage(event.stage)
+  })
+
+  const link = useAction(async (given: string, as: string) =>
+    engine.call('devices.link', { code: given, name: as, linkId: linkId.current ?? undefined })
+  )
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const given = code.trim()
+    const as = name.trim()
+    const found = { ...(given ? {} : { code: s.codeNeeded }), ...(as ? {} : { name: s.nameNeeded }) }
+    setProblems(found)
+    if (found.code || found.name) return
+    setStopped(false)
+    setStage(null)
+    linkId.current = newLinkId()
+    const linked = await link.run(given, as)
+    linkId.current = null
+    setStage(null)
+    if (linked) setResult(linked)
+  }
+
+  const stop = async () => {
+    const current = linkId.current
+    if (!current) return
+    setStopped(true)
+    await engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
+  }
+
+  const linking = link.pending
+  // The fields are disabled while linking; when it fails, focus goes back to the code.
+  const wasLinking = useRef(false)
+  useEffect(() => {
+    if (wasLinking.current && !linking && link.error) codeRef.current?.focus()
+    wasLinking.current = linking
+  }, [linking, link.error])
+
+  if (result)
+    return <LinkedResult title={s.doneTitle} result={result} onDone={onDone} onBack={() => setResult(null)} />
+
+  const cancelled = stopped && link.error?.code === 'closed'
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <p>{s.intro}</p>
+      <div className="field">
+        <label htmlFor={`${id}-code`}>{s.code}</label>
+        <textarea
+          id={`${id}-code`}
+          ref={codeRef}
+          className="invite-key"
+          rows={3}
+          spellCheck={false}
+          autoComplete="off"
+          autoFocus
+          value={code}
+          disabled={linking}
+          aria-describedby={`${id}-code-hint${problems.code ? ` ${id}-code-error` : ''}`}
+          aria-invalid={problems.code ? true : undefined}
+          onChange={(e) => setCode(e.target.value)}
+        />
+        <p className="hint" id={`${id}-code-hint`}>
+          {s.codeHint}
+        </p>
+        {problems.code ? (
+          <p className="field-error" id={`${id}-code-error`}>
+            {problems.code}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{s.name}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={name}
+          maxLength={LIMITS.deviceName}
+          disabled={linking}
+          aria-describedby={`${id}-name-hint${problems.name ? ` ${id}-name-error` : ''}`}
+          aria-invalid={problems.name ? true : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <p className="hint" id={`${id}-name-hint`}>
+          {s.nameHint}
+        </p>
+        {problems.name ? (
+          <p className="field-error" id={`${id}-name-error`}>
+            {problems.name}
+          </p>
+        ) : null}
+      </div>
+      <div className="join-progress" role="status" aria-live="polite">
+        {linking ? (
+          <p className={`progress progress-${stage ?? 'starting'}`}>{stage ? s.stage[stage] : s.starting}</p>
+        ) : null}
+        {!linking && cancelled ? <p className="progress">{s.stopped}</p> : null}
+      </div>
+      {cancelled ? null : <LinkErrorText error={link.error} kind="link" />}
+      <div className="actions">
+        {linking ? (
+          <button type="button" className="button quiet" onClick={() => void stop()}>
+            {s.stop}
+          </button>
+        ) : (
+          <button type="button" className="button quiet" onClick={onCancel}>
+            {strings.topics.cancel}
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={linking}>
+          {s.submit}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,216 @@
+// On a fresh device: coming back as me from my 24 words, with the encrypted
+// backup file if I saved one, and saying plainly what came back.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { FormEvent } from 'react'
+import type { LinkStage, RestoreResult } from '../../../core/domain/types.js'
+import { LIMITS } from '../../../core/domain/limits.js'
+import { useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { LinkedResult } from './LinkedResult.js'
+import { LinkErrorText, newLinkId } from './linking.js'
+
+const WORDS = 24
+
+export function Restore({
+  onDone,
+  onCancel
+}: {
+  onDone: (communityId: string | null) => void
+  onCancel: () => void
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const s = strings.restore
+  const [phrase, setPhrase] = useState('')
+  const [name, setName] = useState('')
+  const [backup, setBackup] = useState<{ name: string; text: string } | null>(null)
+  const [unreadable, setUnreadable] = useState(false)
+  const [problems, setProblems] = useState<{ phrase?: string; name?: string }>({})
+  const [stage, setStage] = useState<LinkStage | null>(null)
+  const [stopped, setStopped] = useState(false)
+  const [result, setResult] = useState<RestoreResult | null>(null)
+  const linkId = useRef<string | null>(null)
+  const phraseRef = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(
+    () => () => {
+      const current = linkId.current
+      if (current) void engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
+    },
+    [engine]
+  )
+  useEngineEvents((event) => {
+    if (event.type === 'link-progress' && event.linkId === linkId.current) setStage(event.stage)
+  })
+
+  const restore = useAction(async (words: string, as: string) =>
+    engine.call('devices.restore', {
+      phrase: words,
+      name: as,
+      ...(backup ? { backup: backup.text.trim() } : {}),
+      linkId: linkId.current ?? undefined
+    })
+  )
+
+  const choose = async (file: File | undefined) => {
+    setUnreadable(false)
+    setBackup(null)
+    if (!file) return
+    try {
+      setBackup({ name: file.name, text: await file.text() })
+    } catch {
+      setUnreadable(true)
+    }
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const words = phrase.trim().toLowerCase().split(/\s+/).filter(Boolean)
+    const as = name.trim()
+    const found = {
+      ...(words.length === 0
+        ? { phrase: s.phraseNeeded }
+        : words.length !== WORDS
+          ? { phrase: s.wordCount(words.length) }
+          : {}),
+      ...(as ? {} : { name: strings.linkToOther.nameNeeded })
+    }
+    setProblems(found)
+    if (found.phrase || found.name) return
+    setStopped(false)
+    setStage(null)
+    linkId.current = newLinkId()
+    const done = await restore.run(words.join(' '), as)
+    linkId.current = null
+    setStage(null)
+    if (done) setResult(done)
+  }
+
+  const stop = async () => {
+    const current = linkId.current
+    if (!current) return
+    setStopped(true)
+    await engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
+  }
+
+  const working = restore.pending
+  const wasWorking = useRef(false)
+  useEffect(() => {
+    if (wasWorking.current && !working && restore.error) phraseRef.current?.focus()
+    wasWorking.current = working
+  }, [working, restore.error])
+
+  if (result)
+    return (
+      <LinkedResult title={s.doneTitle} result={result} onDone={onDone} onBack={() => setResult(null)}>
+        <BackupOutcome result={result} hadBackup={backup !== null} />
+      </LinkedResult>
+    )
+
+  const cancelled = stopped && restore.error?.code === 'closed'
+  const field = (key: 'phrase' | 'name') => ({
+    'aria-describedby': `${id}-${key}-hint${problems[key] ? ` ${id}-${key}-error` : ''}`,
+    'aria-invalid': problems[key] ? true : undefined
+  })
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <p>{s.intro}</p>
+      <div className="field">
+        <label htmlFor={`${id}-phrase`}>{s.phrase}</label>
+        <textarea
+          id={`${id}-phrase`}
+          ref={phraseRef}
+          className="phrase-input"
+          rows={4}
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="none"
+          autoFocus
+          value={phrase}
+          disabled={working}
+          {...field('phrase')}
+          onChange={(e) => {
+            setPhrase(e.target.value)
+            if (problems.phrase) setProblems(({ phrase: _, ...rest }) => rest)
+          }}
+        />
+        <p className="hint" id={`${id}-phrase-hint`}>
+          {s.phraseHint}
+        </p>
+        {problems.phrase ? (
+          <p className="field-error" id={`${id}-phrase-error`}>
+            {problems.phrase}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{strings.linkToOther.name}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={name}
+          maxLength={LIMITS.deviceName}
+          disabled={working}
+          {...field('name')}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <p className="hint" id={`${id}-name-hint`}>
+          {strings.linkToOther.nameHint}
+        </p>
+        {problems.name ? (
+          <p className="field-error" id={`${id}-name-error`}>
+            {problems.name}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-backup`}>{s.backup}</label>
+        <input
+          id={`${id}-backup`}
+          type="file"
+          accept=".txt,text/plain"
+          disabled={working}
+          aria-describedby={`${id}-backup-hint`}
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
+        <p className="hint" id={`${id}-backup-hint`}>
+          {backup ? s.backupChosen(backup.name) : s.backupHint}
+        </p>
+        {unreadable ? <p className="field-error">{s.backupUnreadable}</p> : null}
+      </div>
+      <div className="join-progress" role="status" aria-live="polite">
+        {working ? (
+          <p className={`progress progress-${stage ?? 'looking'}`}>{s.stage[stage ?? 'looking']}</p>
+        ) : null}
+        {!working && cancelled ? <p className="progress">{s.stopped}</p> : null}
+      </div>
+      {cancelled ? null : <LinkErrorText error={restore.error} kind="restore" />}
+      <div className="actions">
+        {working ? (
+          <button type="button" className="button quiet" onClick={() => void stop()}>
+            {s.stop}
+          </button>
+        ) : (
+          <button type="button" className="button quiet" onClick={onCancel}>
+            {strings.topics.cancel}
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={working}>
+          {s.submit}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function BackupOutcome({ result, hadBackup }: { result: RestoreResult; hadBackup: boolean }) {
+  const s = strings.restore
+  if (!hadBackup) return <p>{s.noBackup}</p>
+  if (result.conversations === 0 && !result.plan) return <p>{s.emptyBackup}</p>
+  return (
+    <>
+      {result.conversations > 0 ? <p>{s.conversations(result.conversations)}</p> : null}
+      {result.plan ? <p>{s.plan}</p> : null}
+    </>
+  )
+}
