@@ -169,3 +169,67 @@ test('devices: a pairing request with junk in it is turned away without asking t
   await swarm.destroy()
   expect(ash.events.some((e) => e.type === 'link-request' && e.offerId === offerId)).toBe(false)
 })
+
+test('devices: someone who learned the code and copied the asking device’s request gets the reply, but nothing more; the real device links', async () => {
+  const [ash, cleo, laptop] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(ash, [cleo])
+  const ashId = ash.engine.get(id).me
+  const { offerId, code } = await ash.rpc.call('devices.offerLink', {})
+  const decoded = decodeLinkCode(code, Date.now())
+  const invitePublicKey = hcrypto.keyPair(BlindPairing.decodeInvite(decoded.bytes).seed).publicKey
+
+  // The eavesdropper sits on the code's topic as if it were the first device, to read the request.
+  const spySwarm = createSwarm(lab.bootstrap, hcrypto.keyPair())
+  const spy = new BlindPairing(spySwarm, { poll: 1000 })
+  let copied: Buffer | null = null
+  const read = new Promise<Buffer>((resolve) => {
+    const member = spy.addMember({
+      discoveryKey: decoded.discoveryKey,
+      onadd: async (request) => {
+        copied ??= Buffer.from(request.open(invitePublicKey))
+        resolve(copied)
+      }
+    })
+    void member.ready().then(() => member.flushed())
+  })
+  const linking = laptop.rpc.call('devices.link', { code, name: 'laptop' })
+  const userData = await read
+
+  // Asking again with the very same request brings the same reply, once the person says yes to "laptop".
+  const thiefSwarm = createSwarm(lab.bootstrap, hcrypto.keyPair())
+  const thief = new BlindPairing(thiefSwarm, { poll: 1000 })
+  const reply = new Promise<Buffer | null>((resolve) =>
+    thief.addCandidate({ invite: decoded.bytes, userData, onadd: async (r) => resolve(r.data) })
+  )
+  await until([ash], async () => ash.events.some((e) => e.type === 'link-request' && e.offerId === offerId))
+  await ash.rpc.call('devices.answerLink', { offerId, accept: true })
+  const data = await reply
+  if (!data) throw new Error('no reply data')
+  const offerKey = data.subarray(0, 32)
+
+  // With the secret in hand, the thief says hello: the first device hangs up, sending nothing.
+  const heard: LinkMessage[] = []
+  const hungUp = new Promise<void>((resolve) => {
+    const hook = (conn: Hyperswarm.SwarmConnection) => {
+      if (!conn.remotePublicKey.equals(offerKey)) return
+      conn.on('error', () => undefined)
+      conn.once('close', () => resolve())
+      openLinkChannel(conn, {
+        opened: (channel) => channel.send({ t: 'hello', secret: data.subarray(32).toString('hex') }),
+        receive: async (message) => {
+          heard.push(message)
+        }
+      })
+    }
+    for (const conn of thiefSwarm.connections) hook(conn)
+    thiefSwarm.on('connection', hook)
+  })
+  thiefSwarm.joinPeer(offerKey)
+  await hungUp
+  expect(heard).toEqual([])
+  expect((await linking).communities).toEqual([id])
+  const devices = await ash.engine.get(id).reader().devices(ashId)
+  expect(devices.map((d) => d.name)).toEqual(['first device', 'laptop'])
+  await Promise.all([spy.close(), thief.close()])
+  await Promise.all([spySwarm.destroy(), thiefSwarm.destroy()])
+})

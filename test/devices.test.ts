@@ -181,3 +181,44 @@ test('devices: a linked device stays the same member after a restart, and a memb
   const members = await ash.rpc.call('members.list', { communityId: id })
   expect(members.find((m) => m.id === deeId)?.removed).toBe(true)
 })
+
+test('devices: revoking the device that signs the order hands that place to another of the member’s devices, and a revoked device’s recovery phrase goes with it', async () => {
+  const [ash, bo, cy, laptop] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(ash, [bo, cy])
+  const ashId = ash.engine.get(id).me
+  const indexersOn = (peer: Peer) =>
+    peer.engine
+      .get(id)
+      .base.system?.indexers.map((i) => i.key.toString('hex'))
+      .sort() ?? []
+  const before = await until([ash], async () => (indexersOn(ash).length === 3 ? indexersOn(ash) : false))
+  expect(before).toContain(ashId)
+  await link(ash, laptop, 'laptop')
+  const laptopWriter = laptop.engine.get(id).writerKey
+
+  // Ash moves to the laptop for good and revokes the first device from it: the laptop takes its place.
+  const first = (await laptop.rpc.call('devices.list', {})).find((d) => !d.thisDevice)
+  if (!first) throw new Error('the first device is not listed')
+  await laptop.rpc.call('devices.revoke', { id: first.id })
+  const after = await until([laptop, bo], async () => {
+    const keys = indexersOn(bo)
+    return keys.length === 3 && keys.includes(laptopWriter) ? keys : false
+  })
+  expect(after).not.toContain(ashId)
+  // Bo and Cy with the laptop sign the order: the laptop's post is confirmed.
+  await laptop.rpc.call('posts.create', { communityId: id, text: 'On the laptop now' })
+  await until(
+    [laptop],
+    async () => (await laptop.rpc.call('sync.status', { communityId: id }))[0]?.posts.confirmed === 1
+  )
+
+  // A phrase recorded from a device that is then revoked stops naming Ash: whoever holds that device cannot come back with it.
+  const phone = await lab.peer()
+  await link(laptop, phone, 'phone')
+  await phone.rpc.call('devices.recoveryPhrase', { backup: false })
+  await until([laptop], async () => (await laptop.engine.get(id).reader().recoveryKeyOf(ashId)) !== null)
+  const lost = (await laptop.rpc.call('devices.list', {})).find((d) => d.name === 'phone')
+  if (!lost) throw new Error('the phone is not listed')
+  await laptop.rpc.call('devices.revoke', { id: lost.id })
+  await until([laptop], async () => (await laptop.engine.get(id).reader().recoveryKeyOf(ashId)) === null)
+})

@@ -378,9 +378,17 @@ export class Community extends EventEmitter {
     const writer = this.links?.writerOf(conn)
     if (!writer || conn.destroyed) return
     const stream = this.base.replicate(conn)
-    this.reachingPart?.presence.attach(stream, writer)
     this.receipts?.attach(stream, writer)
+    // Presence is the member's, whichever of their devices is connected (pairing answers a late channel).
+    void this.memberOfWriter(writer).then((member) => {
+      if (!conn.destroyed) this.reachingPart?.presence.attach(stream, member)
+    })
     this.emit('sync')
+  }
+
+  /** The member a writer speaks for: itself, or the member who linked it (op version 5). */
+  private async memberOfWriter(writer: string): Promise<string> {
+    return (await this.reader().writer(writer))?.member ?? writer
   }
 
   /**
@@ -582,7 +590,10 @@ export class Community extends EventEmitter {
   private async onRefused(reason: Refusal, by: string): Promise<void> {
     const reader = this.reader()
     if ((await reader.meta()) === null) return
-    const member = await reader.member(by)
+    // Told by any device of a current member, linked ones included; never by a revoked one.
+    const device = await reader.writer(by)
+    if (device?.revoked) return
+    const member = await reader.member(device?.member ?? by)
     if (!member || member.left) return
     if (this.refusal === reason) return
     this.refusal = reason

@@ -4,7 +4,6 @@
 // device from appending what apply would refuse.
 import hcrypto from 'hypercore-crypto'
 import { linkSignable } from '../domain/device.js'
-import { LIMITS } from '../domain/limits.js'
 import type { NotShared } from '../domain/types.js'
 import { provesWriter, signAsWriter, writerKeyFor } from '../domain/writer-key.js'
 import type { SignerKeyPair } from '../domain/writer-key.js'
@@ -12,7 +11,7 @@ import { MutualError } from '../errors.js'
 import type { NewWriter, SharedCommunity } from '../linking/channel.js'
 import type { ThisDevice } from '../profile/profile.js'
 import type { DeviceRecord } from '../view/records.js'
-import { DEVICES_SINCE } from '../view/devices.js'
+import { DEVICES_SINCE, canAddDevice } from '../view/devices.js'
 import type { Community } from './community.js'
 
 /** What a new device of mine needs to write here as me, or why it cannot. */
@@ -60,8 +59,11 @@ export async function addDevice(
   const writerKey = Buffer.from(writer.writerKey, 'hex')
   const signable = linkSignable(community.base.discoveryKey, Buffer.from(community.me, 'hex'), writerKey)
   if (!provesWriter(signable, Buffer.from(writer.proof, 'hex'), writerKey)) return false
-  const devices = await community.reader().devices(community.me)
-  if (devices.filter((d) => !d.revoked).length >= LIMITS.devicesPerMember) return false
+  const reader = community.reader()
+  const devices = await reader.devices(community.me)
+  const view = { get: (key: string) => reader.value<unknown>(key) }
+  // What apply would refuse is not appended, so the new device is told the truth.
+  if (!(await canAddDevice(view, devices, { writerKey: writer.writerKey, device: device.id }))) return false
   await nameSelf(community, self, devices)
   await community.append({
     type: 'device/link',

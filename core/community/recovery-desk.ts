@@ -11,7 +11,8 @@ import { recoveryTopic, restoreSignable } from '../domain/recovery.js'
 import { provesWriter } from '../domain/writer-key.js'
 import { answerChannel } from '../linking/channel.js'
 import { RECOVER_PROTOCOL, recoverHelloSignable } from '../linking/recover-channel.js'
-import type { RecoverMessage } from '../linking/recover-channel.js'
+import type { RecoverMessage, RecoveredWriter } from '../linking/recover-channel.js'
+import { canAddDevice } from '../view/devices.js'
 import type { Channel } from '../linking/channel.js'
 import type { ViewReader } from '../view/read.js'
 
@@ -69,9 +70,13 @@ export class RecoveryDesk {
     }
   }
 
+  /** Members a restore is being added for now: one at a time each, so one phrase cannot make me append many. */
+  private readonly recovering = new Set<string>()
+
   attach(conn: Hyperswarm.SwarmConnection): void {
     let member: string | null = null
     let recoveryKey: Buffer | null = null
+    let answered = false
     answerChannel(conn, RECOVER_PROTOCOL, {
       opened: () => undefined,
       receive: async (message: RecoverMessage, channel: Channel<RecoverMessage>) => {
@@ -107,41 +112,65 @@ export class RecoveryDesk {
           })
           return
         }
-        if (message.t === 'writers' && member !== null && recoveryKey !== null) {
-          const linked: string[] = []
-          for (const w of message.writers) {
-            if (w.key !== this.host.base.key.toString('hex')) continue
-            const writerKey = Buffer.from(w.writerKey, 'hex')
-            const memberKey = Buffer.from(member, 'hex')
-            const dk = this.host.base.discoveryKey
-            // Apply checks both again; these keep junk out of the log.
-            if (!provesWriter(linkSignable(dk, memberKey, writerKey), Buffer.from(w.proof, 'hex'), writerKey))
-              continue
-            if (
-              !hcrypto.verify(
-                restoreSignable(dk, memberKey, writerKey),
-                Buffer.from(w.recoveryProof, 'hex'),
-                recoveryKey
-              )
-            )
-              continue
-            await this.host.append({
-              type: 'device/recover',
-              member,
-              writerKey: w.writerKey,
-              device: message.device.id,
-              name: message.device.name,
-              proof: w.proof,
-              recoveryProof: w.recoveryProof
-            })
-            linked.push(w.key)
-          }
+        // One writer, once, per connection: each connection costs me at most one op.
+        if (message.t === 'writers' && member !== null && recoveryKey !== null && !answered) {
+          answered = true
+          const ours = this.host.base.key.toString('hex')
+          const w = message.writers.find((x) => x.key === ours)
+          const linked = w && (await this.recover(member, recoveryKey, w, message.device)) ? [ours] : []
           channel.send({ t: 'linked', keys: linked })
           return
         }
         throw new Error('unexpected message')
       }
     })
+  }
+
+  /** Appends the restore, if the view would take it: apply checks it all again. */
+  private async recover(
+    member: string,
+    recoveryKey: Buffer,
+    w: RecoveredWriter,
+    device: { id: string; name: string }
+  ): Promise<boolean> {
+    if (this.recovering.has(member)) return false
+    this.recovering.add(member)
+    try {
+      const writerKey = Buffer.from(w.writerKey, 'hex')
+      const memberKey = Buffer.from(member, 'hex')
+      const dk = this.host.base.discoveryKey
+      if (!provesWriter(linkSignable(dk, memberKey, writerKey), Buffer.from(w.proof, 'hex'), writerKey))
+        return false
+      if (
+        !hcrypto.verify(
+          restoreSignable(dk, memberKey, writerKey),
+          Buffer.from(w.recoveryProof, 'hex'),
+          recoveryKey
+        )
+      )
+        return false
+      const reader = this.host.reader()
+      const view = { get: (key: string) => reader.value<unknown>(key) }
+      if (
+        !(await canAddDevice(view, await reader.devices(member), {
+          writerKey: w.writerKey,
+          device: device.id
+        }))
+      )
+        return false
+      await this.host.append({
+        type: 'device/recover',
+        member,
+        writerKey: w.writerKey,
+        device: device.id,
+        name: device.name,
+        proof: w.proof,
+        recoveryProof: w.recoveryProof
+      })
+      return true
+    } finally {
+      this.recovering.delete(member)
+    }
   }
 
   private async currentMemberOf(key: string): Promise<string | null> {

@@ -47,6 +47,10 @@ export class Refounding {
     if (!meta || !decided) return
     const me = await reader.member(community.me)
     if (!me || me.left) return
+    // One device acts for the member: their earliest device still theirs (op version 5). Two would found
+    // two new communities, or race for one invite; the others can be linked to the new one afterwards.
+    const acting = (await reader.devices(community.me)).find((d) => !d.revoked)?.writer
+    if (acting !== community.writerKey) return
     const myName = me.name ?? 'A member'
     if (decided.by === community.me) return this.startAgain(community, meta.name, myName, decided.proposalId)
     if (this.host.refoundedAs(community.id)) return

@@ -100,4 +100,20 @@ describe('op versions', () => {
     expect(decodeOp(bytes(raw))).toEqual({ kind: 'invalid' })
     expect(decodeOp(bytes(escaped))).toEqual({ kind: 'invalid' })
   })
+
+  test('ops: a block nested deeper than any op is invalid, never a stack overflow that would halt apply', () => {
+    const deep = `{"v":5,"type":"member/leave","x":${'['.repeat(12_000)}${']'.repeat(12_000)}}`
+    expect(deep.length).toBeLessThan(65_536)
+    expect(decodeOp(bytes(deep))).toEqual({ kind: 'invalid' })
+    // The deepest real op (a settings change inside a proposal) still reads.
+    const proposal = {
+      v: 3,
+      type: 'proposal/create',
+      id: '0123456789abcdef',
+      change: { kind: 'settings', settings: { counting: 'agreed' } },
+      reason: 'Count those who agreed',
+      at: 1
+    }
+    expect(decodeOp(bytes(JSON.stringify(proposal))).kind).toBe('op')
+  })
 })

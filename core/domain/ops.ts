@@ -261,11 +261,24 @@ export type DecodedOp =
  */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
-function hasForbiddenKey(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return true
-    if (hasForbiddenKey((value as Record<string, unknown>)[key])) return true
+/**
+ * Deeper than any op nests (a proposal's settings change is three levels).
+ * Checked by counting, never by catching a stack overflow: stack depth differs
+ * between Node and Electron, and every peer must refuse the same blocks.
+ */
+const MAX_DEPTH = 16
+
+/** Whether a parsed block nests too deep to be an op, or holds a key that changes what an object is. */
+function malformedShape(root: unknown): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, depth } = next
+    if (typeof value !== 'object' || value === null) continue
+    if (depth >= MAX_DEPTH) return true
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return true
+      pending.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 })
+    }
   }
   return false
 }
@@ -278,7 +291,7 @@ export function decodeOp(block: Uint8Array, newestKnown: number = OP_VERSION): D
   } catch {
     return { kind: 'invalid' }
   }
-  if (hasForbiddenKey(json)) return { kind: 'invalid' }
+  if (malformedShape(json)) return { kind: 'invalid' }
   const header = versioned.safeParse(json)
   if (!header.success) return { kind: 'invalid' }
   const version = header.data.v
@@ -298,7 +311,9 @@ export function opensUpgrade(op: Op): boolean {
 const SINCE_VERSION_5: ReadonlySet<Op['type']> = new Set<Op['type']>([
   'device/link',
   'device/name',
-  'device/revoke'
+  'device/revoke',
+  'member/recovery',
+  'device/recover'
 ])
 
 const SINCE_VERSION_3: ReadonlySet<Op['type']> = new Set<Op['type']>(['reach/answered', 'member/lapse'])

@@ -17,13 +17,15 @@ import type { LinkRequest } from './offer.js'
 
 /** Waiting for the person past the code's own expiry: they may have said yes just before it. */
 const GRACE_MS = 60_000
+/** Adding this device's writers takes the other device seconds; this long means it has gone. */
+const COPY_MS = 120_000
 
 import type { LinkStage } from '../domain/types.js'
 
 export interface LinkOptions<T> {
   bootstrap: Bootstrap | undefined
   signal: AbortSignal
-  device: LinkRequest
+  device: Omit<LinkRequest, 'key'>
   now: () => number
   onStage(stage: LinkStage): void
   /** Makes this device's writer for a shared community; null to leave it out (already here, say). */
@@ -38,7 +40,9 @@ export interface Linked<T> {
 }
 
 export async function linkWithCode<T>(code: DecodedLinkCode, opts: LinkOptions<T>): Promise<Linked<T>> {
-  const swarm = createSwarm(opts.bootstrap, hcrypto.keyPair())
+  // Named in the request: the offering device answers the link channel only over a connection made with it.
+  const keyPair = hcrypto.keyPair()
+  const swarm = createSwarm(opts.bootstrap, keyPair)
   const pairing = new BlindPairing(swarm, { poll: 5000 })
   const prepared = new Map<string, { shared: SharedCommunity; held: T }>()
   let timer: NodeJS.Timeout | null = null
@@ -48,6 +52,7 @@ export async function linkWithCode<T>(code: DecodedLinkCode, opts: LinkOptions<T
       let offerKey: Buffer | null = null
       let secret: Buffer | null = null
       let copying = false
+      let copyingSince = 0
       const fail = (err: MutualError) => reject(err)
       const attach = (conn: Hyperswarm.SwarmConnection) => {
         if (!offerKey || !conn.remotePublicKey.equals(offerKey)) return
@@ -57,6 +62,7 @@ export async function linkWithCode<T>(code: DecodedLinkCode, opts: LinkOptions<T
           receive: async (message: LinkMessage, channel: LinkChannel) => {
             if (message.t === 'communities' && !copying) {
               copying = true
+              copyingSince = opts.now()
               opts.onStage('copying')
               notShared = message.notShared
               const writers: NewWriter[] = []
@@ -88,7 +94,9 @@ export async function linkWithCode<T>(code: DecodedLinkCode, opts: LinkOptions<T
       })
       const candidate = pairing.addCandidate({
         invite: code.bytes,
-        userData: Buffer.from(JSON.stringify(opts.device)),
+        userData: Buffer.from(
+          JSON.stringify({ ...opts.device, key: keyPair.publicKey.toString('hex') } satisfies LinkRequest)
+        ),
         onadd: async (result) => {
           const data = result.data
           if (!data || data.length !== 64)
@@ -114,6 +122,13 @@ export async function linkWithCode<T>(code: DecodedLinkCode, opts: LinkOptions<T
       const giveUpAt = code.expiresAt + GRACE_MS
       timer = setInterval(() => {
         if (!offerKey) askAgain()
+        if (copying && opts.now() - copyingSince > COPY_MS)
+          fail(
+            new MutualError(
+              'closed',
+              'your other device stopped answering while linking; nothing was added here'
+            )
+          )
         if (opts.now() > giveUpAt && !copying)
           fail(
             new MutualError(

@@ -23,7 +23,9 @@ export const linkRequest = z
   .object({
     name: z.string().trim().min(1).max(LIMITS.deviceName),
     /** The id it will carry as one of my devices, chosen by itself so it knows itself in the list. */
-    device: z.string().regex(/^[0-9a-f]{32}$/)
+    device: z.string().regex(/^[0-9a-f]{32}$/),
+    /** The network key it will connect with: the only one the link channel then answers. */
+    key: z.string().regex(/^[0-9a-f]{64}$/)
   })
   .strict()
 export type LinkRequest = z.infer<typeof linkRequest>
@@ -38,7 +40,8 @@ export interface LinkSource {
 /** The longest a finished offer stays up for the new device to leave first. */
 const IDLE_MS = 10_000
 
-export type OfferState = 'waiting' | 'asked' | 'confirmed' | 'linked' | 'declined' | 'closed'
+export type OfferState =
+  'waiting' | 'asked' | 'confirmed' | 'sharing' | 'linking' | 'linked' | 'declined' | 'closed'
 
 export interface LinkOfferEvents {
   /** A device asked; the person confirms or declines with `answer`. */
@@ -60,6 +63,8 @@ export class LinkOffer extends EventEmitter<LinkOfferEvents> {
   private readonly member: BlindPairing.PairingMember
   private request: BlindPairing.MemberRequest | null = null
   private asking: LinkRequest | null = null
+  /** Communities handed over and not yet given a writer. */
+  private shared = new Set<string>()
   /** Ends blind pairing's wait on a request: its reply goes out once the person has answered. */
   private answered: () => void = () => undefined
   private readonly answering = new Promise<void>((resolve) => {
@@ -128,7 +133,8 @@ export class LinkOffer extends EventEmitter<LinkOfferEvents> {
     if (first?.id && request.id && first.id.equals(request.id)) {
       // The device that asked, asking again (a lost reply): it gets the same answer.
       await this.answering
-      if (this.state === 'confirmed' || this.state === 'linked') this.confirm(request)
+      if (this.state !== 'asked' && this.state !== 'declined' && this.state !== 'closed')
+        this.confirm(request)
       else request.deny()
       return
     }
@@ -148,27 +154,38 @@ export class LinkOffer extends EventEmitter<LinkOfferEvents> {
     request.confirm({ key: this.offerKey, additional: this.invite.additional })
   }
 
+  /**
+   * Only the device that asked can take part: its hello must come over a
+   * connection made with the network key it named in its request (Noise
+   * proves that key), and carry the secret it was sent. Whoever else learned
+   * the code can read that request and even the reply, but cannot make that
+   * connection. One hello and one set of writers per offer, whatever the
+   * number of connections.
+   */
   private attach(conn: Hyperswarm.SwarmConnection): void {
-    let proven = false
     answerLinkChannel(conn, {
       opened: () => undefined,
       receive: async (message: LinkMessage, channel: LinkChannel) => {
+        const asking = this.asking
+        if (!asking || !conn.remotePublicKey.equals(Buffer.from(asking.key, 'hex')))
+          throw new Error('not the device that asked')
         if (message.t === 'hello') {
-          // Only after the person confirmed, and only with the secret the confirmed device was sent.
           const secret = Buffer.from(message.secret, 'hex')
-          if (this.state !== 'confirmed' || proven || !timingSafeEqual(secret, this.secret))
+          if (this.state !== 'confirmed' || !timingSafeEqual(secret, this.secret))
             throw new Error('not the confirmed device')
-          proven = true
+          this.state = 'sharing'
           const { shared, notShared } = await this.source.share()
+          this.shared = new Set(shared.map((c) => c.key))
           channel.send({ t: 'communities', communities: shared, notShared })
           return
         }
-        if (message.t === 'writers' && proven && this.state === 'confirmed') {
+        if (message.t === 'writers' && this.state === 'sharing') {
+          this.state = 'linking'
           const linked: string[] = []
-          const asking = this.asking
-          if (!asking) throw new Error('no device asked')
           const device = { id: asking.device, name: asking.name }
           for (const writer of message.writers) {
+            // One writer for each community shared, and none for any other.
+            if (!this.shared.delete(writer.key)) continue
             if (await this.source.link(writer, device).catch(() => false)) linked.push(writer.key)
           }
           channel.send({ t: 'linked', keys: linked })

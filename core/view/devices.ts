@@ -10,10 +10,8 @@ import { linkSignable } from '../domain/device.js'
 import { registerSignable, restoreSignable } from '../domain/recovery.js'
 import { provesWriter } from '../domain/writer-key.js'
 import { keys } from './records.js'
-import type { DeviceRecord, MemberRecord, WriterRecord } from './records.js'
+import type { DeviceRecord, MemberRecord, RecoveryRecord, WriterRecord } from './records.js'
 import type { Ctx, ViewWriter } from './writer.js'
-import { updateMeta } from './writer.js'
-import { refillIndexers } from './indexers.js'
 
 /** Devices a member may have held in all, revoked ones included: the record stays small. */
 const DEVICE_RECORDS_MAX = LIMITS.devicesPerMember * 4
@@ -43,8 +41,9 @@ export async function devicesOf(view: ViewWriter, member: string): Promise<Devic
 }
 
 /** Adds a writer as one of the author's devices, if the writer's own signature asks for exactly that. */
-export function linkDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'device/link'>): Promise<void> {
-  return addWriterAs(ctx, member, op)
+export async function linkDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'device/link'>): Promise<void> {
+  if (ctx.version < DEVICES_SINCE) return
+  await addWriterAs(ctx, member, op)
 }
 
 /**
@@ -56,13 +55,22 @@ export async function registerRecovery(
   member: MemberRecord,
   op: OpOf<'member/recovery'>
 ): Promise<void> {
+  if (ctx.version < DEVICES_SINCE) return
   const signable = registerSignable(ctx.host.discoveryKey, Buffer.from(member.key, 'hex'))
   if (!hcrypto.verify(signable, Buffer.from(op.proof, 'hex'), Buffer.from(op.key, 'hex'))) return
   if ((await ctx.view.get<string>(keys.recoveryKey(op.key))) !== null) return
-  const old = await ctx.view.get<string>(keys.recovery(member.key))
-  if (old !== null) await ctx.view.del(keys.recoveryKey(old))
-  await ctx.view.put(keys.recovery(member.key), op.key)
+  await forgetRecovery(ctx, member.key)
+  // Which device recorded it: should that device be revoked, its key goes with it.
+  const record: RecoveryRecord = { key: op.key, by: ctx.writer }
+  await ctx.view.put(keys.recovery(member.key), record)
   await ctx.view.put(keys.recoveryKey(op.key), member.key)
+}
+
+async function forgetRecovery(ctx: Ctx, member: string): Promise<void> {
+  const old = await ctx.view.get<RecoveryRecord>(keys.recovery(member))
+  if (old === null) return
+  await ctx.view.del(keys.recoveryKey(old.key))
+  await ctx.view.del(keys.recovery(member))
 }
 
 /**
@@ -71,9 +79,10 @@ export async function registerRecovery(
  * when none of their devices is left to link a new one.
  */
 export async function recoverDevice(ctx: Ctx, op: OpOf<'device/recover'>): Promise<void> {
+  if (ctx.version < DEVICES_SINCE) return
   const member = await ctx.view.get<MemberRecord>(keys.member(op.member))
   if (!member || member.left) return
-  const key = await ctx.view.get<string>(keys.recovery(op.member))
+  const key = (await ctx.view.get<RecoveryRecord>(keys.recovery(op.member)))?.key ?? null
   if (key === null) return
   const signable = restoreSignable(
     ctx.host.discoveryKey,
@@ -92,14 +101,8 @@ async function addWriterAs(
   const writerKey = Buffer.from(op.writerKey, 'hex')
   const signable = linkSignable(ctx.host.discoveryKey, Buffer.from(member.key, 'hex'), writerKey)
   if (!provesWriter(signable, Buffer.from(op.proof, 'hex'), writerKey)) return
-  // A writer that is, or was, anyone already (a member, a device, a refused newcomer) stays what it was.
-  if (await ctx.view.get(keys.member(op.writerKey))) return
-  if (await ctx.view.get(keys.writer(op.writerKey))) return
-  if (await ctx.view.get(keys.admissionRefused(op.writerKey))) return
   const devices = await devicesOf(ctx.view, member.key)
-  if (devices.filter((d) => !d.revoked).length >= LIMITS.devicesPerMember) return
-  if (devices.length >= DEVICE_RECORDS_MAX) return
-  if (devices.some((d) => d.device === op.device)) return
+  if (!(await canAddDevice(ctx.view, devices, op))) return
   await ctx.host.addWriter(writerKey, { indexer: false })
   const record: WriterRecord = { member: member.key, revoked: false }
   await ctx.view.put(keys.writer(op.writerKey), record)
@@ -109,7 +112,27 @@ async function addWriterAs(
   ])
 }
 
+/**
+ * Whether a writer can become one of a member's devices: it is nobody yet (a
+ * writer that is or was a member, a device or a refused newcomer stays what
+ * it was), the member has room, and the device id is new to them. Apply and
+ * the devices that append for others (recovery-desk.ts) ask the same.
+ */
+export async function canAddDevice(
+  view: { get(key: string): Promise<unknown> },
+  devices: DeviceRecord[],
+  add: { writerKey: string; device: string }
+): Promise<boolean> {
+  if (await view.get(keys.member(add.writerKey))) return false
+  if (await view.get(keys.writer(add.writerKey))) return false
+  if (await view.get(keys.admissionRefused(add.writerKey))) return false
+  if (devices.filter((d) => !d.revoked).length >= LIMITS.devicesPerMember) return false
+  if (devices.length >= DEVICE_RECORDS_MAX) return false
+  return !devices.some((d) => d.device === add.device)
+}
+
 export async function nameDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'device/name'>): Promise<void> {
+  if (ctx.version < DEVICES_SINCE) return
   const devices = await devicesOf(ctx.view, member.key)
   const target = devices.find((d) => d.writer === op.writerKey)
   if (!target || target.revoked) return
@@ -124,37 +147,53 @@ export async function nameDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'devic
  * A lost or given-away device stops being a writer. The member keeps at
  * least one: with none left, leaving is the way out. A revoked first writer
  * (the member's key) stays the member's name; only its ops stop counting.
+ * If the revoked writer held the member's place among the indexers, another
+ * of their devices takes it first, so revoking never wears the indexer set
+ * down, nor leaves a lost device as the one that signs the order.
  */
 export async function revokeDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'device/revoke'>): Promise<void> {
+  if (ctx.version < DEVICES_SINCE) return
   const devices = await devicesOf(ctx.view, member.key)
   const target = devices.find((d) => d.writer === op.writerKey)
   if (!target || target.revoked) return
-  if (devices.filter((d) => !d.revoked).length < 2) return
-  const removable = await stopWriting(ctx, op.writerKey)
+  const heir = devices.find((d) => !d.revoked && d !== target)
+  if (!heir) return
+  if (member.indexer && indexerWriterOf(member) === op.writerKey) {
+    await ctx.host.addWriter(Buffer.from(heir.writer, 'hex'), { indexer: true })
+    const { indexerWriter: _old, ...rest } = member
+    await ctx.view.put(
+      keys.member(member.key),
+      heir.writer === member.key ? rest : { ...rest, indexerWriter: heir.writer }
+    )
+  }
+  await stopWriting(ctx, op.writerKey)
   const revoked: WriterRecord = { member: member.key, revoked: true }
   await ctx.view.put(keys.writer(op.writerKey), revoked)
   await ctx.view.put(
     keys.devices(member.key),
     devices.map((d) => (d === target ? { ...d, revoked: true } : d))
   )
-  if (op.writerKey === member.key && member.indexer && removable) {
-    await ctx.view.put(keys.member(member.key), { ...member, indexer: false })
-    const meta = await updateMeta(ctx, (m) => ({ ...m, indexers: m.indexers - 1 }))
-    await refillIndexers(ctx, meta)
-  }
+  // A recovery key a lost device recorded could bring whoever holds it straight back.
+  if ((await ctx.view.get<RecoveryRecord>(keys.recovery(member.key)))?.by === op.writerKey)
+    await forgetRecovery(ctx, member.key)
 }
 
-/** A member who goes takes their linked devices with them. */
-export async function retireDevices(ctx: Ctx, member: MemberRecord): Promise<void> {
-  if (ctx.version < DEVICES_SINCE) return
+/** The writer that holds a member's place among the indexers. */
+export function indexerWriterOf(member: MemberRecord): string {
+  return member.indexerWriter ?? member.key
+}
+
+/**
+ * Every writer of a member who goes stops: their first writer and every
+ * linked device. True when their place among the indexers was given up (the
+ * last indexer cannot be removed: it stays a writer whose ops are ignored).
+ */
+export async function stopAllWriters(ctx: Ctx, member: MemberRecord): Promise<boolean> {
+  const indexerGone = member.indexer && ctx.host.removeable(Buffer.from(indexerWriterOf(member), 'hex'))
   for (const device of await devicesOf(ctx.view, member.key)) {
-    if (device.writer !== member.key && !device.revoked) await stopWriting(ctx, device.writer)
+    if (!device.revoked) await stopWriting(ctx, device.writer)
   }
-}
-
-/** Whether a member's first writer was revoked: it must never be made an indexer again. */
-export async function revokedWriter(view: ViewWriter, writer: string): Promise<boolean> {
-  return (await view.get<WriterRecord>(keys.writer(writer)))?.revoked === true
+  return indexerGone
 }
 
 async function stopWriting(ctx: Ctx, writer: string): Promise<boolean> {

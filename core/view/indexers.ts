@@ -2,7 +2,8 @@
 // goes, the earliest member who is not one yet takes their place.
 import { LIMITS } from '../domain/limits.js'
 import { keys } from './records.js'
-import type { MemberRecord, MetaRecord, WriterRecord } from './records.js'
+import type { MemberRecord, MetaRecord } from './records.js'
+import { devicesOf } from './devices.js'
 import { updateMeta } from './writer.js'
 import type { Ctx } from './writer.js'
 
@@ -18,10 +19,16 @@ async function promoteEarliest(ctx: Ctx, meta: MetaRecord): Promise<number> {
     const key = await ctx.view.get<string>(keys.memberOrder(order))
     const candidate = key === null ? null : await ctx.view.get<MemberRecord>(keys.member(key))
     if (!candidate || candidate.left || candidate.indexer) continue
-    // A member's first writer revoked as lost (op version 5) is never given the order to sign.
-    if ((await ctx.view.get<WriterRecord>(keys.writer(candidate.key)))?.revoked) continue
-    await ctx.host.addWriter(Buffer.from(candidate.key, 'hex'), { indexer: true })
-    await ctx.view.put(keys.member(candidate.key), { ...candidate, indexer: true })
+    // The member's first writer, or, if it was revoked as lost, their earliest device still theirs (op version 5).
+    const writer = (await devicesOf(ctx.view, candidate.key)).find((d) => !d.revoked)?.writer
+    if (writer === undefined) continue
+    await ctx.host.addWriter(Buffer.from(writer, 'hex'), { indexer: true })
+    await ctx.view.put(
+      keys.member(candidate.key),
+      writer === candidate.key
+        ? { ...candidate, indexer: true }
+        : { ...candidate, indexer: true, indexerWriter: writer }
+    )
     return 1
   }
   return 0

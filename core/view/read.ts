@@ -19,6 +19,7 @@ import type {
   MetaRecord,
   DeviceRecord,
   PostRecord,
+  RecoveryRecord,
   TimelineRecord,
   WriterRecord,
   TopicRecord
@@ -139,8 +140,8 @@ export class ViewReader {
   }
 
   /** The recovery key a member recorded (op version 5). */
-  recoveryKeyOf(member: string): Promise<string | null> {
-    return this.value<string>(keys.recovery(member))
+  async recoveryKeyOf(member: string): Promise<string | null> {
+    return (await this.value<RecoveryRecord>(keys.recovery(member)))?.key ?? null
   }
 
   /** The member a recovery key names. */

@@ -50,6 +50,18 @@ export interface MemberRecord {
   lapsed?: boolean
   /** The admitting member's clock when they let this member in (op version 3): when a lapse may come. */
   admittedAt?: number
+  /**
+   * The writer that holds this member's place among the indexers, when it is
+   * not their first writer: it passed to a linked device when that one was
+   * revoked (op version 5).
+   */
+  indexerWriter?: string
+}
+
+/** A member's recovery key, and the writer that recorded it (op version 5). */
+export interface RecoveryRecord {
+  key: string
+  by: string
 }
 
 /**
