@@ -3,7 +3,7 @@
 // passphrase, unlocking, and wiping. While locked the window shows no names.
 import { readdir } from 'node:fs/promises'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
+import { Stage, reportFailures, screenshot, seriousA11yViolations, startCommunity } from './harness.js'
 import type { Member } from './harness.js'
 
 const PASSPHRASE = 'tea by the window at six'
@@ -15,11 +15,7 @@ beforeAll(async () => {
   await stage.open()
   // As the app's engine host starts it: a profile with a passphrase opens locked.
   ash = await stage.member('Ash', { engine: { startLocked: true } })
-  await ash.page.getByRole('button', { name: /Start a community/ }).click()
-  await ash.page.getByLabel('Community name').fill('Night owls')
-  await ash.page.getByLabel('Your name here').fill('Ash')
-  await ash.page.getByRole('button', { name: 'Start community' }).click()
-  await ash.page.getByRole('heading', { level: 1, name: 'Night owls' }).waitFor()
+  await startCommunity(ash, 'Night owls', 'Ash')
 })
 afterAll(() => stage.close())
 

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import createTestnet from 'hyperdht/testnet.js'
 import { chromium } from 'playwright-core'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { beforeEach } from 'vitest'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { beforeEach, expect } from 'vitest'
 import { Mutual } from '../../core/mutual.js'
 import type { MutualOptions } from '../../core/mutual.js'
 import type { EngineEvent } from '../../core/domain/types.js'
@@ -407,4 +407,20 @@ export async function seriousA11yViolations(member: Window): Promise<AxeViolatio
     }))
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** Scrolls `show` into view, saves a screenshot, and fails on any serious accessibility violation. */
+export async function screenshotAndScan(window: Window, name: string, show?: Locator): Promise<void> {
+  await show?.scrollIntoViewIfNeeded()
+  await screenshot(window, name)
+  expect(await seriousA11yViolations(window)).toEqual([])
+}
+
+/** Starts a community from the welcome screen, as a person would, and waits until it opens. */
+export async function startCommunity(window: Window, name: string, displayName: string): Promise<void> {
+  await window.page.getByRole('button', { name: /Start a community/ }).click()
+  await window.page.getByLabel('Community name').fill(name)
+  await window.page.getByLabel('Your name here').fill(displayName)
+  await window.page.getByRole('button', { name: 'Start community' }).click()
+  await window.page.getByRole('heading', { level: 1, name }).waitFor()
 }

@@ -4,9 +4,8 @@
 // first device, and the laptop is Ash too. Then Ash removes the laptop from
 // the first device, and the laptop says plainly that it was removed.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Locator } from 'playwright-core'
-import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
-import type { Member, Window } from './harness.js'
+import { Stage, reportFailures, screenshotAndScan, startCommunity } from './harness.js'
+import type { Member } from './harness.js'
 
 /** Linking looks on the DHT and copies a community: give it more than a page action's 30 s. */
 const LINKING_MS = 90_000
@@ -18,19 +17,11 @@ let laptop: Member
 beforeAll(async () => {
   await stage.open()
   ;[ash, laptop] = await Promise.all([stage.member('Ash'), stage.member('Laptop')])
-  await ash.page.getByRole('button', { name: /Start a community/ }).click()
-  await ash.page.getByLabel('Community name').fill('Night owls')
-  await ash.page.getByLabel('Your name here').fill('Ash')
-  await ash.page.getByRole('button', { name: 'Start community' }).click()
-  await ash.page.getByRole('heading', { level: 1, name: 'Night owls' }).waitFor()
+  await startCommunity(ash, 'Night owls', 'Ash')
 })
 afterAll(() => stage.close())
 
-async function scan(window: Window, name: string, show?: Locator): Promise<void> {
-  await show?.scrollIntoViewIfNeeded()
-  await screenshot(window, name)
-  expect(await seriousA11yViolations(window)).toEqual([])
-}
+const scan = screenshotAndScan
 
 const deviceDialog = () => ash.page.getByRole('dialog', { name: 'This device' })
 

@@ -6,9 +6,8 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { readPhrase } from '../../core/domain/recovery.js'
-import type { Locator } from 'playwright-core'
-import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
-import type { Member, Window } from './harness.js'
+import { Stage, reportFailures, screenshotAndScan } from './harness.js'
+import type { Member } from './harness.js'
 
 /** Restoring looks on the DHT and copies each community: more than a page action's 30 s. */
 const RESTORE_MS = 90_000
@@ -39,11 +38,7 @@ beforeAll(async () => {
 })
 afterAll(() => stage.close())
 
-async function scan(window: Window, name: string, show?: Locator): Promise<void> {
-  await show?.scrollIntoViewIfNeeded()
-  await screenshot(window, name)
-  expect(await seriousA11yViolations(window)).toEqual([])
-}
+const scan = screenshotAndScan
 
 let words: string[] = []
 let backupPath = ''
