@@ -1,14 +1,15 @@
 // On a new device: entering the code another device of mine shows, and a
 // name for this one, then following along (looking, waiting for my yes over
 // there, bringing the communities here) until this device is me too.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
-import type { LinkResult, LinkStage } from '../../../core/domain/types.js'
+import type { LinkResult } from '../../../core/domain/types.js'
 import { LIMITS } from '../../../core/domain/limits.js'
-import { useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
+import { useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { LinkedResult } from './LinkedResult.js'
-import { LinkErrorText, newLinkId } from './linking.js'
+import { LinkErrorText } from './linking.js'
+import { useLinkAttempt } from './useLinkAttempt.js'
 
 export function LinkToOther({
   initialCode = '',
@@ -25,27 +26,12 @@ export function LinkToOther({
   const [code, setCode] = useState(initialCode)
   const [name, setName] = useState('')
   const [problems, setProblems] = useState<{ code?: string; name?: string }>({})
-  const [stage, setStage] = useState<LinkStage | null>(null)
-  const [stopped, setStopped] = useState(false)
   const [result, setResult] = useState<LinkResult | null>(null)
-  const linkId = useRef<string | null>(null)
   const codeRef = useRef<HTMLTextAreaElement>(null)
-
-  // Closing the form stops the attempt, rather than leaving it running unseen.
-  useEffect(
-    () => () => {
-      const current = linkId.current
-      if (current) void engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
-    },
-    [engine]
-  )
-
-  useEngineEvents((event) => {
-    if (event.type === 'link-progress' && event.linkId === linkId.current) setStage(event.stage)
-  })
-
-  const link = useAction(async (given: string, as: string) =>
-    engine.call('devices.link', { code: given, name: as, linkId: linkId.current ?? undefined })
+  const link = useLinkAttempt(
+    (linkId: string, given: string, as: string) =>
+      engine.call('devices.link', { code: given, name: as, linkId }),
+    codeRef
   )
 
   const submit = async (event: FormEvent) => {
@@ -55,34 +41,17 @@ export function LinkToOther({
     const found = { ...(given ? {} : { code: s.codeNeeded }), ...(as ? {} : { name: s.nameNeeded }) }
     setProblems(found)
     if (found.code || found.name) return
-    setStopped(false)
-    setStage(null)
-    linkId.current = newLinkId()
     const linked = await link.run(given, as)
-    linkId.current = null
-    setStage(null)
     if (linked) setResult(linked)
   }
 
-  const stop = async () => {
-    const current = linkId.current
-    if (!current) return
-    setStopped(true)
-    await engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
-  }
-
+  const { stop, stage, cancelled } = link
+  // The fields are disabled while linking.
   const linking = link.pending
-  // The fields are disabled while linking; when it fails, focus goes back to the code.
-  const wasLinking = useRef(false)
-  useEffect(() => {
-    if (wasLinking.current && !linking && link.error) codeRef.current?.focus()
-    wasLinking.current = linking
-  }, [linking, link.error])
 
   if (result)
     return <LinkedResult title={s.doneTitle} result={result} onDone={onDone} onBack={() => setResult(null)} />
 
-  const cancelled = stopped && link.error?.code === 'closed'
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <p>{s.intro}</p>

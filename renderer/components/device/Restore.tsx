@@ -1,13 +1,14 @@
 // On a fresh device: coming back as me from my 24 words, with the encrypted
 // backup file if I saved one, and saying plainly what came back.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
-import type { LinkStage, RestoreResult } from '../../../core/domain/types.js'
+import type { RestoreResult } from '../../../core/domain/types.js'
 import { LIMITS } from '../../../core/domain/limits.js'
-import { useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
+import { useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { LinkedResult } from './LinkedResult.js'
-import { LinkErrorText, newLinkId } from './linking.js'
+import { LinkErrorText } from './linking.js'
+import { useLinkAttempt } from './useLinkAttempt.js'
 
 const WORDS = 24
 
@@ -26,30 +27,17 @@ export function Restore({
   const [backup, setBackup] = useState<{ name: string; text: string } | null>(null)
   const [unreadable, setUnreadable] = useState(false)
   const [problems, setProblems] = useState<{ phrase?: string; name?: string }>({})
-  const [stage, setStage] = useState<LinkStage | null>(null)
-  const [stopped, setStopped] = useState(false)
   const [result, setResult] = useState<RestoreResult | null>(null)
-  const linkId = useRef<string | null>(null)
   const phraseRef = useRef<HTMLTextAreaElement>(null)
-
-  useEffect(
-    () => () => {
-      const current = linkId.current
-      if (current) void engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
-    },
-    [engine]
-  )
-  useEngineEvents((event) => {
-    if (event.type === 'link-progress' && event.linkId === linkId.current) setStage(event.stage)
-  })
-
-  const restore = useAction(async (words: string, as: string) =>
-    engine.call('devices.restore', {
-      phrase: words,
-      name: as,
-      ...(backup ? { backup: backup.text.trim() } : {}),
-      linkId: linkId.current ?? undefined
-    })
+  const restore = useLinkAttempt(
+    (linkId: string, words: string, as: string) =>
+      engine.call('devices.restore', {
+        phrase: words,
+        name: as,
+        ...(backup ? { backup: backup.text.trim() } : {}),
+        linkId
+      }),
+    phraseRef
   )
 
   const choose = async (file: File | undefined) => {
@@ -77,28 +65,12 @@ export function Restore({
     }
     setProblems(found)
     if (found.phrase || found.name) return
-    setStopped(false)
-    setStage(null)
-    linkId.current = newLinkId()
     const done = await restore.run(words.join(' '), as)
-    linkId.current = null
-    setStage(null)
     if (done) setResult(done)
   }
 
-  const stop = async () => {
-    const current = linkId.current
-    if (!current) return
-    setStopped(true)
-    await engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
-  }
-
+  const { stop, stage, cancelled } = restore
   const working = restore.pending
-  const wasWorking = useRef(false)
-  useEffect(() => {
-    if (wasWorking.current && !working && restore.error) phraseRef.current?.focus()
-    wasWorking.current = working
-  }, [working, restore.error])
 
   if (result)
     return (
@@ -107,7 +79,6 @@ export function Restore({
       </LinkedResult>
     )
 
-  const cancelled = stopped && restore.error?.code === 'closed'
   const field = (key: 'phrase' | 'name') => ({
     'aria-describedby': `${id}-${key}-hint${problems[key] ? ` ${id}-${key}-error` : ''}`,
     'aria-invalid': problems[key] ? true : undefined
