@@ -26,7 +26,8 @@ export function LinkedResult({
   const communities = useLive(
     () => engine.call('communities.list', {}),
     [],
-    (e) => e.type === 'communities-changed'
+    // A community still arriving gets its name when its view does, as in the sidebar.
+    (e) => e.type === 'communities-changed' || e.type === 'community-changed'
   )
   const titleRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => titleRef.current?.focus(), [])
