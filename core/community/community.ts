@@ -54,6 +54,13 @@ import { Reaching } from '../reaching/reaching.js'
 import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
 import type { ResourceKind } from '../domain/reaching.js'
 
+/**
+ * While an invite here can still be used, members look for newcomers waiting
+ * on the DHT this often, rather than every 30–45 s: a newcomer whose direct
+ * request went unanswered (a connection that never formed) waits this long.
+ */
+const INVITE_OPEN_POLL_MS = 15_000
+
 /** How long a member that cannot answer a pairing request yet waits to become able to. */
 const ANSWER_WAIT_MS = 10_000
 /** Requests that may wait so at once; any more are answered (or not) at once, as before. */
@@ -146,6 +153,7 @@ export class Community extends EventEmitter {
   } = { muted: new Set(), hidden: new Set(), presence: true, conversationsRead: {} }
   private reachingPart: Reaching | null = null
   private lapseTimer: NodeJS.Timeout | null = null
+  private invitePoll: NodeJS.Timeout | null = null
   private admitting: Promise<void> = Promise.resolve()
   private waitingToAnswer = 0
   private readonly linkedTo: LinkedMember | null
@@ -320,6 +328,8 @@ export class Community extends EventEmitter {
         }
       }
     })
+    this.invitePoll = setInterval(() => void this.pollWhileInvitesOpen(), INVITE_OPEN_POLL_MS)
+    this.invitePoll.unref()
     const discovery = this.joinDiscovery ?? swarm.join(this.base.discoveryKey)
     this.joinDiscovery = null
     this.rediscovery = new Rediscovery(swarm, discovery, async () => {
@@ -601,8 +611,20 @@ export class Community extends EventEmitter {
     this.emit('sync')
   }
 
+  /** Asks the DHT for waiting newcomers now, if an invite here can still let one in. */
+  private async pollWhileInvitesOpen(): Promise<void> {
+    const pairing = this.pairing
+    if (!pairing || !this.base.writable) return
+    const now = this.now()
+    const invites = await this.reader().invites()
+    const open = invites.some((i) => !i.revoked && i.uses < i.maxUses && i.expiresAt > now)
+    if (open && this.pairing === pairing) await pairing.refresh().catch(() => undefined)
+  }
+
   private async goOffline(): Promise<void> {
     const { pairing, swarm } = this
+    if (this.invitePoll) clearInterval(this.invitePoll)
+    this.invitePoll = null
     this.rediscovery?.stop()
     this.rediscovery = null
     this.recoveryDesk.stop()
