@@ -38,7 +38,8 @@ test('sync: a post held by other members shows "reached others" within a second 
     communityId: id,
     text: 'Anyone still up?'
   })
-  expect(await stateOf(early, id, postId)).toBe('local')
+  // Whether it still reads "local" at this instant depends on how fast Late's note comes back, so it is not
+  // asserted here: what matters is how soon after Late holds it that it stops being local.
   await until([early, late], () => hasPost(late, id, postId))
   const held = Date.now()
   const state = await until(
