@@ -8,7 +8,7 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import { useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { LinkedResult } from './LinkedResult.js'
-import { LinkErrorText } from './linking.js'
+import { AttemptActions } from './linking.js'
 import { useLinkAttempt } from './useLinkAttempt.js'
 
 export function LinkToOther({
@@ -107,21 +107,16 @@ export function LinkToOther({
         ) : null}
         {!linking && cancelled ? <p className="progress">{s.stopped}</p> : null}
       </div>
-      {cancelled ? null : <LinkErrorText error={link.error} kind="link" />}
-      <div className="actions">
-        {linking ? (
-          <button type="button" className="button quiet" onClick={() => void stop()}>
-            {s.stop}
-          </button>
-        ) : (
-          <button type="button" className="button quiet" onClick={onCancel}>
-            {strings.topics.cancel}
-          </button>
-        )}
-        <button type="submit" className="button primary" disabled={linking}>
-          {s.submit}
-        </button>
-      </div>
+      <AttemptActions
+        pending={linking}
+        cancelled={cancelled}
+        error={link.error}
+        kind="link"
+        stopLabel={s.stop}
+        submitLabel={s.submit}
+        onStop={() => void stop()}
+        onCancel={onCancel}
+      />
     </form>
   )
 }

@@ -7,7 +7,7 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import { useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { LinkedResult } from './LinkedResult.js'
-import { LinkErrorText } from './linking.js'
+import { AttemptActions } from './linking.js'
 import { useLinkAttempt } from './useLinkAttempt.js'
 
 const WORDS = 24
@@ -155,21 +155,16 @@ export function Restore({
         ) : null}
         {!working && cancelled ? <p className="progress">{s.stopped}</p> : null}
       </div>
-      {cancelled ? null : <LinkErrorText error={restore.error} kind="restore" />}
-      <div className="actions">
-        {working ? (
-          <button type="button" className="button quiet" onClick={() => void stop()}>
-            {s.stop}
-          </button>
-        ) : (
-          <button type="button" className="button quiet" onClick={onCancel}>
-            {strings.topics.cancel}
-          </button>
-        )}
-        <button type="submit" className="button primary" disabled={working}>
-          {s.submit}
-        </button>
-      </div>
+      <AttemptActions
+        pending={working}
+        cancelled={cancelled}
+        error={restore.error}
+        kind="restore"
+        stopLabel={s.stop}
+        submitLabel={s.submit}
+        onStop={() => void stop()}
+        onCancel={onCancel}
+      />
     </form>
   )
 }

@@ -59,3 +59,35 @@ export function NotSharedList({
     </div>
   )
 }
+
+/** What linking and restoring end with: the error, if any, then Stop or Cancel beside the button that starts. */
+export function AttemptActions(props: {
+  pending: boolean
+  cancelled: boolean
+  error: RpcError | null
+  kind: 'link' | 'restore'
+  stopLabel: string
+  submitLabel: string
+  onStop: () => void
+  onCancel: () => void
+}) {
+  return (
+    <>
+      {props.cancelled ? null : <LinkErrorText error={props.error} kind={props.kind} />}
+      <div className="actions">
+        {props.pending ? (
+          <button type="button" className="button quiet" onClick={props.onStop}>
+            {props.stopLabel}
+          </button>
+        ) : (
+          <button type="button" className="button quiet" onClick={props.onCancel}>
+            {strings.topics.cancel}
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={props.pending}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
+  )
+}
