@@ -52,6 +52,8 @@ declare module 'hypercore' {
     close(): Promise<void>
     readonly byteLength: number
     treeHash(length?: number): Promise<Buffer>
+    /** A block, decoded as the core's session says (Autobase's local writer: an oplog message). */
+    get(index: number, opts?: { wait?: boolean }): Promise<unknown>
     /** Fetches blocks in the background; with no range, everything, following new appends. */
     download(range?: { start?: number; end?: number; linear?: boolean }): {
       done(): Promise<void>
@@ -376,8 +378,15 @@ declare module 'blind-pairing' {
     broadcast(): Promise<void>
     close(): Promise<void>
     on(event: 'announce', listener: () => void): this
-    /** Emits 'rejected' with an error whose code is PAIRING_REJECTED, INVITE_USED or INVITE_EXPIRED. */
-    request: { on(event: 'rejected', listener: (err: Error & { code?: string }) => void): unknown }
+    /**
+     * Emits 'rejected' for a refusal (code PAIRING_REJECTED, INVITE_USED or INVITE_EXPIRED) and for a
+     * reply it could not open (no code).
+     */
+    request: {
+      on(event: 'rejected', listener: (err: Error & { code?: string }) => void): unknown
+      /** Opens a reply: the pairing result, or null (with 'rejected') for a refusal or one it cannot open. */
+      handleResponse(payload: Buffer): PairingResult | null
+    }
   }
   interface InviteAdditional {
     data: Buffer
