@@ -453,6 +453,49 @@ test('invites: an outsider who tells a newcomer "you were not let in" is not bel
   }
 })
 
+test('invites: an outsider who sends a waiting newcomer pairing replies nobody sealed does not end the join', async () => {
+  const [ash, bo] = await Promise.all([lab.peer(), lab.peer()])
+  const { id } = await ash.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' })
+  const { invite } = await ash.rpc.call('invites.create', { communityId: id })
+  const discoveryKey = ash.engine.get(id).base.discoveryKey
+  // Nobody who can let Bo in is around while the outsider speaks.
+  await ash.rpc.call('network.setOnline', { online: false })
+  // Anyone who knows the id can join the topic and speak blind pairing's reply message by hand.
+  const swarm = createSwarm(lab.bootstrap, hcrypto.keyPair())
+  const junk = [
+    hcrypto.randomBytes(3), // no reply at all
+    Buffer.concat([hcrypto.randomBytes(32), c.encode(c.buffer, hcrypto.randomBytes(96))]), // a reply nobody sealed
+    Buffer.concat([hcrypto.randomBytes(32), Buffer.from([0])]) // a reply with nothing in it
+  ]
+  const spoken = new Promise<void>((resolve) =>
+    swarm.on('connection', (conn: Hyperswarm.SwarmConnection) => {
+      const channel = Protomux.from(conn).createChannel({
+        protocol: 'blind-pairing',
+        id: discoveryKey,
+        onopen: () => {
+          for (const bytes of junk) reply.send(bytes)
+          conn.end()
+        }
+      })!
+      channel.addMessage({ encoding: c.buffer, onmessage: () => undefined })
+      const reply = channel.addMessage({ encoding: c.buffer, onmessage: () => undefined })
+      channel.open()
+      // Closed once both sides ended: Bo has read everything sent before.
+      conn.once('close', () => resolve())
+    })
+  )
+  await swarm.join(discoveryKey, { client: true, server: true }).flushed()
+  try {
+    const joining = bo.rpc.call('communities.join', { invite, displayName: 'Bo' })
+    joining.catch(() => undefined)
+    await spoken
+    await ash.rpc.call('network.setOnline', { online: true })
+    await expect(joining).resolves.toMatchObject({ id })
+  } finally {
+    await swarm.destroy()
+  }
+})
+
 test('invites: a burst of requests on an invite with one use left writes one admission, not one each', async () => {
   const ash = await lab.peer()
   const { id } = await ash.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' })

@@ -127,6 +127,26 @@ export function askEveryConnectionAgain(candidate: BlindPairing.PairingCandidate
   candidate.broadcast().catch(() => undefined)
 }
 
+/**
+ * The refusals a reply can carry. Only someone who could open the request
+ * (a member, or another holder of the same invite or code) can seal one to it.
+ */
+const REFUSALS = new Set(['PAIRING_REJECTED', 'INVITE_USED', 'INVITE_EXPIRED'])
+
+/**
+ * Calls `refused` with the code of a refusal sealed to this candidate's
+ * request, and with nothing else. Anyone connected on the topic can send
+ * blind pairing's reply message, and blind pairing emits 'rejected' for a
+ * reply it cannot open as it does for a refusal; such a reply is dropped, and
+ * the candidate goes on waiting for a real answer. (Bytes that are no reply
+ * at all make blind pairing throw, and protomux closes that connection.)
+ */
+export function whenRefused(candidate: BlindPairing.PairingCandidate, refused: (code: string) => void): void {
+  candidate.request.on('rejected', (err) => {
+    if (err.code !== undefined && REFUSALS.has(err.code)) refused(err.code)
+  })
+}
+
 /** What a cancelled join ends with, wherever it was when the cancel came. */
 export const joinCancelled = (): MutualError => new MutualError('closed', 'joining was cancelled')
 
@@ -182,7 +202,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
             early.clear()
           }
         })
-        candidate.request.on('rejected', (err) => reject(rejection(err.code)))
+        whenRefused(candidate, (code) => reject(rejection(code)))
         l.on('key', offer)
         // A 'refused' here is ignored: with no view yet, anyone could send it to make me give up.
         const abort = () => reject(joinCancelled())

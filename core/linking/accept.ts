@@ -8,7 +8,7 @@ import hcrypto from 'hypercore-crypto'
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
 import type { Bootstrap } from '../network.js'
-import { askEveryConnectionAgain, lookAgainBackoff } from '../community/join.js'
+import { askEveryConnectionAgain, lookAgainBackoff, whenRefused } from '../community/join.js'
 import { openLinkChannel } from './channel.js'
 import type { LinkChannel, LinkMessage, NewWriter, SharedCommunity } from './channel.js'
 import type { NotShared } from '../domain/types.js'
@@ -107,7 +107,7 @@ export async function linkWithCode<T>(code: DecodedLinkCode, opts: LinkOptions<T
           swarm.joinPeer(offerKey)
         }
       })
-      candidate.request.on('rejected', () =>
+      whenRefused(candidate, () =>
         fail(
           new MutualError(
             'not-allowed',

@@ -382,11 +382,7 @@ declare module 'blind-pairing' {
      * Emits 'rejected' for a refusal (code PAIRING_REJECTED, INVITE_USED or INVITE_EXPIRED) and for a
      * reply it could not open (no code).
      */
-    request: {
-      on(event: 'rejected', listener: (err: Error & { code?: string }) => void): unknown
-      /** Opens a reply: the pairing result, or null (with 'rejected') for a refusal or one it cannot open. */
-      handleResponse(payload: Buffer): PairingResult | null
-    }
+    request: { on(event: 'rejected', listener: (err: Error & { code?: string }) => void): unknown }
   }
   interface InviteAdditional {
     data: Buffer
@@ -510,7 +506,12 @@ declare module 'protomux' {
 
 declare module 'compact-encoding' {
   import type Protomux from 'protomux'
-  const c: { json: Protomux.Encoding<unknown> }
+  const c: {
+    json: Protomux.Encoding<unknown>
+    /** Length-prefixed bytes; an empty one decodes as null. */
+    buffer: Protomux.Encoding<Buffer | null>
+    encode<T>(encoding: Protomux.Encoding<T>, value: T): Buffer
+  }
   export default c
 }
 
