@@ -75,8 +75,11 @@ export async function admitCandidate(
   if (invite.uses + 1 >= invite.maxUses) await settled(deps)
   const admitted = await deps.reader().member(hex)
   if (!admitted || admitted.left) {
+    // Say no only for a reason the view shows; otherwise another member may still let them in.
     const fresh = await deps.reader().invite(inviteId)
-    return request.deny({ status: fresh && fresh.uses >= fresh.maxUses ? DENY.used : DENY.revoked })
+    if (fresh?.revoked) return request.deny({ status: DENY.revoked })
+    if (fresh && fresh.uses >= fresh.maxUses) return request.deny({ status: DENY.used })
+    return
   }
   confirm()
 }
