@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { COMMUNITY, FakeBridge, makeMember } from '../testing/fake-bridge.js'
+import { Circle, closeEnginesAfterEach } from '../testing/engines.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
+closeEnginesAfterEach()
 
 /** What a sighted reader sees as text, without the decorative avatar initials or words only screen readers hear. */
 function readable(element: Element): string {
@@ -14,9 +15,17 @@ function readable(element: Element): string {
 }
 
 test('ui: the members panel lists members, marks you, and shows who has left', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.members.push(makeMember({ id: 'f'.repeat(64), name: 'Cy', joinedSeq: 2, left: true }))
-  const { user } = renderWith(bridge)
+  const circle = await Circle.with(['Bo', 'Cy'])
+  const cy = circle.member('Cy')
+  await cy.call('communities.leave', { communityId: circle.communityId })
+  // Cy has left, and Bo, connected with presence on (the default), is around now.
+  const bo = circle.member('Bo')
+  await circle.until(async () => {
+    const members = await circle.me.call('members.list', { communityId: circle.communityId })
+    return members.some((m) => m.id === cy.id && m.left) && members.some((m) => m.id === bo.id && m.aroundNow)
+  })
+  const ash = circle.me.marker
+  const { user } = renderWith(circle.bridge)
   const toggle = await screen.findByRole('button', { name: 'Members' })
   expect(toggle.getAttribute('aria-expanded')).toBe('false')
   await user.click(toggle)
@@ -24,16 +33,21 @@ test('ui: the members panel lists members, marks you, and shows who has left', a
   const panel = await screen.findByRole('complementary', { name: 'Members' })
   const rows = within(panel).getAllByRole('listitem')
   // Each name has its member's marker beside it, which screen readers announce as such.
-  expect(rows.map(readable)).toEqual(['Ash aaaa (you)', 'Bo bbbb', 'Cy ffff has left'])
+  expect(rows.map(readable)).toEqual([
+    `Ash ${ash} (you)`,
+    `Bo ${bo.marker} around now`,
+    `Cy ${cy.marker} has left`
+  ])
   expect(rows.map((row) => row.querySelector('.member-marker')?.textContent)).toEqual([
-    'marker aaaa',
-    'marker bbbb',
-    'marker ffff'
+    `marker ${ash}`,
+    `marker ${bo.marker}`,
+    `marker ${cy.marker}`
   ])
 })
 
 test('ui: you can change how you appear in this community, name and colour', async () => {
-  const { user, bridge } = renderWith(FakeBridge.withCommunity(0))
+  const circle = await Circle.solo()
+  const { user, bridge } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'Members' }))
   const panel = await screen.findByRole('complementary', { name: 'Members' })
   const profile = within(panel).getByRole('group', { name: 'How you appear here' })
@@ -44,13 +58,16 @@ test('ui: you can change how you appear in this community, name and colour', asy
   await user.click(within(panel).getByRole('button', { name: 'Save' }))
   await waitFor(() => expect(within(panel).getByText('Saved.')).toBeTruthy())
   expect(bridge.callsOf('profile.set')).toEqual([
-    { communityId: COMMUNITY, displayName: 'Ash R.', color: '#7a4f8f' }
+    { communityId: circle.communityId, displayName: 'Ash R.', color: '#7a4f8f' }
   ])
-  await waitFor(() => expect(readable(within(panel).getAllByRole('listitem')[0]!)).toBe('Ash R. aaaa (you)'))
+  await waitFor(() =>
+    expect(readable(within(panel).getAllByRole('listitem')[0]!)).toBe(`Ash R. ${circle.me.marker} (you)`)
+  )
 })
 
 test('ui: notifications can be turned off for one community', async () => {
-  const { user, bridge } = renderWith(FakeBridge.withCommunity(0))
+  const circle = await Circle.solo()
+  const { user, bridge } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'Members' }))
   const box = await screen.findByRole('checkbox', {
     name: 'Notify me about replies and mentions in this community'
@@ -58,5 +75,7 @@ test('ui: notifications can be turned off for one community', async () => {
   expect((box as HTMLInputElement).checked).toBe(true)
   await user.click(box)
   await waitFor(() => expect((box as HTMLInputElement).checked).toBe(false))
-  expect(bridge.callsOf('communities.setNotifications')).toEqual([{ communityId: COMMUNITY, enabled: false }])
+  expect(bridge.callsOf('communities.setNotifications')).toEqual([
+    { communityId: circle.communityId, enabled: false }
+  ])
 })

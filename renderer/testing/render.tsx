@@ -1,11 +1,11 @@
-// Renders the real app (or one view) over a FakeBridge, in happy-dom.
+// Renders the real app (or one view) over a bridge to an engine, in happy-dom.
 import { configure, render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
 import { App } from '../App.js'
 import { EngineConnection } from '../engine/connection.js'
 import { EngineProvider } from '../engine/hooks.js'
-import type { FakeBridge } from './fake-bridge.js'
+import type { MutualBridge } from '../../core/rpc/bridge.js'
 
 /**
  * happy-dom does no layout, so give scrolling areas and posts a size: the
@@ -37,7 +37,7 @@ export function fakeLayout(viewport = 600, row = 150): void {
 // findBy/waitFor room before calling something missing.
 configure({ asyncUtilTimeout: 5000 })
 
-export function renderWith(bridge: FakeBridge, ui: ReactNode = <App />) {
+export function renderWith<B extends MutualBridge>(bridge: B, ui: ReactNode = <App />) {
   fakeLayout()
   const engine = new EngineConnection(bridge)
   const user = userEvent.setup()

@@ -8,6 +8,7 @@ import type { MutualOptions } from '../../core/mutual.js'
 import { RpcClient } from '../../core/rpc/client.js'
 import { memoryTransportPair } from '../../core/rpc/memory.js'
 import { serveRpc } from '../../core/rpc/server.js'
+import type { Transport } from '../../core/rpc/protocol.js'
 import type { EngineEvent } from '../../core/domain/types.js'
 
 export interface Peer {
@@ -40,11 +41,11 @@ export class Lab {
   /** An engine reached over the RPC, exactly as a front-end would. */
   async peer(opts: Partial<MutualOptions> = {}): Promise<Peer> {
     const dir = opts.storage ?? (await this.dir())
-    const engine = new Mutual({ storage: dir, bootstrap: this.bootstrap, ackInterval: 200, ...opts })
+    // Without a started testnet, an engine is offline (it has nowhere to go but the public DHT).
+    const where = this.testnet ? { bootstrap: this.bootstrap } : { offline: true }
+    const engine = new Mutual({ storage: dir, ...where, ackInterval: 200, ...opts })
     await engine.open()
-    const [serverEnd, clientEnd] = memoryTransportPair()
-    serveRpc(serverEnd, engine.handlers, engine)
-    const rpc = new RpcClient(clientEnd)
+    const rpc = new RpcClient(serveEngine(engine))
     const peer: Peer = { engine, rpc, dir, events: [] }
     rpc.onEvent((e) => peer.events.push(e))
     this.peers.push(peer)
@@ -61,6 +62,17 @@ export class Lab {
     await this.testnet?.destroy()
     for (const d of this.dirs) await rm(d, { recursive: true, force: true })
   }
+}
+
+/**
+ * Serves `engine` over an in-memory channel, as the app's shell does over its
+ * own; returns the client's end. Engine tests put an RpcClient on it, the
+ * renderer's tests the app's own connection (renderer/testing/engine-bridge.ts).
+ */
+export function serveEngine(engine: Mutual): Transport {
+  const [serverEnd, clientEnd] = memoryTransportPair()
+  serveRpc(serverEnd, engine.handlers, engine)
+  return clientEnd
 }
 
 /** Resolves when `check` passes, re-checking on every engine event; fails with the last reason after `ms`. */

@@ -1,0 +1,197 @@
+// Real engines for the renderer's tests. The app renders over a bridge whose
+// far end is a real `Mutual` engine (core/), served by the real RPC server
+// over the same in-memory channel the engine tests use (test/support/peers.ts):
+// only the transport is swapped. The other members are real engines too, on a
+// local testnet (127.0.0.1) when a test needs them, offline otherwise.
+//
+// What no engine can give, the outside world the shell stands for (opening a
+// link, the dock badge, engine restarts, a clicked OS notification), is kept
+// here as a small fixture typed by the bridge's contract (core/rpc/bridge.ts).
+import { cleanup } from '@testing-library/react'
+import { afterEach } from 'vitest'
+import type { Member } from '../../core/domain/types.js'
+import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
+import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
+import type { Transport } from '../../core/rpc/protocol.js'
+import { Lab, agree, serveEngine, until } from '../../test/support/peers.js'
+import type { Peer } from '../../test/support/peers.js'
+
+export interface Call {
+  method: string
+  params: unknown
+}
+
+/** `window.mutual` for tests: RPC envelopes go to a real engine; the shell's part is a fixture. */
+export class EngineBridge implements MutualBridge {
+  /** Every request the app sent, in order, as it sent it. */
+  readonly calls: Call[] = []
+  readonly badges: number[] = []
+  readonly opened: string[] = []
+  private readonly messageListeners = new Set<(message: unknown) => void>()
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>()
+  private readonly threadListeners = new Set<(target: OpenTarget) => void>()
+
+  constructor(private readonly transport: Transport) {
+    transport.onMessage((message) => {
+      for (const listener of this.messageListeners) listener(message)
+    })
+  }
+
+  send(message: unknown): void {
+    const { method, params } = message as { method: string; params: unknown }
+    this.calls.push({ method, params: structuredClone(params) })
+    this.transport.send(message)
+  }
+
+  onMessage(listener: (message: unknown) => void): () => void {
+    this.messageListeners.add(listener)
+    return () => this.messageListeners.delete(listener)
+  }
+
+  onEngineStatus(listener: (status: EngineStatus) => void): () => void {
+    this.statusListeners.add(listener)
+    return () => this.statusListeners.delete(listener)
+  }
+
+  async openExternal(url: string): Promise<boolean> {
+    this.opened.push(url)
+    return true
+  }
+
+  setBadgeCount(count: number): void {
+    this.badges.push(count)
+  }
+
+  onOpenThread(listener: (target: OpenTarget) => void): () => void {
+    this.threadListeners.add(listener)
+    return () => this.threadListeners.delete(listener)
+  }
+
+  // ---- the shell's side, driven by tests ----------------------------------
+
+  setEngineStatus(status: EngineStatus): void {
+    for (const listener of this.statusListeners) listener(status)
+  }
+
+  openThread(target: OpenTarget): void {
+    for (const listener of this.threadListeners) listener(target)
+  }
+
+  callsOf(method: MethodName): unknown[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.params)
+  }
+
+  close(): void {
+    this.transport.close()
+  }
+}
+
+/** A member of the test's community: a real engine, reached over the RPC like any front end. */
+export interface Someone {
+  peer: Peer
+  /** Their member id and marker, as the community's view has them. */
+  id: string
+  marker: string
+  call<M extends MethodName>(method: M, params: Params<M>): Promise<Results[M]>
+}
+
+const open: Circle[] = []
+
+/**
+ * A community with you (Ash) and, when asked, other members by name. You are
+ * the engine the app renders over (`bridge`); the others are driven through
+ * their own RPC. Closed after each test by `closeEnginesAfterEach`.
+ */
+export class Circle {
+  readonly bridge: EngineBridge
+  private readonly members = new Map<string, Someone>()
+
+  private constructor(
+    private readonly lab: Lab,
+    readonly communityId: string,
+    readonly me: Someone
+  ) {
+    this.bridge = new EngineBridge(serveEngine(me.peer.engine))
+    this.members.set('Ash', me)
+  }
+
+  /** You alone, offline: no network at all. */
+  static async solo(name = 'Night owls'): Promise<Circle> {
+    return Circle.found(new Lab(), name)
+  }
+
+  /** You and `others` (each joined with their own invite, and agreed), over a local testnet. */
+  static async with(others: string[], name = 'Night owls'): Promise<Circle> {
+    const lab = new Lab()
+    await lab.start()
+    const circle = await Circle.found(lab, name)
+    for (const other of others) await circle.join(other)
+    return circle
+  }
+
+  private static async found(lab: Lab, name: string): Promise<Circle> {
+    try {
+      const peer = await lab.peer()
+      const { id } = await peer.rpc.call('communities.create', { name, displayName: 'Ash' })
+      const circle = new Circle(lab, id, await someone(peer, id))
+      open.push(circle)
+      return circle
+    } catch (err) {
+      await lab.stop()
+      throw err
+    }
+  }
+
+  /** Lets `name` in with a fresh invite of yours; they agree, and you hold them as a member. */
+  async join(name: string): Promise<Someone> {
+    const peer = await this.lab.peer()
+    const { invite } = await this.me.call('invites.create', { communityId: this.communityId })
+    await peer.rpc.call('communities.join', { invite, displayName: name })
+    await agree(peer, this.communityId)
+    const who = await someone(peer, this.communityId)
+    // You hold their agreeing, so the app sees a member who can take part.
+    await until([this.me.peer], async () =>
+      (await this.me.call('members.list', { communityId: this.communityId })).some(
+        (m) => m.id === who.id && m.agreed
+      )
+    )
+    this.members.set(name, who)
+    return who
+  }
+
+  member(name: string): Someone {
+    const who = this.members.get(name)
+    if (!who) throw new Error(`no member called ${name} in this test's community`)
+    return who
+  }
+
+  /** Waits until `check` holds on your engine, re-checking on each of its events. */
+  until<T>(check: () => Promise<T | false>): Promise<T> {
+    return until([this.me.peer], check)
+  }
+
+  async close(): Promise<void> {
+    this.bridge.close()
+    await this.lab.stop()
+  }
+}
+
+async function someone(peer: Peer, communityId: string): Promise<Someone> {
+  const members: Member[] = await peer.rpc.call('members.list', { communityId })
+  const self = members.find((m) => m.isMe)
+  if (!self) throw new Error('an engine that does not know itself')
+  return {
+    peer,
+    id: self.id,
+    marker: self.marker,
+    call: (method, params) => peer.rpc.call(method, params)
+  }
+}
+
+/** Unmounts the app, then closes every engine, testnet and folder the test opened. */
+export function closeEnginesAfterEach(): void {
+  afterEach(async () => {
+    cleanup()
+    for (const circle of open.splice(0)) await circle.close()
+  })
+}
