@@ -4,17 +4,25 @@
 // reached anyone yet. Posts folded on this device or collapsed by members'
 // flags stay closed until opened on purpose.
 import { memo, useId, useState } from 'react'
-import type { KeyboardEvent, ReactNode, Ref } from 'react'
-import { REACTION_KINDS, REPLY_MODES } from '../../core/domain/types.js'
-import type { Post, PostState, ReactionKind, ReplyMode } from '../../core/domain/types.js'
-import { useAction, useEngine } from '../engine/hooks.js'
+import type { KeyboardEvent, Ref } from 'react'
+import type { Post } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
 import { Avatar } from './Avatar.js'
-import { ErrorText } from './ErrorText.js'
 import { MemberMarker } from './MemberMarker.js'
+import { ContentNote } from './post/ContentNote.js'
+import { ModeBadge } from './post/ModeBadge.js'
+import { PostEditor } from './post/PostEditor.js'
+import { PostText } from './post/PostText.js'
+import { ReactionBar } from './post/ReactionBar.js'
+import { ReactionSummary } from './post/ReactionSummary.js'
+import { StateBadge } from './post/StateBadge.js'
 import { CollapsedNotice, FlagList, PersonalFold } from './PostCover.js'
 import { PostMenu } from './PostMenu.js'
 import { ResourceDetails } from './ResourceDetails.js'
+
+// The post's parts live in post/; other screens import them from here.
+export { ContentNote, ModeBadge, PostText, ReactionBar, ReactionSummary, StateBadge }
+export { ModeChoice } from './post/ModeChoice.js'
 
 export interface PostCardProps {
   post: Post
@@ -178,216 +186,3 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
     </article>
   )
 })
-
-export function ModeBadge({ mode }: { mode: ReplyMode }) {
-  return <span className={`badge mode mode-${mode}`}>{strings.modes[mode].badge}</span>
-}
-
-export function StateBadge({ state }: { state: PostState }) {
-  const s = strings.states[state]
-  return (
-    <span className={`badge state state-${state}`} title={s.hint}>
-      <span className="state-dot" aria-hidden="true" />
-      {s.label}
-    </span>
-  )
-}
-
-/** Keeps the text closed behind its content note until the reader opens it. */
-export function ContentNote({ note, children }: { note: string | null; children: ReactNode }) {
-  const [open, setOpen] = useState(false)
-  const id = useId()
-  if (!note) return <>{children}</>
-  return (
-    <div className="content-note">
-      <p className="note-line">
-        <span className="note-label">{strings.post.noteLabel}:</span>{' '}
-        <span className="note-text">{note}</span>{' '}
-        <button
-          type="button"
-          className="button small"
-          aria-expanded={open}
-          aria-controls={id}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {open ? strings.post.hide : strings.post.show}
-        </button>
-      </p>
-      <div id={id} hidden={!open}>
-        {open ? children : null}
-      </div>
-    </div>
-  )
-}
-
-const LINK = /(https:\/\/[^\s<>"]+)/g
-
-/** The text as written, with https links that open (after asking) in the browser. */
-export function PostText({ text }: { text: string }) {
-  const engine = useEngine()
-  const parts = text.split(LINK)
-  return (
-    <p className="post-text">
-      {parts.map((part, i) =>
-        i % 2 === 1 ? (
-          <a
-            key={i}
-            href={part}
-            rel="noreferrer noopener"
-            onClick={(event) => {
-              event.preventDefault()
-              void engine.openExternal(part)
-            }}
-          >
-            {part}
-          </a>
-        ) : (
-          part
-        )
-      )}
-    </p>
-  )
-}
-
-/** On your own post: what others said, to read rather than to press. */
-export function ReactionSummary({ post }: { post: Post }) {
-  const said = REACTION_KINDS.filter((kind) => post.reactions[kind] > 0)
-  if (said.length === 0) return <span />
-  return (
-    <p className="reaction-summary">
-      {said.map((kind, i) => (
-        <span key={kind} className={`said said-${kind}`}>
-          {i > 0 ? ' · ' : ''}
-          {strings.reactionSummary[kind](post.reactions[kind])}
-        </span>
-      ))}
-    </p>
-  )
-}
-
-export function ReactionBar({
-  post,
-  communityId,
-  writable
-}: {
-  post: Post
-  communityId: string
-  writable: boolean
-}) {
-  const engine = useEngine()
-  const toggle = useAction(async (kind: ReactionKind, on: boolean) =>
-    engine.call(on ? 'reactions.add' : 'reactions.remove', { communityId, postId: post.id, kind })
-  )
-  return (
-    <div className="reactions" role="group" aria-label={strings.post.reactionsLabel}>
-      {REACTION_KINDS.map((kind) => {
-        const mine = post.myReactions.includes(kind)
-        const count = post.reactions[kind]
-        const label = strings.reactions[kind]
-        return (
-          <button
-            key={kind}
-            type="button"
-            className={`reaction reaction-${kind}${kind === 'me-too' ? ' reaction-primary' : ''}`}
-            aria-pressed={mine}
-            disabled={!writable}
-            onClick={() => {
-              // Not disabled while sending, so keyboard focus stays on the button.
-              if (!toggle.pending) void toggle.run(kind, !mine)
-            }}
-          >
-            <span className="reaction-label">{label}</span>
-            {count > 0 ? <span className="reaction-count"> {count}</span> : null}
-          </button>
-        )
-      })}
-      <ErrorText error={toggle.error} />
-    </div>
-  )
-}
-
-function PostEditor({
-  post,
-  communityId,
-  onDone,
-  labelledBy
-}: {
-  post: Post
-  communityId: string
-  onDone: () => void
-  labelledBy: string
-}) {
-  const engine = useEngine()
-  const id = useId()
-  const [text, setText] = useState(post.text)
-  const [mode, setMode] = useState<ReplyMode>(post.mode)
-  const [note, setNote] = useState(post.note ?? '')
-  const save = useAction(async () => {
-    await engine.call('posts.edit', {
-      communityId,
-      postId: post.id,
-      text,
-      mode,
-      note: note.trim() ? note.trim() : null
-    })
-  })
-  return (
-    <form
-      className="post-editor stack"
-      aria-labelledby={labelledBy}
-      onSubmit={async (event) => {
-        event.preventDefault()
-        if (!text.trim()) return
-        await save.run()
-        onDone()
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation()
-          onDone()
-        }
-      }}
-    >
-      <label className="visually-hidden" htmlFor={`${id}-text`}>
-        {strings.post.edit}
-      </label>
-      <textarea id={`${id}-text`} rows={4} value={text} autoFocus onChange={(e) => setText(e.target.value)} />
-      {post.replyTo === null ? <ModeChoice value={mode} onChange={setMode} /> : null}
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{strings.compose.noteLabel}</label>
-        <input
-          id={`${id}-note`}
-          type="text"
-          maxLength={200}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      <ErrorText error={save.error} />
-      <div className="actions">
-        <button type="button" className="button quiet" onClick={onDone}>
-          {strings.post.cancel}
-        </button>
-        <button type="submit" className="button primary" disabled={save.pending || !text.trim()}>
-          {strings.post.save}
-        </button>
-      </div>
-    </form>
-  )
-}
-
-export function ModeChoice({ value, onChange }: { value: ReplyMode; onChange: (mode: ReplyMode) => void }) {
-  const name = useId()
-  return (
-    <fieldset className="modes">
-      <legend>{strings.compose.modeLegend}</legend>
-      {REPLY_MODES.map((mode) => (
-        <label key={mode} className={`mode-option mode-${mode}`}>
-          <input type="radio" name={name} checked={value === mode} onChange={() => onChange(mode)} />
-          <span className="mode-option-label">{strings.modes[mode].label}</span>
-          <span className="mode-option-hint">{strings.modes[mode].hint}</span>
-        </label>
-      ))}
-    </fieldset>
-  )
-}

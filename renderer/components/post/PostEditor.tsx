@@ -1,0 +1,77 @@
+// Editing your own post in place: its text, reply mode and content note.
+import { useId, useState } from 'react'
+import type { Post, ReplyMode } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+import { ModeChoice } from './ModeChoice.js'
+
+export function PostEditor({
+  post,
+  communityId,
+  onDone,
+  labelledBy
+}: {
+  post: Post
+  communityId: string
+  onDone: () => void
+  labelledBy: string
+}) {
+  const engine = useEngine()
+  const id = useId()
+  const [text, setText] = useState(post.text)
+  const [mode, setMode] = useState<ReplyMode>(post.mode)
+  const [note, setNote] = useState(post.note ?? '')
+  const save = useAction(async () => {
+    await engine.call('posts.edit', {
+      communityId,
+      postId: post.id,
+      text,
+      mode,
+      note: note.trim() ? note.trim() : null
+    })
+  })
+  return (
+    <form
+      className="post-editor stack"
+      aria-labelledby={labelledBy}
+      onSubmit={async (event) => {
+        event.preventDefault()
+        if (!text.trim()) return
+        await save.run()
+        onDone()
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation()
+          onDone()
+        }
+      }}
+    >
+      <label className="visually-hidden" htmlFor={`${id}-text`}>
+        {strings.post.edit}
+      </label>
+      <textarea id={`${id}-text`} rows={4} value={text} autoFocus onChange={(e) => setText(e.target.value)} />
+      {post.replyTo === null ? <ModeChoice value={mode} onChange={setMode} /> : null}
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{strings.compose.noteLabel}</label>
+        <input
+          id={`${id}-note`}
+          type="text"
+          maxLength={200}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      <ErrorText error={save.error} />
+      <div className="actions">
+        <button type="button" className="button quiet" onClick={onDone}>
+          {strings.post.cancel}
+        </button>
+        <button type="submit" className="button primary" disabled={save.pending || !text.trim()}>
+          {strings.post.save}
+        </button>
+      </div>
+    </form>
+  )
+}

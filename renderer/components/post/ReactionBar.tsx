@@ -1,0 +1,47 @@
+// The responses anyone else can give a post, "Me too" first.
+import { REACTION_KINDS } from '../../../core/domain/types.js'
+import type { Post, ReactionKind } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+
+export function ReactionBar({
+  post,
+  communityId,
+  writable
+}: {
+  post: Post
+  communityId: string
+  writable: boolean
+}) {
+  const engine = useEngine()
+  const toggle = useAction(async (kind: ReactionKind, on: boolean) =>
+    engine.call(on ? 'reactions.add' : 'reactions.remove', { communityId, postId: post.id, kind })
+  )
+  return (
+    <div className="reactions" role="group" aria-label={strings.post.reactionsLabel}>
+      {REACTION_KINDS.map((kind) => {
+        const mine = post.myReactions.includes(kind)
+        const count = post.reactions[kind]
+        const label = strings.reactions[kind]
+        return (
+          <button
+            key={kind}
+            type="button"
+            className={`reaction reaction-${kind}${kind === 'me-too' ? ' reaction-primary' : ''}`}
+            aria-pressed={mine}
+            disabled={!writable}
+            onClick={() => {
+              // Not disabled while sending, so keyboard focus stays on the button.
+              if (!toggle.pending) void toggle.run(kind, !mine)
+            }}
+          >
+            <span className="reaction-label">{label}</span>
+            {count > 0 ? <span className="reaction-count"> {count}</span> : null}
+          </button>
+        )
+      })}
+      <ErrorText error={toggle.error} />
+    </div>
+  )
+}
