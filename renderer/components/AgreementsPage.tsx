@@ -7,6 +7,7 @@ import { useAction, useEngine, useLive } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AgreementsSections } from './AgreementsText.js'
 import { ErrorText } from './ErrorText.js'
+import { mayTakePart } from './participation.js'
 import { ProposalCard } from './ProposalCard.js'
 import { ProposeDialog } from './ProposeDialog.js'
 import { SettingsSummary } from './Settings.js'
@@ -39,7 +40,7 @@ export function AgreementsPage({
   const versions = history.data ?? []
   const byId = useMemo(() => new Map((proposals.data ?? []).map((p) => [p.id, p] as const)), [proposals.data])
   const { agreements, myAgreedVersion } = governance
-  const canAct = writable && myAgreedVersion !== null
+  const canAct = mayTakePart(writable, myAgreedVersion)
 
   return (
     <section className="page agreements-page" aria-labelledby={`${id}-title`} id="content" tabIndex={0}>

@@ -2,16 +2,16 @@
 // conversation, reaching out, the support plan, the agreements, the log), the
 // members panel, and the dialogs for what needs care: deleting, flagging,
 // reviews and removals.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import type { KeyboardEvent } from 'react'
 import type { CommunitySummary, Member, Post, SyncStatus } from '../../core/domain/types.js'
-import { RESOURCES_TOPIC } from '../../core/domain/reaching.js'
 import type { ThreadTarget } from '../engine/connection.js'
 import { useEngine, useLive } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AgreementsGate } from './AgreementsGate.js'
 import { AgreementsPage } from './AgreementsPage.js'
 import { Banners } from './Banners.js'
+import { initialNavigation, navigate } from './communityNavigation.js'
 import { CommunityLog } from './CommunityLog.js'
 import { DeleteDialog } from './DeleteDialog.js'
 import { ErrorText } from './ErrorText.js'
@@ -19,9 +19,8 @@ import { Feed } from './Feed.js'
 import { InviteDialog } from './InviteDialog.js'
 import { Members } from './Members.js'
 import { ModerationDialog } from './ModerationDialog.js'
-import type { ModerationRequest } from './ModerationDialog.js'
 import { PageNav } from './PageNav.js'
-import type { Page } from './PageNav.js'
+import { mayTakePart, mayWrite } from './participation.js'
 import { SupportPlanPage } from './plan/SupportPlanPage.js'
 import { ReachingPage } from './reaching/ReachingPage.js'
 import type { ReachingView } from './reaching/ReachNotices.js'
@@ -56,16 +55,18 @@ export function CommunityView({
 }) {
   const engine = useEngine()
   const communityId = community.id
-  const [page, setPage] = useState<Page>('conversation')
-  const [topic, setTopic] = useState('general')
-  const [threadRoot, setThreadRoot] = useState<string | null>(null)
-  /** The private conversation open on the reaching-out page. */
-  const [conversationWith, setConversationWith] = useState<string | null>(null)
-  const [membersOpen, setMembersOpen] = useState(false)
-  const [inviting, setInviting] = useState(false)
-  const [deleting, setDeleting] = useState<Post | null>(null)
-  const [moderating, setModerating] = useState<ModerationRequest | null>(null)
-  const [readingRemoved, setReadingRemoved] = useState(false)
+  const [navigation, dispatch] = useReducer(navigate, initialNavigation)
+  const {
+    page,
+    topic,
+    threadRoot,
+    conversationWith,
+    membersOpen,
+    inviting,
+    deleting,
+    moderating,
+    readingRemoved
+  } = navigation
   const changed = (e: { type: string; communityId?: string }) =>
     e.type === 'community-changed' && e.communityId === communityId
 
@@ -87,53 +88,48 @@ export function CommunityView({
 
   useMarkRead(community)
   useEffect(() => {
-    if (!request) return
-    const { target } = request
-    if ('root' in target) {
-      setPage('conversation')
-      setThreadRoot(target.root)
-    } else {
-      setPage('reaching')
-      setConversationWith('memberId' in target ? target.memberId : null)
-    }
+    if (request) dispatch({ type: 'open-target', target: request.target })
   }, [request])
   useEffect(() => {
     onViewing?.(page === 'reaching' ? { communityId, memberId: conversationWith } : null)
   }, [onViewing, page, communityId, conversationWith])
-  const showResources = useCallback(() => {
-    setPage('conversation')
-    setTopic(RESOURCES_TOPIC)
-    setThreadRoot(null)
-  }, [])
-  const writePrivately = useCallback((member: Member) => {
-    setPage('reaching')
-    setConversationWith(member.id)
-  }, [])
+  const showResources = useCallback(() => dispatch({ type: 'show-resources' }), [])
+  const writePrivately = useCallback(
+    (member: Member) => dispatch({ type: 'write-privately', memberId: member.id }),
+    []
+  )
 
   const gov = governance.data
   const removed = gov?.removed ?? null
-  // Writing needs a device that can write, a community that has not removed you, and, for taking part, your "I agree".
-  const writable =
-    community.writable &&
-    !status?.updateNeeded &&
-    !status?.revoked &&
-    removed === null &&
-    community.refoundedAs === null
-  const agreed = gov ? gov.myAgreedVersion !== null : true
-  const canAct = writable && agreed
+  const writable = mayWrite(community, status, removed !== null)
+  const canAct = mayTakePart(writable, gov?.myAgreedVersion)
   const agreementsChanged =
     gov !== undefined && gov.myAgreedVersion !== null && gov.agreements.version > gov.myAgreedVersion
   const needsAgreeing = gov !== undefined && gov.myAgreedVersion === null && writable
   const peers = status?.peers ?? 0
-  const openThread = useCallback((post: Post) => setThreadRoot(post.root), [])
-  const onFlag = useCallback((post: Post) => setModerating({ kind: 'flag', post }), [])
-  const onAskReview = useCallback((post: Post) => setModerating({ kind: 'review', post }), [])
-  const onProposeRemoval = useCallback((member: Member) => setModerating({ kind: 'removal', member }), [])
+  const openThread = useCallback((post: Post) => dispatch({ type: 'open-thread', root: post.root }), [])
+  const onDelete = useCallback((post: Post) => dispatch({ type: 'delete', post }), [])
+  const onFlag = useCallback(
+    (post: Post) => dispatch({ type: 'moderate', request: { kind: 'flag', post } }),
+    []
+  )
+  const onAskReview = useCallback(
+    (post: Post) => dispatch({ type: 'moderate', request: { kind: 'review', post } }),
+    []
+  )
+  const onProposeRemoval = useCallback(
+    (member: Member) => dispatch({ type: 'moderate', request: { kind: 'removal', member } }),
+    []
+  )
+  const onOpenConversation = useCallback(
+    (memberId: string | null) => dispatch({ type: 'open-conversation', memberId }),
+    []
+  )
   const feedFocus = useRef<string | null>(null)
 
   const closeThread = () => {
     feedFocus.current = threadRoot
-    setThreadRoot(null)
+    dispatch({ type: 'close-thread' })
   }
   // Back from a thread, focus returns to the post it was opened from.
   useEffect(() => {
@@ -159,7 +155,7 @@ export function CommunityView({
   const removedStrip = (
     <div className="removed-strip">
       <p>{strings.removal.body}</p>
-      <button type="button" className="button small" onClick={() => setReadingRemoved(false)}>
+      <button type="button" className="button small" onClick={() => dispatch({ type: 'back-to-removal' })}>
         {strings.removal.hideRead}
       </button>
     </div>
@@ -186,7 +182,7 @@ export function CommunityView({
         </div>
         <div className="toolbar" role="toolbar" aria-label={strings.header.toolbar}>
           {canAct ? (
-            <button type="button" className="button" onClick={() => setInviting(true)}>
+            <button type="button" className="button" onClick={() => dispatch({ type: 'invite' })}>
               {strings.header.invite}
             </button>
           ) : null}
@@ -195,7 +191,7 @@ export function CommunityView({
             className="button"
             aria-expanded={membersOpen}
             aria-controls={membersOpen ? membersId : undefined}
-            onClick={() => setMembersOpen((o) => !o)}
+            onClick={() => dispatch({ type: 'toggle-members' })}
           >
             {strings.header.membersPanel}
           </button>
@@ -217,17 +213,14 @@ export function CommunityView({
         memberCount={memberCount}
         removed={removed !== null}
         agreementsChanged={agreementsChanged && page !== 'agreements'}
-        onReadAgreements={() => setPage('agreements')}
+        onReadAgreements={() => dispatch({ type: 'select-page', page: 'agreements' })}
       />
       {showRemoved ? null : (
         <PageNav
           page={page}
           openProposals={gov?.openProposals ?? 0}
           privateUnread={privateUnread}
-          onSelect={(next) => {
-            if (next === 'reaching' && page === 'reaching') setConversationWith(null)
-            setPage(next)
-          }}
+          onSelect={(next) => dispatch({ type: 'select-page', page: next })}
         />
       )}
       <div className="community-body">
@@ -239,10 +232,7 @@ export function CommunityView({
               topics={topics.data ?? [{ name: 'general', postCount: 0 }]}
               current={topic}
               writable={canAct}
-              onSelect={(name) => {
-                setTopic(name)
-                setThreadRoot(null)
-              }}
+              onSelect={(name) => dispatch({ type: 'select-topic', topic: name })}
             />
             <div className="conversation" id={onConversation ? 'content' : undefined} tabIndex={-1}>
               <Feed
@@ -253,7 +243,7 @@ export function CommunityView({
                 colors={colors}
                 covered={threadRoot !== null}
                 onOpenThread={openThread}
-                onDelete={setDeleting}
+                onDelete={onDelete}
                 onFlag={onFlag}
                 onAskReview={onAskReview}
                 defaultMode={gov?.settings.defaultReplyMode}
@@ -273,7 +263,7 @@ export function CommunityView({
                   writable={canAct}
                   colors={colors}
                   onBack={closeThread}
-                  onDelete={setDeleting}
+                  onDelete={onDelete}
                   onFlag={onFlag}
                   onAskReview={onAskReview}
                   gate={
@@ -319,7 +309,7 @@ export function CommunityView({
               conversationsError={conversations.error}
               canAct={canAct}
               conversationWith={conversationWith}
-              onOpenConversation={setConversationWith}
+              onOpenConversation={onOpenConversation}
               onResources={showResources}
             />
           ) : null}
@@ -331,10 +321,7 @@ export function CommunityView({
             <RemovedNotice
               communityName={community.name}
               reason={removed.reason}
-              onRead={() => {
-                setReadingRemoved(true)
-                setPage('conversation')
-              }}
+              onRead={() => dispatch({ type: 'read-after-removal' })}
             />
           ) : null}
         </div>
@@ -346,7 +333,7 @@ export function CommunityView({
             canAct={canAct}
             onProposeRemoval={onProposeRemoval}
             onWritePrivately={canAct ? writePrivately : undefined}
-            onClose={() => setMembersOpen(false)}
+            onClose={() => dispatch({ type: 'close-members' })}
           />
         ) : null}
       </div>
@@ -355,17 +342,14 @@ export function CommunityView({
           communityId={communityId}
           communityName={community.name}
           secondNeeded={gov?.settings.invite === 'second-member'}
-          onClose={() => setInviting(false)}
+          onClose={() => dispatch({ type: 'close-invite' })}
         />
       ) : null}
       {deleting ? (
         <DeleteDialog
           communityId={communityId}
           post={deleting}
-          onClose={(deleted) => {
-            if (deleted && deleting.id === threadRoot) setThreadRoot(null)
-            setDeleting(null)
-          }}
+          onClose={(deleted) => dispatch({ type: 'close-delete', deleted })}
         />
       ) : null}
       {moderating ? (
@@ -373,7 +357,7 @@ export function CommunityView({
           communityId={communityId}
           request={moderating}
           settings={gov?.settings}
-          onClose={() => setModerating(null)}
+          onClose={() => dispatch({ type: 'close-moderation' })}
         />
       ) : null}
     </div>
