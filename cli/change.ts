@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { COUNTING_RULES, DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES } from '../core/domain/governance.js'
 import type { Settings } from '../core/domain/governance.js'
+import { isId, postId, proposalId } from '../core/domain/ids.js'
 import { LIMITS } from '../core/domain/limits.js'
 import { REPLY_MODES } from '../core/domain/types.js'
 import type { Flags } from './args.js'
@@ -94,8 +95,6 @@ export const CHANGE_FLAGS = [
   'refound'
 ] as const
 
-const POST_ID = /^[0-9a-f]{16}$/
-
 export function changeRequestFrom(flags: Flags, command: string): ChangeRequest {
   const given = CHANGE_FLAGS.filter((f) =>
     f === 'set' ? (flags.set?.length ?? 0) > 0 : flags[f] !== undefined
@@ -133,13 +132,13 @@ export function changeRequestFrom(flags: Flags, command: string): ChangeRequest 
 
 export function parsePostId(what: string, value: string): string {
   const id = value.trim().toLowerCase()
-  if (!POST_ID.test(id)) throw new UsageError(`${what} must be a post id: 16 hex characters (got "${value}")`)
+  if (!isId(postId, id)) throw new UsageError(`${what} must be a post id: 16 hex characters (got "${value}")`)
   return id
 }
 
 export function parseProposalId(value: string): string {
   const id = value.trim().toLowerCase()
-  if (!POST_ID.test(id)) throw new UsageError(`a proposal id is 16 hex characters (got "${value}")`)
+  if (!isId(proposalId, id)) throw new UsageError(`a proposal id is 16 hex characters (got "${value}")`)
   return id
 }
 

@@ -1,5 +1,6 @@
 // Checks flag values before anything is sent, so mistakes are reported in the
 // words the person typed (--limit) rather than the RPC's field names.
+import { isId, reachId } from '../core/domain/ids.js'
 import { UsageError } from './failure.js'
 
 const UNIT_MS: Record<string, number> = {
@@ -47,11 +48,9 @@ export function parseChoice<T extends string>(what: string, value: string, choic
   return found
 }
 
-const SHORT_ID = /^[0-9a-f]{16}$/
-
 /** Reach-out ids, like post ids, are 16 hex characters. */
 export function parseReachId(value: string): string {
   const id = value.trim().toLowerCase()
-  if (!SHORT_ID.test(id)) throw new UsageError(`a reach-out id is 16 hex characters (got "${value}")`)
+  if (!isId(reachId, id)) throw new UsageError(`a reach-out id is 16 hex characters (got "${value}")`)
   return id
 }

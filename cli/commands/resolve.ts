@@ -4,15 +4,13 @@
 import type { RpcClient } from '../../core/rpc/client.js'
 import { RpcError } from '../../core/rpc/client.js'
 import type { CommunitySummary, GovernanceState, Member } from '../../core/domain/types.js'
+import { communityId, isId, memberId } from '../../core/domain/ids.js'
 import { CliError, EXIT_USAGE, UsageError } from '../failure.js'
 import { shellQuote } from '../quote.js'
 
-const COMMUNITY_ID = /^[a-z0-9]{52}$/
-const MEMBER_ID = /^[0-9a-f]{64}$/
-
 export async function resolveCommunity(client: RpcClient, text: string): Promise<string> {
   const wanted = text.trim()
-  if (COMMUNITY_ID.test(wanted)) return wanted
+  if (isId(communityId, wanted)) return wanted
   return (await findCommunity(client, wanted)).id
 }
 
@@ -23,7 +21,7 @@ export async function resolveCommunitySummary(client: RpcClient, text: string): 
 
 async function findCommunity(client: RpcClient, wanted: string): Promise<CommunitySummary> {
   const all = await client.call('communities.list', {})
-  if (COMMUNITY_ID.test(wanted)) {
+  if (isId(communityId, wanted)) {
     const byId = all.find((c) => c.id === wanted)
     if (byId) return byId
     throw new UsageError(`no community with the id ${wanted} on this device (see: mutual communities)`)
@@ -60,7 +58,7 @@ export async function resolveMember(
 ): Promise<Member> {
   const wanted = text.trim()
   const all = await client.call('members.list', { communityId })
-  if (MEMBER_ID.test(wanted.toLowerCase())) {
+  if (isId(memberId, wanted.toLowerCase())) {
     const byId = all.find((m) => m.id === wanted.toLowerCase())
     if (byId) return byId
     throw new UsageError(`${what}: nobody with the id ${wanted} is in this community (see: mutual members)`)

@@ -13,6 +13,7 @@ import Protomux from 'protomux'
 import c from 'compact-encoding'
 import type Hyperswarm from 'hyperswarm'
 import { z } from 'zod'
+import { hexBytes as hex } from '../domain/ids.js'
 
 const PROTOCOL = 'mutual/member/v1'
 const CONTEXT = Buffer.from('mutual/member/v1')
@@ -37,7 +38,6 @@ export interface LinkPolicy {
   encryptionKey(): Buffer | null
 }
 
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
 const message = z.discriminatedUnion('t', [
   // `proof`: the writer's signing key and its signature over this connection's hello.
   z.object({ t: z.literal('hello'), writer: hex(32), proof: hex(96), wantsKey: z.boolean() }).strict(),

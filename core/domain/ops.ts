@@ -6,6 +6,16 @@ import { REACTION_KINDS, REPLY_MODES } from './types.js'
 import { COUNTING_RULES, DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from './governance.js'
 import { AVAILABILITY_KINDS, RESOURCE_KINDS } from './reaching.js'
 import { isWord } from './stable-text.js'
+import {
+  deviceId,
+  hexBytes as hex,
+  inviteId,
+  memberId,
+  postId,
+  proposalId,
+  reachId,
+  writerKey
+} from './ids.js'
 
 /**
  * The newest op version this build understands. Bump when ops or the rules
@@ -17,8 +27,6 @@ const OLDEST_OP_VERSION = 1
 /** What communities founded before versions were adopted by consent run at: the rules of version 2. */
 export const LEGACY_VERSION = 2
 
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
-const postId = hex(8)
 const time = z.number().int().nonnegative().max(8.64e15)
 const displayName = z.string().min(1).max(LIMITS.displayName)
 const topic = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
@@ -27,9 +35,7 @@ const note = z.string().max(LIMITS.note)
 const color = z.string().regex(/^#[0-9a-f]{6}$/i)
 const agreementsText = z.string().min(1).max(LIMITS.agreementsText)
 const reason = z.string().min(1).max(LIMITS.reason)
-const proposalId = hex(8)
 const deviceName = z.string().min(1).max(LIMITS.deviceName)
-const reachId = hex(8)
 // One word: letters and marks from the stable allowlist, apostrophes, hyphens. Not a `\p{L}` regex,
 // whose answer depends on the engine's Unicode version (see stable-text.ts).
 const mood = z.string().refine((word) => isWord(word, LIMITS.mood))
@@ -60,7 +66,7 @@ export const change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('agreements'), text: agreementsText }).strict(),
   z.object({ kind: z.literal('confidentiality'), text: agreementsText }).strict(),
   z.object({ kind: z.literal('settings'), settings: settingsChange }).strict(),
-  z.object({ kind: z.literal('removal'), member: hex(32) }).strict(),
+  z.object({ kind: z.literal('removal'), member: memberId }).strict(),
   z.object({ kind: z.literal('review'), postId }).strict(),
   // Since op version 3: the community moves to a newer op version by consent.
   z.object({ kind: z.literal('version'), version: z.number().int().min(3).max(1_000_000) }).strict(),
@@ -82,18 +88,18 @@ const opBody = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('invite/create'),
-      inviteId: hex(32),
+      inviteId,
       publicKey: hex(32),
       expiresAt: time,
       maxUses: z.number().int().min(1).max(LIMITS.inviteMaxUses)
     })
     .strict(),
-  z.object({ type: z.literal('invite/revoke'), inviteId: hex(32) }).strict(),
+  z.object({ type: z.literal('invite/revoke'), inviteId }).strict(),
   z
     .object({
       type: z.literal('member/admit'),
-      inviteId: hex(32),
-      writerKey: hex(32),
+      inviteId,
+      writerKey,
       at: time,
       // Since op version 3: the newcomer's signing key and signature, proving they hold the writer key.
       proof: hex(96).optional()
@@ -101,7 +107,7 @@ const opBody = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('member/leave') }).strict(),
   // Since op version 3: an admission never completed lapses (see apply); the newcomer may withdraw it at once.
-  z.object({ type: z.literal('member/lapse'), member: hex(32), at: time }).strict(),
+  z.object({ type: z.literal('member/lapse'), member: memberId, at: time }).strict(),
   z.object({ type: z.literal('profile/set'), displayName, color: color.nullable() }).strict(),
   z.object({ type: z.literal('topic/create'), name: topic }).strict(),
   z
@@ -134,7 +140,7 @@ const opBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reaction/remove'), postId, kind: z.enum(REACTION_KINDS) }).strict(),
   // ---- self-governance ----
   z.object({ type: z.literal('agreements/accept'), version: z.number().int().positive() }).strict(),
-  z.object({ type: z.literal('invite/second'), inviteId: hex(32) }).strict(),
+  z.object({ type: z.literal('invite/second'), inviteId }).strict(),
   z.object({ type: z.literal('member/device'), swarmKey: hex(32), signature: hex(64) }).strict(),
   z.object({ type: z.literal('proposal/create'), id: proposalId, change, reason, at: time }).strict(),
   z.object({ type: z.literal('proposal/revise'), id: proposalId, change, reason, at: time }).strict(),
@@ -165,17 +171,15 @@ const opBody = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('device/link'),
-      writerKey: hex(32),
-      device: hex(16),
+      writerKey,
+      device: deviceId,
       name: deviceName,
       proof: hex(96)
     })
     .strict(),
   // Names one of the member's own writers (the first one included) and the device it lives on.
-  z
-    .object({ type: z.literal('device/name'), writerKey: hex(32), device: hex(16), name: deviceName })
-    .strict(),
-  z.object({ type: z.literal('device/revoke'), writerKey: hex(32) }).strict(),
+  z.object({ type: z.literal('device/name'), writerKey, device: deviceId, name: deviceName }).strict(),
+  z.object({ type: z.literal('device/revoke'), writerKey }).strict(),
   // The member records their recovery key; `proof` is its signature (core/domain/recovery.ts).
   z.object({ type: z.literal('member/recovery'), key: hex(32), proof: hex(64) }).strict(),
   // Any member adds a device that proved it holds `member`'s recovery key: a restore
@@ -183,9 +187,9 @@ const opBody = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('device/recover'),
-      member: hex(32),
-      writerKey: hex(32),
-      device: hex(16),
+      member: memberId,
+      writerKey,
+      device: deviceId,
       name: deviceName,
       proof: hex(96),
       recoveryProof: hex(64)

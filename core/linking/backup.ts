@@ -3,12 +3,11 @@
 // their private conversations in each community, and their support plan,
 // sealed with a key derived from the phrase. Read as untrusted input.
 import { z } from 'zod'
+import { hexBytes as hex } from '../domain/ids.js'
 import { MutualError } from '../errors.js'
 import { open, seal } from '../profile/sealed.js'
 import { planContent } from '../reaching/payload.js'
 import { MAX_LINKED_COMMUNITIES } from './channel.js'
-
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
 
 const backupFile = z
   .object({

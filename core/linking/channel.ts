@@ -5,14 +5,13 @@
 import c from 'compact-encoding'
 import type Hyperswarm from 'hyperswarm'
 import { z } from 'zod'
+import { hexBytes as hex } from '../domain/ids.js'
 import { LIMITS } from '../domain/limits.js'
 import { NOT_SHARED } from '../domain/types.js'
 import { muxerOf } from '../community/member-links.js'
 
 /** More communities than anyone belongs to; bounds what one message can make the other side do. */
 export const MAX_LINKED_COMMUNITIES = 200
-
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
 
 const sharedCommunity = z
   .object({

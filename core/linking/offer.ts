@@ -9,6 +9,7 @@ import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
 import hcrypto from 'hypercore-crypto'
 import { z } from 'zod'
+import { deviceId, hexBytes } from '../domain/ids.js'
 import { LIMITS } from '../domain/limits.js'
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
@@ -23,9 +24,9 @@ export const linkRequest = z
   .object({
     name: z.string().trim().min(1).max(LIMITS.deviceName),
     /** The id it will carry as one of my devices, chosen by itself so it knows itself in the list. */
-    device: z.string().regex(/^[0-9a-f]{32}$/),
+    device: deviceId,
     /** The network key it will connect with: the only one the link channel then answers. */
-    key: z.string().regex(/^[0-9a-f]{64}$/)
+    key: hexBytes(32)
   })
   .strict()
 export type LinkRequest = z.infer<typeof linkRequest>

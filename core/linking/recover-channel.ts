@@ -2,11 +2,11 @@
 // communities. It proves the recovery key by signing this connection's
 // handshake; the member answers only for a current member that key names.
 import { z } from 'zod'
+import { hexBytes as hex } from '../domain/ids.js'
 import { LIMITS } from '../domain/limits.js'
 import type { Protocol } from './channel.js'
 import { MAX_LINKED_COMMUNITIES } from './channel.js'
 
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
 const CONTEXT = Buffer.from('mutual/recover-hello/v1')
 
 export function recoverHelloSignable(handshakeHash: Buffer, initiator: boolean): Buffer {

@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import sodium from 'sodium-universal'
 import { z } from 'zod'
+import { hexBytes as hex } from '../domain/ids.js'
 import { MutualError } from '../errors.js'
 import { KEY_BYTES, SEALED_PROFILE, open, randomKey, seal, writeDurably } from './sealed.js'
 import { newPassphrase } from '../domain/passphrase.js'
@@ -22,7 +23,6 @@ const KDF = {
   opslimit: sodium.crypto_pwhash_OPSLIMIT_MODERATE,
   memlimit: sodium.crypto_pwhash_MEMLIMIT_MODERATE
 }
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`))
 const keyringFile = z.discriminatedUnion('protection', [
   z.object({ format: z.literal(1), protection: z.literal('none'), key: hex(KEY_BYTES) }),
   z.object({

@@ -6,37 +6,28 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { communityId, deviceId, hexBytes, memberId, postId } from '../domain/ids.js'
 import { MutualError } from '../errors.js'
 import { LIMITS } from '../domain/limits.js'
 import { SEALED_PROFILE, derivedKey, readSealed, writeSealed } from './sealed.js'
 
 const entry = z.object({
-  id: z.string().regex(/^[a-z0-9]{52}$/),
+  id: communityId,
   /** Folder under communities/ holding this community's store. */
   folder: z.string().regex(/^[0-9a-f]{16,64}$/),
   /** This device's reading position: posts after it count as unread. */
   lastReadSeq: z.number().int().nonnegative().default(0),
   notifications: z.boolean().default(true),
   /** Personal moderation: members muted and posts hidden on this device only. */
-  muted: z
-    .array(z.string().regex(/^[0-9a-f]{64}$/))
-    .max(10_000)
-    .default([]),
-  hiddenPosts: z
-    .array(z.string().regex(/^[0-9a-f]{16}$/))
-    .max(100_000)
-    .default([]),
+  muted: z.array(memberId).max(10_000).default([]),
+  hiddenPosts: z.array(postId).max(100_000).default([]),
   /** Whether members connected to this device may see that I am around. */
   presence: z.boolean().default(true),
   /** Set once this community started again by consent and this device holds the new one. */
-  refoundedAs: z
-    .string()
-    .regex(/^[a-z0-9]{52}$/)
-    .nullable()
-    .default(null),
+  refoundedAs: communityId.nullable().default(null),
   /** How far I have read each private conversation, by the other member's id. */
   conversationsRead: z
-    .record(z.string().regex(/^[0-9a-f]{64}$/), z.number().int().min(-1))
+    .record(memberId, z.number().int().min(-1))
     .refine((r) => Object.keys(r).length <= 10_000)
     .default({}),
   /**
@@ -45,30 +36,23 @@ const entry = z.object({
    */
   keysSealed: z.boolean().default(false),
   /** While sealing an old store's seed: a hash of the plain seed, so an interrupted sealing can tell where it stopped. */
-  seedCheck: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable()
-    .default(null),
+  seedCheck: hexBytes(32).nullable().default(null),
   /**
    * On a device linked to a member first written elsewhere: that member, and
    * their key for private conversations there (core/linking/).
    */
   linkedTo: z
     .object({
-      member: z.string().regex(/^[0-9a-f]{64}$/),
+      member: memberId,
       /** Null on a device restored from a phrase without the backup file. */
-      conversationKey: z
-        .string()
-        .regex(/^[0-9a-f]{128}$/)
-        .nullable()
+      conversationKey: hexBytes(64).nullable()
     })
     .nullable()
     .default(null)
 })
 /** This device among the member's devices: an id it chose, and the name the person gave it. */
 const thisDevice = z.object({
-  id: z.string().regex(/^[0-9a-f]{32}$/),
+  id: deviceId,
   name: z.string().min(1).max(LIMITS.deviceName)
 })
 export type ThisDevice = z.infer<typeof thisDevice>
@@ -79,11 +63,7 @@ const profileFile = z.object({
   lockAfterMinutes: z.number().int().min(0).max(1440).default(15),
   device: thisDevice.nullable().default(null),
   /** The public half of my latest recovery phrase's key: which communities hold the phrase I have. */
-  recoveryKey: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable()
-    .default(null)
+  recoveryKey: hexBytes(32).nullable().default(null)
 })
 
 export type ProfileEntry = z.output<typeof entry>

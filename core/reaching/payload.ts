@@ -1,6 +1,7 @@
 // What is inside a sealed private message. Whoever holds the pair key could
 // have written anything, so every opened payload is parsed here first.
 import { z } from 'zod'
+import { communityId, proposalId, reachId } from '../domain/ids.js'
 import { LIMITS } from '../domain/limits.js'
 import type { ConversationLine, SupportPlan } from '../domain/reaching.js'
 
@@ -29,10 +30,7 @@ const payload = z.discriminatedUnion('k', [
   z
     .object({
       k: z.literal('answer'),
-      reachId: z
-        .string()
-        .regex(/^[0-9a-f]{16}$/)
-        .nullable(),
+      reachId: reachId.nullable(),
       at: time
     })
     .strict(),
@@ -58,8 +56,8 @@ const payload = z.discriminatedUnion('k', [
   z
     .object({
       k: z.literal('refound'),
-      proposalId: z.string().regex(/^[0-9a-f]{16}$/),
-      community: z.string().regex(/^[a-z0-9]{52}$/),
+      proposalId,
+      community: communityId,
       invite: z.string().min(1).max(400),
       at: time
     })

@@ -7,14 +7,15 @@
 import { readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { communityId, memberId } from '../domain/ids.js'
 import type { SupportPlan, SupportPlanContent } from '../domain/reaching.js'
 import { MutualError } from '../errors.js'
 import { open, readSealed, writeSealed } from '../profile/sealed.js'
 import { planContent } from './payload.js'
 
 const share = z.object({
-  communityId: z.string().regex(/^[a-z0-9]{52}$/),
-  memberId: z.string().regex(/^[0-9a-f]{64}$/)
+  communityId,
+  memberId
 })
 const file = z.object({
   format: z.literal(1),

@@ -3,6 +3,7 @@
 // because every caller is untrusted.
 import { z } from 'zod'
 import { LIMITS } from '../domain/limits.js'
+import { attemptId, deviceId, isId, writerKey } from '../domain/ids.js'
 import type {
   DeviceInfo,
   LinkResult,
@@ -11,16 +12,17 @@ import type {
   RestoreResult
 } from '../domain/types.js'
 
-const deviceId = z.string().regex(/^([0-9a-f]{32}|[0-9a-f]{64})$/, 'not a device id')
+/** A device is named by the id it chose, or by its writer key (a device never named has no id yet). */
+const device = z.string().refine((s) => isId(deviceId, s) || isId(writerKey, s), 'not a device id')
 const deviceName = z.string().trim().min(1, 'give the device a name').max(LIMITS.deviceName)
-const offerId = z.string().regex(/^[0-9a-f]{16}$/)
-const linkId = z.string().regex(/^[0-9a-f]{16}$/)
+const offerId = attemptId
+const linkId = attemptId
 
 export const linkingMethods = {
   'devices.list': { params: z.object({}).strict() },
-  'devices.rename': { params: z.object({ id: deviceId, name: deviceName }).strict() },
+  'devices.rename': { params: z.object({ id: device, name: deviceName }).strict() },
   /** Stops a lost device writing as me in every community; it keeps what it already holds. */
-  'devices.revoke': { params: z.object({ id: deviceId }).strict() },
+  'devices.revoke': { params: z.object({ id: device }).strict() },
   /** Shows a one-time code another device of mine can link with; 'link-request' asks for the answer. */
   'devices.offerLink': { params: z.object({}).strict() },
   'devices.answerLink': { params: z.object({ offerId, accept: z.boolean() }).strict() },

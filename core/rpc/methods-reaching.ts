@@ -1,6 +1,7 @@
 // The RPC contract for reaching out: availability, presence, reach-outs,
 // private conversations, "check on me" and the support plan. Params are
 // validated here because every caller is untrusted.
+import { communityId, memberId, reachId } from '../domain/ids.js'
 import { z } from 'zod'
 import { LIMITS } from '../domain/limits.js'
 import { AVAILABILITY_KINDS } from '../domain/reaching.js'
@@ -14,9 +15,6 @@ import type {
   SupportPlan
 } from '../domain/reaching.js'
 
-const communityId = z.string().regex(/^[a-z0-9]{52}$/, 'a community id is 52 letters and digits')
-const memberId = z.string().regex(/^[0-9a-f]{64}$/, 'a member id is 64 hex characters')
-const reachId = z.string().regex(/^[0-9a-f]{16}$/, 'a reach-out id is 16 hex characters')
 const chosen = z
   .array(memberId)
   .min(1, 'choose at least one member')

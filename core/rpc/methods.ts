@@ -28,6 +28,7 @@ import { LIMITS } from '../domain/limits.js'
 import { OP_VERSION } from '../domain/ops.js'
 import { isWord } from '../domain/stable-text.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
+import { communityId, inviteId, memberId, postId, proposalId } from '../domain/ids.js'
 import { reachingMethods } from './methods-reaching.js'
 import { deviceMethods } from './methods-device.js'
 import type { DeviceResults } from './methods-device.js'
@@ -36,9 +37,6 @@ import type { LinkingResults } from './methods-linking.js'
 import type { ConnectionsReport } from '../domain/types.js'
 import type { ReachingResults } from './methods-reaching.js'
 
-const communityId = z.string().regex(/^[a-z0-9]{52}$/, 'a community id is 52 letters and digits')
-const postId = z.string().regex(/^[0-9a-f]{16}$/, 'a post id is 16 hex characters')
-const inviteId = z.string().regex(/^[0-9a-f]{64}$/, 'an invite id is 64 hex characters')
 const displayName = z
   .string()
   .trim()
@@ -58,8 +56,6 @@ const text = z
   .refine((s) => s.length <= LIMITS.postText, `a post is at most ${LIMITS.postText} characters`)
 const note = z.string().trim().max(LIMITS.note, `a content note is at most ${LIMITS.note} characters`)
 const color = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written like #3a7bd5')
-const memberId = z.string().regex(/^[0-9a-f]{64}$/, 'a member id is 64 hex characters')
-const proposalId = z.string().regex(/^[0-9a-f]{16}$/, 'a proposal id is 16 hex characters')
 const agreementsText = z
   .string()
   .refine((s) => s.trim().length > 0, 'agreements cannot be empty')
