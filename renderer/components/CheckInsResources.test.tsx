@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { COMMUNITY, FakeBridge } from '../testing/fake-bridge.js'
+import { Circle, closeEnginesAfterEach } from '../testing/engines.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
+closeEnginesAfterEach()
 
-async function openTopic(bridge: FakeBridge, name: string) {
-  const rendered = renderWith(bridge)
+async function openTopic(circle: Circle, name: string) {
+  const rendered = renderWith(circle.bridge)
   const topics = await screen.findByRole('navigation', { name: 'Topics' })
   await rendered.user.click(await within(topics).findByRole('button', { name: new RegExp(`#${name}`) }))
   await screen.findByRole('region', { name: `Posts in #${name}` })
@@ -15,8 +16,8 @@ async function openTopic(bridge: FakeBridge, name: string) {
 }
 
 test('ui: a check-in asks how you are arriving and offers a mood word, not a score', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user } = await openTopic(bridge, 'check-ins')
+  const circle = await Circle.solo()
+  const { user, bridge } = await openTopic(circle, 'check-ins')
   const text = screen.getByLabelText('How are you arriving today?')
   await user.click(text)
   const moods = screen.getByRole('group', { name: 'A word for how you feel (optional)' })
@@ -29,7 +30,7 @@ test('ui: a check-in asks how you are arriving and offers a mood word, not a sco
   expect(within(post).getByText('feeling tired')).toBeTruthy()
   expect(bridge.callsOf('posts.create')).toEqual([
     {
-      communityId: COMMUNITY,
+      communityId: circle.communityId,
       text: 'Arriving slowly today.',
       topic: 'check-ins',
       mode: 'share',
@@ -52,8 +53,8 @@ test('ui: a check-in asks how you are arriving and offers a mood word, not a sco
 })
 
 test('ui: resources: any member adds one with its kind and contact; it shows as a post members can flag', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user } = await openTopic(bridge, 'resources')
+  const circle = await Circle.with(['Bo'])
+  const { user, bridge } = await openTopic(circle, 'resources')
   expect(screen.getByText(/Mutual is people like you, not a crisis service/)).toBeTruthy()
   await user.click(screen.getByRole('button', { name: 'Add a resource' }))
   const form = screen.getByRole('form', { name: 'Add a resource' })
@@ -73,14 +74,15 @@ test('ui: resources: any member adds one with its kind and contact; it shows as 
   expect(within(post).getByText(/0800 000 000, 6 to 11pm/)).toBeTruthy()
   expect(bridge.callsOf('posts.create')).toEqual([
     {
-      communityId: COMMUNITY,
+      communityId: circle.communityId,
       topic: 'resources',
       text: 'Run by people who have been there.',
       resource: { kind: 'peer-line', name: 'Evening peer line', contact: '0800 000 000, 6 to 11pm' }
     }
   ])
   // Someone else's resource has the same More menu as any post (flag, hide for me).
-  bridge.arrive({
+  await circle.member('Bo').call('posts.create', {
+    communityId: circle.communityId,
     topic: 'resources',
     text: 'Weekly circle.',
     resource: { kind: 'group', name: 'Tuesday circle', contact: null }
