@@ -2,7 +2,8 @@
 // community log. Like format.ts, these lines are for people; scripts should
 // use --json.
 import { requiredConsents } from '../core/domain/governance.js'
-import type { Change, DecisionRule, Settings, Stance } from '../core/domain/governance.js'
+import type { Change } from '../core/domain/change.js'
+import type { DecisionRule, Settings, Stance } from '../core/domain/governance.js'
 import type { Agreements, GovernanceState, LogEntry, Proposal, ReplyMode } from '../core/domain/types.js'
 import { cliSettingKey } from './change.js'
 import { formatTime, plural } from './format.js'

@@ -2,7 +2,8 @@
 // withdraw and respond to changes the community decides by consent.
 import { STANCES } from '../../core/domain/governance.js'
 import { OP_VERSION } from '../../core/domain/ops.js'
-import type { Change, Settings } from '../../core/domain/governance.js'
+import type { Change } from '../../core/domain/change.js'
+import type { Settings } from '../../core/domain/governance.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import type { GovernanceState } from '../../core/domain/types.js'
 import type { RpcClient } from '../../core/rpc/client.js'

@@ -3,7 +3,8 @@
 // writing; apply checks everything again, because any member could append
 // ops without going through here.
 import hcrypto from 'hypercore-crypto'
-import type { Change, Stance } from '../domain/governance.js'
+import type { Change } from '../domain/change.js'
+import type { Stance } from '../domain/governance.js'
 import type { Op } from '../domain/ops.js'
 import { MutualError } from '../errors.js'
 import type { ViewReader } from '../view/read.js'

@@ -1,7 +1,7 @@
 // Self-governance without an admin: the rules every peer applies the same
 // way. Pure functions and constants only, so apply, readers and front-ends
 // all compute thresholds identically.
-import type { ReplyMode } from './types.js'
+import type { ReplyMode } from './reply-modes.js'
 
 /** How many of the eligible members must consent. */
 export const DECISION_RULES = ['majority', 'two-thirds', 'everyone'] as const
@@ -65,18 +65,6 @@ export const STANCES = ['consent', 'concern', 'object'] as const
 export type Stance = (typeof STANCES)[number]
 
 export type ProposalStatus = 'open' | 'adopted' | 'withdrawn' | 'outdated'
-
-/** What a proposal would change. */
-export type Change =
-  | { kind: 'agreements'; text: string }
-  | { kind: 'confidentiality'; text: string }
-  | { kind: 'settings'; settings: Partial<Settings> }
-  | { kind: 'removal'; member: string }
-  | { kind: 'review'; postId: string }
-  /** Move the community to a newer op version: its ops and the rules apply keeps. */
-  | { kind: 'version'; version: number }
-  /** Start the community again under a new key, with its current members and none who were removed. */
-  | { kind: 'refound' }
 
 // The starting agreements of a new community. The founder can edit them
 // before creating it; the text a community starts with is written into its

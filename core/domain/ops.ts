@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { LIMITS } from './limits.js'
 import { REACTION_KINDS, REPLY_MODES } from './types.js'
-import { COUNTING_RULES, DECISION_RULES, FLAGS_TO_HIDE_MAX, INVITE_RULES, STANCES } from './governance.js'
+import { STANCES } from './governance.js'
+import { change } from './change.js'
 import { AVAILABILITY_KINDS, RESOURCE_KINDS } from './reaching.js'
 import { isWord } from './stable-text.js'
 import {
@@ -46,33 +47,6 @@ const resource = z
     contact: z.string().min(1).max(LIMITS.resourceContact).nullable()
   })
   .strict()
-
-const settingsChange = z
-  .object({
-    invite: z.enum(INVITE_RULES),
-    flagsToHide: z.number().int().min(1).max(FLAGS_TO_HIDE_MAX),
-    removal: z.enum(DECISION_RULES),
-    consent: z.enum(DECISION_RULES),
-    defaultReplyMode: z.enum(REPLY_MODES),
-    // Since op version 3.
-    counting: z.enum(COUNTING_RULES)
-  })
-  .partial()
-  .strict()
-  .refine((s) => Object.keys(s).length > 0)
-
-/** What a proposal would change. Kept in step with `Change` in governance.ts. */
-export const change = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('agreements'), text: agreementsText }).strict(),
-  z.object({ kind: z.literal('confidentiality'), text: agreementsText }).strict(),
-  z.object({ kind: z.literal('settings'), settings: settingsChange }).strict(),
-  z.object({ kind: z.literal('removal'), member: memberId }).strict(),
-  z.object({ kind: z.literal('review'), postId }).strict(),
-  // Since op version 3: the community moves to a newer op version by consent.
-  z.object({ kind: z.literal('version'), version: z.number().int().min(3).max(1_000_000) }).strict(),
-  // Since op version 3: the community starts again under a new key, with its current members.
-  z.object({ kind: z.literal('refound') }).strict()
-])
 
 // Strict objects: an op carrying fields we do not know (say, a claimed author) is refused whole.
 const opBody = z.discriminatedUnion('type', [

@@ -1,10 +1,12 @@
 // Shapes the engine hands to every front-end (renderer, CLI, tests).
 // Kept free of Node and DOM types so the renderer can import them.
-import type { Change, ProposalStatus, Settings, Stance } from './governance.js'
+import type { Change } from './change.js'
+import type { ProposalStatus, Settings, Stance } from './governance.js'
 import type { Availability, Resource } from './reaching.js'
+import type { ReplyMode } from './reply-modes.js'
 
-export const REPLY_MODES = ['listen', 'share', 'ideas'] as const
-export type ReplyMode = (typeof REPLY_MODES)[number]
+export { REPLY_MODES } from './reply-modes.js'
+export type { ReplyMode } from './reply-modes.js'
 
 export const REACTION_KINDS = ['me-too', 'hear-you', 'thanks'] as const
 export type ReactionKind = (typeof REACTION_KINDS)[number]

@@ -17,18 +17,13 @@ import type {
   Thread,
   Topic
 } from '../domain/types.js'
-import {
-  COUNTING_RULES,
-  DECISION_RULES,
-  FLAGS_TO_HIDE_MAX,
-  INVITE_RULES,
-  STANCES
-} from '../domain/governance.js'
+import { STANCES } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
 import { OP_VERSION } from '../domain/ops.js'
 import { isWord } from '../domain/stable-text.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
 import { communityId, inviteId, memberId, postId, proposalId } from '../domain/ids.js'
+import { changeWith } from '../domain/change.js'
 import { reachingMethods } from './methods-reaching.js'
 import { deviceMethods } from './methods-device.js'
 import type { DeviceResults } from './methods-device.js'
@@ -69,40 +64,7 @@ const reason = z
   .min(1, 'please give a reason')
   .max(LIMITS.reason, `a reason is at most ${LIMITS.reason} characters`)
 const responseNote = z.string().trim().max(LIMITS.reason, `a note is at most ${LIMITS.reason} characters`)
-const change = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('agreements'), text: agreementsText }).strict(),
-  z.object({ kind: z.literal('confidentiality'), text: agreementsText }).strict(),
-  z
-    .object({
-      kind: z.literal('settings'),
-      settings: z
-        .object({
-          invite: z.enum(INVITE_RULES),
-          flagsToHide: z
-            .number()
-            .int()
-            .min(1, 'at least one flag')
-            .max(FLAGS_TO_HIDE_MAX, `at most ${FLAGS_TO_HIDE_MAX} flags`),
-          removal: z.enum(DECISION_RULES),
-          consent: z.enum(DECISION_RULES),
-          defaultReplyMode: z.enum(REPLY_MODES),
-          counting: z.enum(COUNTING_RULES)
-        })
-        .partial()
-        .strict()
-        .refine((s) => Object.keys(s).length > 0, 'a settings change changes at least one setting')
-    })
-    .strict(),
-  z.object({ kind: z.literal('removal'), member: memberId }).strict(),
-  z.object({ kind: z.literal('review'), postId }).strict(),
-  z
-    .object({
-      kind: z.literal('version'),
-      version: z.number().int().min(3).max(OP_VERSION, `this Mutual knows op versions up to ${OP_VERSION}`)
-    })
-    .strict(),
-  z.object({ kind: z.literal('refound') }).strict()
-])
+const change = changeWith(agreementsText, OP_VERSION)
 
 export const methods = {
   'communities.list': { params: z.object({}).strict() },

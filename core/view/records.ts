@@ -1,7 +1,8 @@
 // What apply stores in the community view (a Hyperbee), and its key layout.
 // Keys are sortable strings so feeds and threads are plain range reads.
 import type { LogKind, ReactionKind, ReplyMode } from '../domain/types.js'
-import type { Change, ProposalStatus, Stance } from '../domain/governance.js'
+import type { Change } from '../domain/change.js'
+import type { ProposalStatus, Stance } from '../domain/governance.js'
 import type { Availability, Resource } from '../domain/reaching.js'
 
 export interface MetaRecord {

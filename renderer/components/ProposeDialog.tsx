@@ -3,7 +3,8 @@
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { requiredConsents } from '../../core/domain/governance.js'
-import type { Change, Settings } from '../../core/domain/governance.js'
+import type { Change } from '../../core/domain/change.js'
+import type { Settings } from '../../core/domain/governance.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import type { GovernanceState, Proposal } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
@@ -11,6 +12,7 @@ import { strings } from '../strings/index.js'
 import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
 import { SettingsFields, changedSettings } from './Settings.js'
+import './ProposeDialog.css'
 
 type Kind = 'agreements' | 'confidentiality' | 'settings' | 'version' | 'refound'
 
