@@ -25,6 +25,9 @@ export interface Call {
 export class EngineBridge implements MutualBridge {
   /** Every request the app sent, in order, as it sent it. */
   readonly calls: Call[] = []
+  /** What the engine answered to each request that succeeded, by request. */
+  private readonly results = new Map<number, unknown>()
+  private readonly methods = new Map<number, string>()
   readonly badges: number[] = []
   readonly opened: string[] = []
   private readonly messageListeners = new Set<(message: unknown) => void>()
@@ -33,13 +36,16 @@ export class EngineBridge implements MutualBridge {
 
   constructor(private readonly transport: Transport) {
     transport.onMessage((message) => {
+      const reply = message as { t: string; id: number; ok: boolean; result: unknown }
+      if (reply.t === 'res' && reply.ok) this.results.set(reply.id, reply.result)
       for (const listener of this.messageListeners) listener(message)
     })
   }
 
   send(message: unknown): void {
-    const { method, params } = message as { method: string; params: unknown }
+    const { id, method, params } = message as { id: number; method: string; params: unknown }
     this.calls.push({ method, params: structuredClone(params) })
+    this.methods.set(id, method)
     this.transport.send(message)
   }
 
@@ -79,6 +85,13 @@ export class EngineBridge implements MutualBridge {
 
   callsOf(method: MethodName): unknown[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.params)
+  }
+
+  /** The engine's answers to the app's successful calls of `method`, in order. */
+  resultsOf<M extends MethodName>(method: M): Results[M][] {
+    return [...this.results]
+      .filter(([id]) => this.methods.get(id) === method)
+      .map(([, result]) => result as Results[M])
   }
 
   close(): void {
@@ -142,10 +155,14 @@ export class Circle {
     }
   }
 
-  /** Lets `name` in with a fresh invite of yours; they agree, and you hold them as a member. */
-  async join(name: string): Promise<Someone> {
-    const peer = await this.lab.peer()
-    const { invite } = await this.me.call('invites.create', { communityId: this.communityId })
+  /**
+   * Lets `name` in with `opts.invite`, or else a fresh invite of yours; they agree, and you hold them
+   * as a member. `opts.now` is their engine's clock.
+   */
+  async join(name: string, opts: { invite?: string; now?: () => number } = {}): Promise<Someone> {
+    const peer = await this.lab.peer(opts.now ? { now: opts.now } : {})
+    const invite =
+      opts.invite ?? (await this.me.call('invites.create', { communityId: this.communityId })).invite
     await peer.rpc.call('communities.join', { invite, displayName: name })
     await agree(peer, this.communityId)
     const who = await someone(peer, this.communityId)
@@ -157,6 +174,22 @@ export class Circle {
     )
     this.members.set(name, who)
     return who
+  }
+
+  /** You propose `change`; every other member consents; waits until you hold it adopted. */
+  async adopt(change: Params<'proposals.create'>['change'], reason = 'We talked it over.'): Promise<void> {
+    const communityId = this.communityId
+    const { id: proposalId } = await this.me.call('proposals.create', { communityId, change, reason })
+    for (const who of this.members.values()) {
+      if (who === this.me) continue
+      await until([who.peer], async () =>
+        (await who.call('proposals.list', { communityId })).some((p) => p.id === proposalId)
+      )
+      await who.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
+    }
+    await this.until(
+      async () => (await this.me.call('proposals.get', { communityId, proposalId })).status === 'adopted'
+    )
   }
 
   member(name: string): Someone {
