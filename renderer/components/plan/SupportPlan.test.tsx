@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { BO, COMMUNITY, FakeBridge } from '../../testing/fake-bridge.js'
-import { EMPTY_PLAN } from '../../testing/fake-reaching.js'
+import { Circle, closeEnginesAfterEach } from '../../testing/engines.js'
 import { renderWith } from '../../testing/render.js'
 
 afterEach(cleanup)
+closeEnginesAfterEach()
 
-async function openPlan(bridge: FakeBridge) {
-  const rendered = renderWith(bridge)
+const EMPTY_PLAN = { helps: '', doesNotHelp: '', contacts: '', notInvolve: '', fromSupporters: '' }
+
+async function openPlan(circle: Circle) {
+  const rendered = renderWith(circle.bridge)
   const nav = await screen.findByRole('navigation', { name: 'In this community' })
   await rendered.user.click(within(nav).getByRole('button', { name: 'Support plan' }))
   await screen.findByRole('heading', { level: 2, name: 'My support plan' })
@@ -16,8 +18,8 @@ async function openPlan(bridge: FakeBridge) {
 }
 
 test('ui: the support plan is kept on this device; sharing waits until it is saved', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user, page } = await openPlan(bridge)
+  const circle = await Circle.with(['Bo'])
+  const { user, page, bridge } = await openPlan(circle)
   expect(screen.getByText(/stored only on this device, encrypted/)).toBeTruthy()
   expect(screen.getByText('Save your plan before sharing it.')).toBeTruthy()
   expect((within(page).getByRole('button', { name: 'Share' }) as HTMLButtonElement).disabled).toBe(true)
@@ -42,14 +44,17 @@ test('ui: the support plan is kept on this device; sharing waits until it is sav
   expect(screen.getByLabelText('Share with')).toBeTruthy()
   await user.click(within(page).getByRole('button', { name: 'Share' }))
   expect(await within(page).findByText('Shared with Bo')).toBeTruthy()
-  expect(bridge.callsOf('plan.share')).toEqual([{ communityId: COMMUNITY, memberId: BO }])
+  expect(bridge.callsOf('plan.share')).toEqual([
+    { communityId: circle.communityId, memberId: circle.member('Bo').id }
+  ])
 })
 
 test('ui: stopping a share says future edits stop reaching them and what they saw stays with them', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.reaching.plan = { ...EMPTY_PLAN, helps: 'Tea', version: 2, updatedAt: Date.now() }
-  bridge.reaching.shares = [{ communityId: COMMUNITY, memberId: BO, member: 'Bo' }]
-  const { user } = await openPlan(bridge)
+  const circle = await Circle.with(['Bo'])
+  const bo = circle.member('Bo')
+  await circle.me.call('plan.save', { plan: { ...EMPTY_PLAN, helps: 'Tea' } })
+  await circle.me.call('plan.share', { communityId: circle.communityId, memberId: bo.id })
+  const { user, bridge } = await openPlan(circle)
   await user.click(await screen.findByRole('button', { name: 'Stop sharing with Bo' }))
   const dialog = screen.getByRole('dialog', { name: 'Stop sharing your plan with Bo?' })
   expect(dialog.textContent).toContain(
@@ -57,26 +62,20 @@ test('ui: stopping a share says future edits stop reaching them and what they sa
   )
   await user.click(within(dialog).getByRole('button', { name: 'Stop sharing' }))
   expect(await screen.findByText('Stopped sharing with Bo. Future edits no longer reach them.')).toBeTruthy()
-  expect(bridge.callsOf('plan.revoke')).toEqual([{ communityId: COMMUNITY, memberId: BO }])
+  expect(bridge.callsOf('plan.revoke')).toEqual([{ communityId: circle.communityId, memberId: bo.id }])
   expect(screen.getByText('Not shared with anyone here.')).toBeTruthy()
 })
 
 test('ui: plans others shared with you are there to read', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.reaching.shared = [
-    {
-      memberId: BO,
-      member: 'Bo',
-      plan: {
-        ...EMPTY_PLAN,
-        helps: 'A walk',
-        fromSupporters: 'Check in, do not fix',
-        version: 1,
-        updatedAt: Date.now()
-      }
-    }
-  ]
-  await openPlan(bridge)
+  const circle = await Circle.with(['Bo'])
+  const bo = circle.member('Bo')
+  const communityId = circle.communityId
+  await bo.call('plan.save', {
+    plan: { ...EMPTY_PLAN, helps: 'A walk', fromSupporters: 'Check in, do not fix' }
+  })
+  await bo.call('plan.share', { communityId, memberId: circle.me.id })
+  await circle.until(async () => (await circle.me.call('plans.sharedWithMe', { communityId })).length > 0)
+  await openPlan(circle)
   const plan = await screen.findByRole('article', { name: 'Bo’s support plan' })
   expect(within(plan).getByText('A walk')).toBeTruthy()
   expect(within(plan).getByText('Check in, do not fix')).toBeTruthy()
