@@ -8,12 +8,12 @@ import { LEGACY_VERSION, OP_VERSION } from '../domain/ops.js'
 import type { Agreements, GovernanceState, LogEntry, LogPage, Proposal } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
 import type { AgreementsRecord, LogRecord, MetaRecord, ProposalRecord } from './records.js'
-import type { ViewReader } from './read.js'
+import type { RecordReader } from './read-records.js'
 import { countedAmong, countsIn, tallyProposal } from './tally.js'
 
 export class GovernanceReader {
   constructor(
-    private readonly reader: ViewReader,
+    private readonly reader: RecordReader,
     private readonly me: string
   ) {}
 

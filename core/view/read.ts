@@ -7,6 +7,7 @@ import { REACTION_KINDS } from '../domain/types.js'
 import type { FeedPage, InviteInfo, Member, Post, PostState, Thread, Topic } from '../domain/types.js'
 import { keys, prefixEnd } from './records.js'
 import { GovernanceReader } from './read-governance.js'
+import { RecordReader, displayName } from './read-records.js'
 import { isPath } from './posts.js'
 import type { PostPointer } from './posts.js'
 import type { QuotaRecord } from './quota.js'
@@ -16,7 +17,6 @@ const FIRST_TOPICS = ['general', CHECK_INS_TOPIC, RESOURCES_TOPIC]
 import type {
   InviteRecord,
   MemberRecord,
-  MetaRecord,
   DeviceRecord,
   PostRecord,
   RecoveryRecord,
@@ -42,21 +42,18 @@ export interface Perspective {
   around?: ReadonlyMap<string, { atLimit: boolean }>
 }
 
-export class ViewReader {
-  private readonly names = new Map<string, string>()
+export class ViewReader extends RecordReader {
   private signed: Promise<number> | null = null
 
   constructor(
-    readonly bee: Hyperbee.BeeReader,
+    bee: Hyperbee.BeeReader,
     private readonly at: Perspective
-  ) {}
+  ) {
+    super(bee)
+  }
 
   governance(): GovernanceReader {
     return new GovernanceReader(this, this.at.me)
-  }
-
-  async meta(): Promise<MetaRecord | null> {
-    return this.value<MetaRecord>(keys.meta)
   }
 
   async post(id: string): Promise<Post | null> {
@@ -128,10 +125,6 @@ export class ViewReader {
       })
     }
     return out.sort((a, b) => a.joinedSeq - b.joinedSeq || a.id.localeCompare(b.id))
-  }
-
-  async member(key: string): Promise<MemberRecord | null> {
-    return this.value<MemberRecord>(keys.member(key))
   }
 
   /** What the view says of a writer that is not a member of its own: a linked or revoked device. */
@@ -283,15 +276,6 @@ export class ViewReader {
     return counts
   }
 
-  range(prefix: string): AsyncIterable<Hyperbee.Entry<unknown>> {
-    return this.bee.createReadStream({ gt: prefix, lt: prefixEnd(prefix) })
-  }
-
-  async value<T>(key: string): Promise<T | null> {
-    const entry = await this.bee.get(key)
-    return entry ? (entry.value as T) : null
-  }
-
   private async posts(pointers: PostPointer[]): Promise<Post[]> {
     const posts = await Promise.all(
       pointers.map(async (at) => {
@@ -318,16 +302,6 @@ export class ViewReader {
   private signedSeq(): Promise<number> {
     this.signed ??= this.at.signedSeq()
     return this.signed
-  }
-
-  /** A member's display name, or how to speak of someone who has gone. */
-  async nameOf(key: string): Promise<string> {
-    const cached = this.names.get(key)
-    if (cached !== undefined) return cached
-    const member = await this.member(key)
-    const name = member ? displayName(member) : 'someone who has left'
-    this.names.set(key, name)
-    return name
   }
 
   private async toPost(r: PostRecord): Promise<Post> {
@@ -372,6 +346,3 @@ export class ViewReader {
 }
 
 /** A member admitted but not yet named shows as a newcomer rather than a key. */
-function displayName(m: MemberRecord): string {
-  return m.name ?? 'a new member'
-}
