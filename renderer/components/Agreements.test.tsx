@@ -1,30 +1,50 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { COMMUNITY, FakeBridge, FakeError } from '../testing/fake-bridge.js'
-import { AGREEMENTS_V1 } from '../testing/fake-governance.js'
+import { Circle, closeEnginesAfterEach } from '../testing/engines.js'
+import { until } from '../../test/support/peers.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
+closeEnginesAfterEach()
 
-function newcomer(posts = 1): FakeBridge {
-  const bridge = FakeBridge.withCommunity(posts)
-  bridge.governance.myAgreedVersion = null
-  bridge.governance.history = [
-    AGREEMENTS_V1,
-    { ...AGREEMENTS_V1, version: 2, text: 'We are peers.\n\nWe listen first.', proposalId: '1'.repeat(16) }
-  ]
-  return bridge
+const V2 = { kind: 'agreements', text: 'We are peers.\n\nWe listen first.' } as const
+
+/**
+ * Bo founded Night owls and let Cy in; Cy consented to Bo's version 2 of the agreements; Bo posted.
+ * You have just joined.
+ */
+function newcomer(): Promise<Circle> {
+  return Circle.newcomer({
+    others: ['Cy'],
+    prepare: async (bo, communityId, [cy]) => {
+      const { id: proposalId } = await bo.call('proposals.create', {
+        communityId,
+        change: V2,
+        reason: 'Shorter.'
+      })
+      await until([cy!.peer], async () =>
+        (await cy!.call('proposals.list', { communityId })).some((p) => p.id === proposalId)
+      )
+      await cy!.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
+      await until(
+        [bo.peer],
+        async () => (await bo.call('proposals.get', { communityId, proposalId })).status === 'adopted'
+      )
+      await bo.call('posts.create', { communityId, text: 'Rough night. Anyone else up?' })
+    }
+  })
 }
 
 test('ui: a newcomer sees the agreements and, apart, the confidentiality limits where the compose box will be', async () => {
-  const { bridge } = renderWith(newcomer())
+  const circle = await newcomer()
+  const { bridge } = renderWith(circle.bridge)
   const gate = await screen.findByRole('region', { name: 'Before you share: what this community has agreed' })
   const text = within(gate).getByRole('region', { name: 'The community’s agreements' })
   expect(within(text).getByRole('heading', { name: 'Our agreements' })).toBeTruthy()
   expect(within(text).getByText('We listen first.')).toBeTruthy()
   const limits = within(text).getByRole('region', { name: 'Confidentiality, and its limits' })
-  expect(within(limits).getByText('Every member keeps a copy on their own device.')).toBeTruthy()
+  expect(within(limits).getByText(/every member keeps a copy on their own device/)).toBeTruthy()
   // No compose box until they agree, and responding waits too.
   expect(screen.queryByLabelText('Share with Night owls')).toBeNull()
   const post = (await screen.findByRole('feed', { name: 'Posts in #general' })).querySelector('article')!
@@ -34,17 +54,18 @@ test('ui: a newcomer sees the agreements and, apart, the confidentiality limits 
 })
 
 test('ui: "I agree" accepts the version shown, and then the compose box is there', async () => {
-  const { user, bridge } = renderWith(newcomer())
+  const circle = await newcomer()
+  const { user, bridge } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'I agree' }))
   expect(await screen.findByLabelText('Share with Night owls')).toBeTruthy()
-  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: COMMUNITY, version: 2 }])
+  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: circle.communityId, version: 2 }])
   expect(screen.queryByRole('region', { name: /Before you share/ })).toBeNull()
   expect(screen.getByRole('button', { name: 'Invite someone' })).toBeTruthy()
 })
 
 test('ui: in a thread, a newcomer is asked to read the agreements before replying', async () => {
-  const bridge = newcomer()
-  const { user } = renderWith(bridge)
+  const circle = await newcomer()
+  const { user, bridge } = renderWith(circle.bridge)
   const feed = await screen.findByRole('feed', { name: 'Posts in #general' })
   await user.click(within(feed.querySelector('article')!).getByRole('button', { name: 'Reply (Bo)' }))
   await screen.findByRole('feed', { name: 'Thread' })
@@ -54,31 +75,38 @@ test('ui: in a thread, a newcomer is asked to read the agreements before replyin
   const gates = screen.getAllByRole('button', { name: 'I agree' })
   await user.click(gates[gates.length - 1]!)
   expect(await screen.findByLabelText('Reply to Bo')).toBeTruthy()
-  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: COMMUNITY, version: 2 }])
+  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: circle.communityId, version: 2 }])
 })
 
 test('ui: when the agreements change, a calm notice leads to them; agreeing again is offered, not required', async () => {
-  const bridge = newcomer()
-  bridge.governance.myAgreedVersion = 1
-  const { user } = renderWith(bridge)
+  // You joined and agreed to version 1; then Bo proposed version 2 and you consented.
+  const circle = await Circle.newcomer()
+  await circle.me.call('agreements.accept', { communityId: circle.communityId, version: 1 })
+  await circle.adopt(V2, { by: 'Bo' })
+  const { user, bridge } = renderWith(circle.bridge)
   const notice = await screen.findByText('The agreements changed since you last said “I agree”.')
   // Still free to take part.
   expect(screen.getByLabelText('Share with Night owls')).toBeTruthy()
   await user.click(within(notice).getByRole('button', { name: 'Read them' }))
   const page = await screen.findByRole('region', { name: 'Agreements of Night owls' })
   expect(within(page).getByText(/you agreed to version 1; this is version 2/)).toBeTruthy()
-  expect(within(page).getByText('We listen first.')).toBeTruthy()
+  // The current text (the adopted proposal below it shows the same words).
+  const current = page.querySelector<HTMLElement>('.agreements-current')!
+  expect(within(current).getByText('We listen first.')).toBeTruthy()
   await user.click(within(page).getByRole('button', { name: 'I agree to this version' }))
   await waitFor(() => expect(within(page).getByText('You have agreed to version 2.')).toBeTruthy())
-  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: COMMUNITY, version: 2 }])
+  expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: circle.communityId, version: 2 }])
   expect(screen.queryByText('The agreements changed since you last said “I agree”.')).toBeNull()
 })
 
 test('ui: the agreements page shows how the community works in plain words, and earlier versions', async () => {
-  const bridge = newcomer()
-  bridge.governance.myAgreedVersion = 2
-  bridge.governance.settings = { ...bridge.governance.settings, invite: 'second-member', flagsToHide: 3 }
-  const { user } = renderWith(bridge)
+  const circle = await newcomer()
+  await circle.me.call('agreements.accept', { communityId: circle.communityId, version: 2 })
+  await circle.adopt(
+    { kind: 'settings', settings: { invite: 'second-member', flagsToHide: 3 } },
+    { by: 'Bo' }
+  )
+  const { user } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'Agreements' }))
   const page = await screen.findByRole('region', { name: 'Agreements of Night owls' })
   const settings = within(page).getByRole('region', { name: 'How this community works' })
@@ -99,13 +127,13 @@ test('ui: the agreements page shows how the community works in plain words, and 
   expect(values[4]).toBe('Share experiences')
   const history = within(page).getByRole('region', { name: 'Earlier versions' })
   await user.click(within(history).getByText(/Version 1 · The founding text/))
-  expect(within(history).getByText('Say “I” rather than “you should”.', { exact: false })).toBeTruthy()
+  expect(within(history).getByText('Say "I" rather than "you should".', { exact: false })).toBeTruthy()
 })
 
 test('ui: proposing a settings change sends only what changed, and the Agreements tab counts open proposals', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.governance.proposals = []
-  const { user } = renderWith(bridge)
+  // With Bo there too, your proposal stays open until Bo responds.
+  const circle = await Circle.with(['Bo'])
+  const { user, bridge } = renderWith(circle.bridge)
   const nav = await screen.findByRole('navigation', { name: 'In this community' })
   expect(within(nav).getByRole('button', { name: 'Conversation' }).getAttribute('aria-current')).toBe('page')
   await user.click(within(nav).getByRole('button', { name: 'Agreements' }))
@@ -121,7 +149,7 @@ test('ui: proposing a settings change sends only what changed, and the Agreement
   )
   expect(bridge.callsOf('proposals.create')).toEqual([
     {
-      communityId: COMMUNITY,
+      communityId: circle.communityId,
       change: { kind: 'settings', settings: { flagsToHide: 3 } },
       reason: 'Two felt quick.'
     }
@@ -129,9 +157,9 @@ test('ui: proposing a settings change sends only what changed, and the Agreement
 })
 
 test('ui: a new post starts with the reply mode the community agreed on, and the writer can choose another', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.governance.settings = { ...bridge.governance.settings, defaultReplyMode: 'ideas' }
-  const { user } = renderWith(bridge)
+  const circle = await Circle.with(['Bo'])
+  await circle.adopt({ kind: 'settings', settings: { defaultReplyMode: 'ideas' } })
+  const { user, bridge } = renderWith(circle.bridge)
   const box = await screen.findByLabelText('Share with Night owls')
   await user.click(box)
   await waitFor(() =>
@@ -139,6 +167,8 @@ test('ui: a new post starts with the reply mode the community agreed on, and the
   )
   await user.type(box, 'Any tips for sleeping?')
   await user.click(screen.getByRole('button', { name: 'Share' }))
+  // The engine has taken the first post (the box is empty again) before the writer starts the next.
+  await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(''))
   await user.click(box)
   await user.click(screen.getByRole('radio', { name: /Just listen/ }))
   await user.type(box, 'Just a rough night.')
@@ -151,11 +181,9 @@ test('ui: a new post starts with the reply mode the community agreed on, and the
 })
 
 test('ui: while a community is still arriving, its Agreements page says so instead of failing', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.overrides['governance.get'] = () => {
-    throw new FakeError('syncing', 'still syncing')
-  }
-  const { user } = renderWith(bridge)
+  const circle = await Circle.solo()
+  circle.refuse('governance.get', 'syncing', 'this community is still syncing its agreements')
+  const { user } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'Agreements' }))
   expect(await screen.findByText('The agreements are still arriving on this device.')).toBeTruthy()
   // Nothing blocks the conversation meanwhile; the engine has the last word on posting.

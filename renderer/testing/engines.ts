@@ -10,6 +10,8 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
 import type { Member } from '../../core/domain/types.js'
+import { MutualError } from '../../core/errors.js'
+import type { ErrorCode } from '../../core/errors.js'
 import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
@@ -118,13 +120,16 @@ const open: Circle[] = []
 export class Circle {
   readonly bridge: EngineBridge
   private readonly members = new Map<string, Someone>()
+  /** The handlers the app's requests reach: your engine's own, unless a test makes one refuse. */
+  private readonly handlers: Peer['engine']['handlers']
 
   private constructor(
     private readonly lab: Lab,
     readonly communityId: string,
     readonly me: Someone
   ) {
-    this.bridge = new EngineBridge(serveEngine(me.peer.engine))
+    this.handlers = { ...me.peer.engine.handlers }
+    this.bridge = new EngineBridge(serveEngine(me.peer.engine, this.handlers))
     this.members.set('Ash', me)
   }
 
@@ -140,6 +145,41 @@ export class Circle {
     const circle = await Circle.found(lab, name)
     for (const other of others) await circle.join(other)
     return circle
+  }
+
+  /**
+   * Bo founded the community, let `others` in (each agreed) and `prepare`d it; then you (Ash) joined
+   * with Bo's invite. You hold all Bo held, and have not said "I agree" yet.
+   */
+  static async newcomer(
+    opts: {
+      others?: string[]
+      prepare?: (bo: Someone, communityId: string, others: Someone[]) => Promise<void>
+    } = {},
+    name = 'Night owls'
+  ): Promise<Circle> {
+    const lab = new Lab()
+    try {
+      await lab.start()
+      const founder = await lab.peer()
+      const { id } = await founder.rpc.call('communities.create', { name, displayName: 'Bo' })
+      const bo = await someone(founder, id)
+      const others: Someone[] = []
+      for (const other of opts.others ?? []) others.push(await letIn(lab, bo, id, other))
+      await opts.prepare?.(bo, id, others)
+      const { invite } = await bo.call('invites.create', { communityId: id })
+      const peer = await lab.peer()
+      await peer.rpc.call('communities.join', { invite, displayName: 'Ash' })
+      const circle = new Circle(lab, id, await someone(peer, id))
+      circle.members.set('Bo', bo)
+      for (const [i, other] of (opts.others ?? []).entries()) circle.members.set(other, others[i]!)
+      open.push(circle)
+      await circle.holdsAllOf('Bo')
+      return circle
+    } catch (err) {
+      await lab.stop()
+      throw err
+    }
   }
 
   private static async found(lab: Lab, name: string): Promise<Circle> {
@@ -160,28 +200,34 @@ export class Circle {
    * as a member. `opts.now` is their engine's clock.
    */
   async join(name: string, opts: { invite?: string; now?: () => number } = {}): Promise<Someone> {
-    const peer = await this.lab.peer(opts.now ? { now: opts.now } : {})
-    const invite =
-      opts.invite ?? (await this.me.call('invites.create', { communityId: this.communityId })).invite
-    await peer.rpc.call('communities.join', { invite, displayName: name })
-    await agree(peer, this.communityId)
-    const who = await someone(peer, this.communityId)
-    // You hold their agreeing, so the app sees a member who can take part.
-    await until([this.me.peer], async () =>
-      (await this.me.call('members.list', { communityId: this.communityId })).some(
-        (m) => m.id === who.id && m.agreed
-      )
-    )
+    const who = await letIn(this.lab, this.me, this.communityId, name, opts)
     this.members.set(name, who)
     return who
   }
 
-  /** You propose `change`; every other member consents; waits until you hold it adopted. */
-  async adopt(change: Params<'proposals.create'>['change'], reason = 'We talked it over.'): Promise<void> {
+  /** Waits until your engine holds everything `name`'s engine holds of the community. */
+  async holdsAllOf(name: string): Promise<void> {
     const communityId = this.communityId
-    const { id: proposalId } = await this.me.call('proposals.create', { communityId, change, reason })
+    const latest = async (who: Someone) =>
+      (await who.call('communities.list', {})).find((c) => c.id === communityId)?.latestSeq ?? -1
+    const theirs = await latest(this.member(name))
+    await this.until(async () => (await latest(this.me)) >= theirs)
+  }
+
+  /**
+   * You (or `opts.by`) propose `change`; every other member consents; waits until you hold it
+   * adopted.
+   */
+  async adopt(
+    change: Params<'proposals.create'>['change'],
+    opts: { by?: string; reason?: string } = {}
+  ): Promise<void> {
+    const communityId = this.communityId
+    const proposer = opts.by ? this.member(opts.by) : this.me
+    const reason = opts.reason ?? 'We talked it over.'
+    const { id: proposalId } = await proposer.call('proposals.create', { communityId, change, reason })
     for (const who of this.members.values()) {
-      if (who === this.me) continue
+      if (who === proposer) continue
       await until([who.peer], async () =>
         (await who.call('proposals.list', { communityId })).some((p) => p.id === proposalId)
       )
@@ -190,6 +236,17 @@ export class Circle {
     await this.until(
       async () => (await this.me.call('proposals.get', { communityId, proposalId })).status === 'adopted'
     )
+  }
+
+  /**
+   * From now on your engine answers the app's `method` with a `code` error, for states no test can
+   * hold a real engine in for long (a community still arriving). The RPC server still checks each
+   * request's params with its own schema first.
+   */
+  refuse(method: MethodName, code: ErrorCode, message: string): void {
+    this.handlers[method] = async () => {
+      throw new MutualError(code, message)
+    }
   }
 
   member(name: string): Someone {
@@ -207,6 +264,25 @@ export class Circle {
     this.bridge.close()
     await this.lab.stop()
   }
+}
+
+/** `host` lets `name` in (with `opts.invite` or a fresh invite of theirs); they agree, and `host` sees it. */
+async function letIn(
+  lab: Lab,
+  host: Someone,
+  communityId: string,
+  name: string,
+  opts: { invite?: string; now?: () => number } = {}
+): Promise<Someone> {
+  const peer = await lab.peer(opts.now ? { now: opts.now } : {})
+  const invite = opts.invite ?? (await host.call('invites.create', { communityId })).invite
+  await peer.rpc.call('communities.join', { invite, displayName: name })
+  await agree(peer, communityId)
+  const who = await someone(peer, communityId)
+  await until([host.peer], async () =>
+    (await host.call('members.list', { communityId })).some((m) => m.id === who.id && m.agreed)
+  )
+  return who
 }
 
 async function someone(peer: Peer, communityId: string): Promise<Someone> {

@@ -8,6 +8,7 @@ import type { MutualOptions } from '../../core/mutual.js'
 import { RpcClient } from '../../core/rpc/client.js'
 import { memoryTransportPair } from '../../core/rpc/memory.js'
 import { serveRpc } from '../../core/rpc/server.js'
+import type { Handlers } from '../../core/rpc/server.js'
 import type { Transport } from '../../core/rpc/protocol.js'
 import type { EngineEvent } from '../../core/domain/types.js'
 
@@ -67,11 +68,12 @@ export class Lab {
 /**
  * Serves `engine` over an in-memory channel, as the app's shell does over its
  * own; returns the client's end. Engine tests put an RpcClient on it, the
- * renderer's tests the app's own connection (renderer/testing/engine-bridge.ts).
+ * renderer's tests the app's own connection (renderer/testing/engines.ts). `handlers` are the
+ * engine's own unless a test swaps one (the server still checks every request's params).
  */
-export function serveEngine(engine: Mutual): Transport {
+export function serveEngine(engine: Mutual, handlers: Handlers = engine.handlers): Transport {
   const [serverEnd, clientEnd] = memoryTransportPair()
-  serveRpc(serverEnd, engine.handlers, engine)
+  serveRpc(serverEnd, handlers, engine)
   return clientEnd
 }
 
