@@ -108,6 +108,8 @@ export interface Someone {
   id: string
   marker: string
   call<M extends MethodName>(method: M, params: Params<M>): Promise<Results[M]>
+  /** Waits until `check` holds on their engine, re-checking on each of its events. */
+  until<T>(check: () => Promise<T | false>): Promise<T>
 }
 
 const open: Circle[] = []
@@ -133,16 +135,16 @@ export class Circle {
     this.members.set('Ash', me)
   }
 
-  /** You alone, offline: no network at all. */
-  static async solo(name = 'Night owls'): Promise<Circle> {
-    return Circle.found(new Lab(), name)
+  /** You alone, offline: no network at all. `opts.now` is your engine's clock. */
+  static async solo(opts: { now?: () => number } = {}): Promise<Circle> {
+    return Circle.found(new Lab(), opts)
   }
 
   /** You and `others` (each joined with their own invite, and agreed), over a local testnet. */
-  static async with(others: string[], name = 'Night owls'): Promise<Circle> {
+  static async with(others: string[], opts: { now?: () => number } = {}): Promise<Circle> {
     const lab = new Lab()
     await lab.start()
-    const circle = await Circle.found(lab, name)
+    const circle = await Circle.found(lab, opts)
     for (const other of others) await circle.join(other)
     return circle
   }
@@ -155,14 +157,13 @@ export class Circle {
     opts: {
       others?: string[]
       prepare?: (bo: Someone, communityId: string, others: Someone[]) => Promise<void>
-    } = {},
-    name = 'Night owls'
+    } = {}
   ): Promise<Circle> {
     const lab = new Lab()
     try {
       await lab.start()
       const founder = await lab.peer()
-      const { id } = await founder.rpc.call('communities.create', { name, displayName: 'Bo' })
+      const { id } = await founder.rpc.call('communities.create', { name: 'Night owls', displayName: 'Bo' })
       const bo = await someone(founder, id)
       const others: Someone[] = []
       for (const other of opts.others ?? []) others.push(await letIn(lab, bo, id, other))
@@ -182,10 +183,10 @@ export class Circle {
     }
   }
 
-  private static async found(lab: Lab, name: string): Promise<Circle> {
+  private static async found(lab: Lab, opts: { now?: () => number }): Promise<Circle> {
     try {
-      const peer = await lab.peer()
-      const { id } = await peer.rpc.call('communities.create', { name, displayName: 'Ash' })
+      const peer = await lab.peer(opts.now ? { now: opts.now } : {})
+      const { id } = await peer.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' })
       const circle = new Circle(lab, id, await someone(peer, id))
       open.push(circle)
       return circle
@@ -293,7 +294,8 @@ async function someone(peer: Peer, communityId: string): Promise<Someone> {
     peer,
     id: self.id,
     marker: self.marker,
-    call: (method, params) => peer.rpc.call(method, params)
+    call: (method, params) => peer.rpc.call(method, params),
+    until: (check) => until([peer], check)
   }
 }
 

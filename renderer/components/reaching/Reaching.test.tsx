@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { BO, COMMUNITY, FakeBridge, ME, makeMember } from '../../testing/fake-bridge.js'
-import { makeReachOut } from '../../testing/fake-reaching.js'
+import { Circle, closeEnginesAfterEach } from '../../testing/engines.js'
 import { renderWith } from '../../testing/render.js'
 
 afterEach(cleanup)
+closeEnginesAfterEach()
 
-const CY = 'f'.repeat(64)
+const MINUTE = 60_000
 
-async function openReaching(bridge: FakeBridge) {
-  const rendered = renderWith(bridge)
+async function openReaching(circle: Circle) {
+  const rendered = renderWith(circle.bridge)
   const nav = await screen.findByRole('navigation', { name: 'In this community' })
   await rendered.user.click(within(nav).getByRole('button', { name: /^Reaching out/ }))
   await screen.findByRole('heading', { level: 2, name: 'Reaching out' })
@@ -18,8 +18,7 @@ async function openReaching(bridge: FakeBridge) {
 }
 
 test('ui: reaching out says plainly that Mutual is not a crisis service, and points to resources', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user } = await openReaching(bridge)
+  const { user } = await openReaching(await Circle.solo())
   expect(screen.getByText(/Mutual is people like you, not a crisis service/)).toBeTruthy()
   expect(screen.getByText(/passed to anyone outside this community/)).toBeTruthy()
   await user.click(screen.getByRole('button', { name: 'See the community’s resources' }))
@@ -27,8 +26,8 @@ test('ui: reaching out says plainly that Mutual is not a crisis service, and poi
 })
 
 test('ui: availability: open to listen with a note and a limit, and presence can be turned off', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user } = await openReaching(bridge)
+  const circle = await Circle.solo()
+  const { user, bridge } = await openReaching(circle)
   const section = screen.getByRole('region', { name: 'How you are here' })
   const none = within(section).getByRole('radio', { name: 'Not saying' }) as HTMLInputElement
   expect(none.checked).toBe(true)
@@ -39,7 +38,7 @@ test('ui: availability: open to listen with a note and a limit, and presence can
   await user.click(within(section).getByRole('button', { name: 'Save' }))
   await within(section).findByText('Saved.')
   expect(bridge.callsOf('availability.set')).toEqual([
-    { communityId: COMMUNITY, kind: 'open', note: 'evenings', limit: 2 }
+    { communityId: circle.communityId, kind: 'open', note: 'evenings', limit: 2 }
   ])
   // Resting has no limit.
   await user.click(within(section).getByRole('radio', { name: 'Resting' }))
@@ -50,22 +49,25 @@ test('ui: availability: open to listen with a note and a limit, and presence can
   expect(within(section).getByText(/never written down anywhere/)).toBeTruthy()
   await user.click(presence)
   await waitFor(() => expect((presence as HTMLInputElement).checked).toBe(false))
-  expect(bridge.callsOf('presence.set')).toEqual([{ communityId: COMMUNITY, visible: false }])
+  expect(bridge.callsOf('presence.set')).toEqual([{ communityId: circle.communityId, visible: false }])
 })
 
 test('ui: the members panel shows who is around now and who is open to listen', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.members[1]!.aroundNow = true
-  bridge.members[1]!.availability = { kind: 'open', note: 'evenings', limit: 2 }
-  bridge.members.push(
-    makeMember({
-      id: CY,
-      name: 'Cy',
-      joinedSeq: 2,
-      availability: { kind: 'resting', note: null, limit: null }
-    })
-  )
-  const { user } = renderWith(bridge)
+  // Bo is around and open to listen; Cy is resting and does not show when they are around.
+  const circle = await Circle.with(['Bo', 'Cy'])
+  const communityId = circle.communityId
+  const [bo, cy] = [circle.member('Bo'), circle.member('Cy')]
+  await bo.call('availability.set', { communityId, kind: 'open', note: 'evenings', limit: 2 })
+  await cy.call('availability.set', { communityId, kind: 'resting' })
+  await cy.call('presence.set', { communityId, visible: false })
+  await circle.until(async () => {
+    const members = await circle.me.call('members.list', { communityId })
+    const [b, c] = [members.find((m) => m.id === bo.id), members.find((m) => m.id === cy.id)]
+    return (
+      !!b?.aroundNow && b.availability?.kind === 'open' && c?.availability?.kind === 'resting' && !c.aroundNow
+    )
+  })
+  const { user } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'Members' }))
   const panel = await screen.findByRole('complementary', { name: 'Members' })
   const definition = (term: string) => within(panel).getByText(term).nextElementSibling?.textContent
@@ -76,14 +78,15 @@ test('ui: the members panel shows who is around now and who is open to listen', 
 })
 
 test('ui: "I\'d like to talk" goes to the community, or privately to chosen members', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user } = await openReaching(bridge)
+  const circle = await Circle.with(['Bo'])
+  const communityId = circle.communityId
+  const { user, bridge } = await openReaching(circle)
   await user.click(screen.getByRole('button', { name: 'I’d like to talk' }))
   const form = screen.getByRole('form', { name: 'I’d like to talk' })
   await user.type(within(form).getByLabelText('A line of context (optional)'), 'rough night')
   await user.click(within(form).getByRole('button', { name: 'Send' }))
   expect(await screen.findByRole('article', { name: 'You would like to talk' })).toBeTruthy()
-  expect(bridge.callsOf('reachouts.create')).toEqual([{ communityId: COMMUNITY, context: 'rough night' }])
+  expect(bridge.callsOf('reachouts.create')).toEqual([{ communityId, context: 'rough night' }])
 
   await user.click(screen.getByRole('button', { name: 'I’d like to talk' }))
   const again = screen.getByRole('form', { name: 'I’d like to talk' })
@@ -93,61 +96,65 @@ test('ui: "I\'d like to talk" goes to the community, or privately to chosen memb
   await user.click(within(again).getByRole('checkbox', { name: 'Bo' }))
   await user.click(within(again).getByRole('button', { name: 'Send' }))
   expect(await screen.findByText(/Sent privately to Bo/)).toBeTruthy()
-  expect(bridge.callsOf('reachouts.create')[1]).toEqual({ communityId: COMMUNITY, to: [BO] })
+  expect(bridge.callsOf('reachouts.create')[1]).toEqual({ communityId, to: [circle.member('Bo').id] })
 })
 
 test('ui: your unanswered reach-out says so honestly, and after a while points gently to resources', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.reaching.reachOuts = [
-    makeReachOut(2, {
-      authorId: ME,
-      author: 'Ash',
-      mine: true,
-      context: 'just now',
-      createdAt: Date.now() - 60_000
-    }),
-    makeReachOut(1, {
-      authorId: ME,
-      author: 'Ash',
-      mine: true,
-      context: 'a while ago',
-      createdAt: Date.now() - 20 * 60_000
-    })
-  ]
-  await openReaching(bridge)
+  // Your engine's clock: you reached out twenty minutes ago, then again a minute ago.
+  let ago = 0
+  const circle = await Circle.with(['Bo'], { now: () => Date.now() - ago })
+  const communityId = circle.communityId
+  ago = 20 * MINUTE
+  await circle.me.call('reachouts.create', { communityId, context: 'a while ago' })
+  ago = MINUTE
+  const { id: recentId } = await circle.me.call('reachouts.create', { communityId, context: 'just now' })
+  ago = 0
+  await openReaching(circle)
   const [recent, older] = await screen.findAllByRole('article', { name: 'You would like to talk' })
   expect(within(recent!).getByText('No one has answered yet. It stays here for members to see.')).toBeTruthy()
   expect(within(recent!).queryByRole('button', { name: 'See the community’s resources' })).toBeNull()
   expect(within(older!).getByText(/it says nothing about you/)).toBeTruthy()
   expect(within(older!).getByRole('button', { name: 'See the community’s resources' })).toBeTruthy()
   // Answered: the author learns who, and nobody is escalated to.
-  bridge.reaching.reachOuts[0]!.answered = true
-  bridge.reaching.reachOuts[0]!.answeredBy = ['Bo']
-  bridge.changed()
+  await circle
+    .member('Bo')
+    .until(async () =>
+      (await circle.member('Bo').call('reachouts.list', { communityId })).some((r) => r.id === recentId)
+    )
+  await circle.member('Bo').call('reachouts.answer', { communityId, reachId: recentId! })
   expect(await within(recent!).findByText('Bo answered. Your conversation is below.')).toBeTruthy()
 })
 
 test('ui: "I\'m here" answers, opens the private conversation, and lines can be written and read', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.reaching.reachOuts = [makeReachOut(1, { context: 'rough night' })]
-  bridge.reaching.reachOuts.push(makeReachOut(2, { authorId: CY, author: 'Cy', answered: true }))
-  bridge.members.push(makeMember({ id: CY, name: 'Cy', joinedSeq: 2 }))
-  const { user } = await openReaching(bridge)
-  const cy = screen.getByRole('article', { name: 'Cy would like to talk' })
-  expect(within(cy).getByText('Someone answered: they are talking privately now.')).toBeTruthy()
-  expect(within(cy).queryByRole('button', { name: /I’m here/ })).toBeNull()
-  const bo = screen.getByRole('article', { name: 'Bo would like to talk' })
-  expect(within(bo).getByText('“rough night”')).toBeTruthy()
-  await user.click(within(bo).getByRole('button', { name: 'I’m here, answer Bo' }))
+  // Bo would like to talk; Cy did too, and Bo answered Cy.
+  const circle = await Circle.with(['Bo', 'Cy'])
+  const communityId = circle.communityId
+  const [bo, cy] = [circle.member('Bo'), circle.member('Cy')]
+  const { id: cysId } = await cy.call('reachouts.create', { communityId })
+  await bo.until(async () => (await bo.call('reachouts.list', { communityId })).some((r) => r.id === cysId))
+  await bo.call('reachouts.answer', { communityId, reachId: cysId! })
+  const { id: bosId } = await bo.call('reachouts.create', { communityId, context: 'rough night' })
+  await circle.until(async () => {
+    const reachOuts = await circle.me.call('reachouts.list', { communityId })
+    return reachOuts.some((r) => r.id === bosId) && reachOuts.some((r) => r.id === cysId && r.answered)
+  })
+  const { user, bridge } = await openReaching(circle)
+  const cys = screen.getByRole('article', { name: 'Cy would like to talk' })
+  expect(within(cys).getByText('Someone answered: they are talking privately now.')).toBeTruthy()
+  expect(within(cys).queryByRole('button', { name: /I’m here/ })).toBeNull()
+  const bos = screen.getByRole('article', { name: 'Bo would like to talk' })
+  expect(within(bos).getByText('“rough night”')).toBeTruthy()
+  await user.click(within(bos).getByRole('button', { name: 'I’m here, answer Bo' }))
 
   expect(await screen.findByRole('heading', { name: 'Private conversation with Bo' })).toBeTruthy()
   expect(screen.getByText(/Only the two of you can read this/)).toBeTruthy()
-  expect(screen.getByText('You answered Bo’s reach-out: “I’m here”.')).toBeTruthy()
+  // The answer is a sealed line in the log: it shows once your engine has read it back.
+  expect(await screen.findByText('You answered Bo’s reach-out: “I’m here”.')).toBeTruthy()
   await user.type(screen.getByLabelText('Write to Bo'), 'I am with you')
   await user.click(screen.getByRole('button', { name: 'Send' }))
   const lines = await screen.findByRole('list', { name: 'Messages' })
   await within(lines).findByText('I am with you')
-  bridge.reaching.arrive(BO, { kind: 'message', text: 'thank you for coming' })
+  await bo.call('conversations.send', { communityId, memberId: circle.me.id, text: 'thank you for coming' })
   await within(lines).findByText('thank you for coming')
   // Reading marks it read.
   await waitFor(() => expect(bridge.callsOf('conversations.markRead').length).toBeGreaterThan(0))
@@ -160,64 +167,53 @@ test('ui: "I\'m here" answers, opens the private conversation, and lines can be 
 })
 
 test('ui: a conversation says why a line could not go: a device still syncing, or a member you muted', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.reaching.unintroduced.add(BO)
-  bridge.members.push(makeMember({ id: CY, name: 'Cy', joinedSeq: 2, muted: true }))
-  const { user } = renderWith(bridge)
+  // You muted Cy. Bo's device not having introduced itself is a state no real engine here stays in,
+  // so your engine answers sending with the refusal it gives then.
+  const circle = await Circle.with(['Bo', 'Cy'])
+  const communityId = circle.communityId
+  const [bo, cy] = [circle.member('Bo'), circle.member('Cy')]
+  await circle.me.call('members.mute', { communityId, memberId: cy.id, muted: true })
+  circle.refuse(
+    'conversations.send',
+    'syncing',
+    'their device has not introduced itself here yet; you can write once they have been online since joining'
+  )
+  const { user, bridge } = renderWith(circle.bridge)
   await screen.findByRole('heading', { level: 1, name: 'Night owls' })
-  bridge.openThread({ communityId: COMMUNITY, memberId: BO })
+  bridge.openThread({ communityId, memberId: bo.id })
   await user.type(await screen.findByLabelText('Write to Bo'), 'hello')
   await user.click(screen.getByRole('button', { name: 'Send' }))
   expect(await screen.findByText(/Bo’s device has not introduced itself here yet/)).toBeTruthy()
 
-  bridge.openThread({ communityId: COMMUNITY, memberId: CY })
+  bridge.openThread({ communityId, memberId: cy.id })
   expect(await screen.findByText(/You muted Cy on this device, so you cannot write to them/)).toBeTruthy()
   expect(screen.queryByLabelText('Write to Cy')).toBeNull()
 })
 
 test('ui: an in-app notice names who would like to talk, never what was said privately, and opens it', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  bridge.reaching.reachOuts = [makeReachOut(1, { context: 'rough night' })]
-  const { user } = renderWith(bridge)
+  // The notices are your engine's own, on what Bo does. A reach-out to the community is news only to
+  // members open to listen, so you are.
+  const circle = await Circle.with(['Bo'])
+  const communityId = circle.communityId
+  const bo = circle.member('Bo')
+  await circle.me.call('availability.set', { communityId, kind: 'open' })
+  const { user } = renderWith(circle.bridge)
   await screen.findByRole('heading', { level: 1, name: 'Night owls' })
-  bridge.emit({
-    type: 'notice',
-    notice: {
-      communityId: COMMUNITY,
-      communityName: 'Night owls',
-      kind: 'reach',
-      postId: null,
-      root: null,
-      author: 'Bo',
-      excerpt: 'would like to talk: rough night'
-    }
-  })
+  await bo.call('reachouts.create', { communityId, context: 'rough night' })
   await screen.findByText('would like to talk: rough night')
   await user.click(screen.getByRole('button', { name: 'Open' }))
   expect(await screen.findByRole('button', { name: 'I’m here, answer Bo' })).toBeTruthy()
   expect(screen.queryByText('would like to talk: rough night')).toBeNull()
 
-  bridge.emit({
-    type: 'notice',
-    notice: {
-      communityId: COMMUNITY,
-      communityName: 'Night owls',
-      kind: 'private',
-      postId: null,
-      root: null,
-      memberId: BO,
-      author: 'Bo',
-      excerpt: 'asked you to check on them'
-    }
-  })
+  await bo.call('checkOnMe.send', { communityId, to: [circle.me.id] })
   await screen.findByText('asked you to check on them')
   await user.click(screen.getByRole('button', { name: 'Open' }))
   expect(await screen.findByRole('heading', { name: 'Private conversation with Bo' })).toBeTruthy()
 })
 
 test('ui: "check on me" goes to chosen members and says nothing else happens', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user } = await openReaching(bridge)
+  const circle = await Circle.with(['Bo'])
+  const { user, bridge } = await openReaching(circle)
   await user.click(screen.getByRole('button', { name: 'Ask someone to check on me' }))
   const dialog = screen.getByRole('dialog', { name: 'Ask someone to check on me' })
   expect(
@@ -228,6 +224,6 @@ test('ui: "check on me" goes to chosen members and says nothing else happens', a
   await user.click(within(dialog).getByRole('button', { name: 'Ask them' }))
   expect(await screen.findByText(/Asked. It shows in your conversations with them./)).toBeTruthy()
   expect(bridge.callsOf('checkOnMe.send')).toEqual([
-    { communityId: COMMUNITY, to: [BO], note: 'tomorrow morning?' }
+    { communityId: circle.communityId, to: [circle.member('Bo').id], note: 'tomorrow morning?' }
   ])
 })
