@@ -62,7 +62,7 @@ export async function viewsAgree(
 }
 
 /** Anything that reports changes: a Mutual peer's engine events, a bare member's view updates. */
-export interface Watchable {
+interface Watchable {
   onEvent(listener: () => void): () => void
 }
 

@@ -23,7 +23,7 @@ export interface BenchPeer {
 }
 
 /** A member in its own process, which can also be stopped as by a crash. */
-export interface RemotePeer extends BenchPeer {
+interface RemotePeer extends BenchPeer {
   kill(): Promise<void>
   /** The most memory the daemon has held at once so far, in MB (Linux: VmHWM). */
   peakRssMb(): Promise<number>

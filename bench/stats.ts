@@ -1,6 +1,6 @@
 // Summaries of timing samples, in milliseconds unless a scenario says otherwise.
 
-export interface Summary {
+interface Summary {
   n: number
   median: number
   p95: number

@@ -14,7 +14,7 @@ import { shellQuote } from './quote.js'
 import { parseChoice, parseWholeNumber } from './values.js'
 
 /** The names settings have on the command line, and in the engine. */
-export const SETTING_KEYS = {
+const SETTING_KEYS = {
   invite: 'invite',
   'flags-to-hide': 'flagsToHide',
   removal: 'removal',
@@ -23,7 +23,7 @@ export const SETTING_KEYS = {
   counting: 'counting'
 } as const satisfies Record<string, keyof Settings>
 
-export type SettingKey = keyof typeof SETTING_KEYS
+type SettingKey = keyof typeof SETTING_KEYS
 
 export function cliSettingKey(key: keyof Settings): SettingKey {
   const found = (Object.keys(SETTING_KEYS) as SettingKey[]).find((k) => SETTING_KEYS[k] === key)
@@ -174,7 +174,7 @@ export function readTextFile(flag: string, file: string, max: number = LIMITS.ag
   return textFromBytes(flag, shown, bytes, max)
 }
 
-export function textFromBytes(flag: string, shown: string, bytes: Uint8Array, max: number): string {
+function textFromBytes(flag: string, shown: string, bytes: Uint8Array, max: number): string {
   let text: string
   try {
     // fatal: invalid UTF-8 is an error rather than replacement characters; a BOM is dropped.

@@ -9,7 +9,7 @@ import { shellQuote } from './quote.js'
 // Errors that just mean "nobody is listening there".
 const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ENAMETOOLONG', 'ENOTDIR'])
 
-export function noDaemonMessage(storage: string): string {
+function noDaemonMessage(storage: string): string {
   const dir = shellQuote(storage)
   return `no Mutual daemon is running for ${dir}; start one with: mutual daemon --storage ${dir}`
 }

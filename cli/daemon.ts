@@ -18,7 +18,7 @@ import { untilStopSignal } from './signals.js'
 import { passphraseSource } from './passphrase.js'
 import { openUnlocked } from './unlock.js'
 
-export interface DaemonOptions {
+interface DaemonOptions {
   storage: string
   /** HOST:PORT[,HOST:PORT...]; undefined means the public DHT. */
   bootstrap: string | undefined

@@ -8,7 +8,7 @@ import type { Agreements, GovernanceState, LogEntry, Proposal, ReplyMode } from 
 import { cliSettingKey } from './change.js'
 import { formatTime, plural } from './format.js'
 
-export const REPLY_MODE_WORDS: Record<ReplyMode, string> = {
+const REPLY_MODE_WORDS: Record<ReplyMode, string> = {
   listen: 'just listen',
   share: 'share yours',
   ideas: 'ideas welcome'
@@ -21,7 +21,7 @@ const RULE_WORDS: Record<DecisionRule, string> = {
 }
 
 /** One setting and its value in a short phrase. */
-export function settingWords<K extends keyof Settings>(key: K, value: Settings[K]): string {
+function settingWords<K extends keyof Settings>(key: K, value: Settings[K]): string {
   switch (key) {
     case 'invite':
       return value === 'second-member'

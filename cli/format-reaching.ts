@@ -104,7 +104,7 @@ export function conversationSummaryLine(c: ConversationSummary): string {
 }
 
 /** One line of a conversation in words: who did what. */
-export function entryWords(e: ConversationEntry, them: string): string {
+function entryWords(e: ConversationEntry, them: string): string {
   const who = e.fromMe ? 'You' : them
   switch (e.kind) {
     case 'message':

@@ -112,7 +112,7 @@ function flagsText(p: Post): string {
  * everyone), or hidden or muted on this device. Deleted posts have no text to
  * collapse.
  */
-export function collapsedBecause(p: Post): string[] {
+function collapsedBecause(p: Post): string[] {
   if (p.deleted) return []
   const reasons: string[] = []
   if (p.collapsed) {
@@ -126,7 +126,7 @@ export function collapsedBecause(p: Post): string[] {
   return reasons
 }
 
-export type PresentedPost = Omit<Post, 'text'> & { text: string | null }
+type PresentedPost = Omit<Post, 'text'> & { text: string | null }
 
 /**
  * For --json: collapsed posts keep everything but their words (the text, and
@@ -137,7 +137,7 @@ export function presentPost(p: Post, showCollapsed: boolean): PresentedPost {
 }
 
 /** A resource's name, kind and how to reach it, in one line. */
-export function resourceLine(r: NonNullable<Post['resource']>): string {
+function resourceLine(r: NonNullable<Post['resource']>): string {
   return `${r.name} (${r.kind})${r.contact === null ? '' : ` · ${r.contact}`}`
 }
 

@@ -33,7 +33,7 @@ function storageHash(storage: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 24)
 }
 
-export interface SocketLocation {
+interface SocketLocation {
   path: string
   /** True when the socket is not DIR/mutual.sock, so clients need the control file to find it. */
   relocated: boolean
@@ -75,7 +75,7 @@ function tempDirName(): string {
 }
 
 /** A directory in the temp folder that only this user can enter. */
-export function privateTempDir(): string {
+function privateTempDir(): string {
   const dir = tempDirName()
   try {
     mkdirSync(dir, { mode: 0o700 })

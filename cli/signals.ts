@@ -2,7 +2,7 @@
 // went away) all mean "shut down cleanly". Handlers are installed at once so a signal during start-up is not
 // lost and does not kill the process halfway through opening storage.
 
-export interface StopSignal {
+interface StopSignal {
   readonly requested: boolean
   readonly promise: Promise<void>
   /** Called for every further signal after the first. */

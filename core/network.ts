@@ -39,7 +39,7 @@ export function reachesNetwork(dht: HyperDHT): boolean | null {
 }
 
 /** Waits (bounded) until the node has bootstrapped, then says whether it reached anyone. */
-export async function probeNetwork(dht: HyperDHT, timeoutMs: number): Promise<boolean | null> {
+async function probeNetwork(dht: HyperDHT, timeoutMs: number): Promise<boolean | null> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, timeoutMs)

@@ -7,7 +7,7 @@ import { totalUnread } from './badge.js'
 import { portTransport } from './port-transport.js'
 import type { EngineSupervisor } from './supervisor.js'
 
-export interface WatchHandlers {
+interface WatchHandlers {
   notice: (notice: Notice) => void
   /** Something came while the app is locked: the engine sends no names or words with it. */
   lockedNotice: () => void

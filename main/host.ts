@@ -20,7 +20,7 @@ export interface ParentPortLike {
   postMessage(message: unknown): void
 }
 
-export interface HostOptions {
+interface HostOptions {
   /** Ends the process; injectable so tests can watch it instead. */
   exit?: (code: number) => void
   /** Closing flushes storage, but must not hang the quitting app forever. */

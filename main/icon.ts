@@ -5,7 +5,7 @@ import { nativeImage } from 'electron'
 import type { NativeImage } from 'electron'
 
 /** A square BGRA bitmap (the byte order nativeImage.createFromBitmap expects). */
-export function drawRings(size: number, rgb: readonly [number, number, number]): Buffer {
+function drawRings(size: number, rgb: readonly [number, number, number]): Buffer {
   const bitmap = Buffer.alloc(size * size * 4)
   const radius = size * 0.3
   const stroke = size * 0.09

@@ -7,14 +7,14 @@ import { isBadgeCount } from './badge.js'
 import { CHANNELS } from './channels.js'
 import { APP_HOST, APP_SCHEME } from './protocol.js'
 
-export interface IpcHandlers {
+interface IpcHandlers {
   connect: (contents: WebContents) => void
   openExternal: (url: unknown, contents: WebContents) => Promise<boolean>
   /** The renderer thinks the unread count changed (see badge.ts for why it is only a hint). */
   badgeHint: (count: number) => void
 }
 
-export function isTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
+function isTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return false
   try {

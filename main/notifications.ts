@@ -31,7 +31,7 @@ export function noticeTarget(notice: Notice): OpenTarget | null {
 }
 
 /** What a notification says while the app is locked: that something came, and nothing more. */
-export const LOCKED_NOTICE = { title: 'Mutual', body: 'Something new for you. Unlock Mutual to see it.' }
+const LOCKED_NOTICE = { title: 'Mutual', body: 'Something new for you. Unlock Mutual to see it.' }
 
 export class Notifier {
   // Electron drops click handlers of notifications that get garbage collected,

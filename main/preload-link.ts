@@ -13,14 +13,14 @@ export interface EnginePort {
 }
 
 /** The two calls that go to the main process over IPC. */
-export interface MainCalls {
+interface MainCalls {
   openExternal(url: string): Promise<unknown>
   setBadgeCount(count: number): void
 }
 
-export type ThreadTarget = OpenTarget
+type ThreadTarget = OpenTarget
 
-export type BridgeApi = Required<MutualBridge>
+type BridgeApi = Required<MutualBridge>
 
 /** Requests waiting for the first port; a renderer that floods past this gets errors. */
 const MAX_QUEUED = 1000
@@ -162,7 +162,7 @@ function envelopeId(message: unknown, t: 'req' | 'res'): number | null {
   return kind === t && typeof id === 'number' && Number.isInteger(id) ? id : null
 }
 
-export function parseStatus(raw: unknown): EngineStatus | null {
+function parseStatus(raw: unknown): EngineStatus | null {
   if (typeof raw !== 'object' || raw === null) return null
   const { state, reason } = raw as { state?: unknown; reason?: unknown }
   if (state === 'ready') return { state }

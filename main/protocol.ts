@@ -8,7 +8,7 @@ import { CSP } from './security.js'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'mutual'
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_URL = `${APP_ORIGIN}/index.html`
 
 const TYPES: Record<string, string> = {

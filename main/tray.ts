@@ -3,7 +3,7 @@
 import { Menu, Tray } from 'electron'
 import { trayImage } from './icon.js'
 
-export interface TrayActions {
+interface TrayActions {
   show: () => void
   /** Locks the app (with a passphrase set; otherwise the engine says how to set one). */
   lock: () => void

@@ -8,7 +8,7 @@ import { round } from '../stats.js'
 import { BarePeer } from './peer.js'
 import { BareRemote } from './remote.js'
 
-export interface BareGrown {
+interface BareGrown {
   writers: BareRemote[]
   posts: number
   latestId: string
@@ -18,7 +18,7 @@ export interface BareGrown {
 const INDEXERS = 3
 
 /** Founder plus `members` others, each added by the founder's trusted op; all writable. */
-export async function bareCircle(lab: BenchLab, members: number): Promise<BareRemote[]> {
+async function bareCircle(lab: BenchLab, members: number): Promise<BareRemote[]> {
   const founder = await BareRemote.start(lab, { key: null, encryptionKey: null })
   const { key, encryptionKey } = founder.identity
   const others = await Promise.all(

@@ -9,7 +9,7 @@ import hcrypto from 'hypercore-crypto'
 /** Every bare post is exactly this many bytes, about the size of a Mutual post op. */
 export const POST_BYTES = 200
 
-export type BareOp =
+type BareOp =
   | { type: 'post'; id: string; at: number; text: string }
   | { type: 'add-writer'; key: string; indexer: boolean }
 
@@ -17,7 +17,7 @@ export const POST_PREFIX = 'post/'
 /** Sorts after every post key. */
 export const POST_END = 'post0'
 
-export function postKey(op: { id: string; at: number }): string {
+function postKey(op: { id: string; at: number }): string {
   return `${POST_PREFIX}${String(op.at).padStart(15, '0')}/${op.id}`
 }
 

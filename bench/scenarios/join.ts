@@ -4,7 +4,7 @@ import type { BenchLab, BenchPeer } from '../fixtures.js'
 import { round } from '../stats.js'
 import { diskBytes } from './disk.js'
 
-export interface Grown {
+interface Grown {
   writers: BenchPeer[]
   id: string
   posts: number

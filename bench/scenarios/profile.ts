@@ -8,10 +8,7 @@ import type { Sizes } from '../sizes.js'
 import { round, summarise } from '../stats.js'
 
 /** A profile folder holding `profileCommunities` communities with `profilePosts` posts between them. */
-export async function buildProfile(
-  lab: BenchLab,
-  sizes: Sizes
-): Promise<{ dir: string; firstCommunity: string }> {
+async function buildProfile(lab: BenchLab, sizes: Sizes): Promise<{ dir: string; firstCommunity: string }> {
   const peer = await lab.local({ offline: true })
   let firstCommunity = ''
   for (let c = 0; c < sizes.profileCommunities; c++) {

@@ -77,7 +77,7 @@ export async function resolveMember(
 }
 
 /** The words for a member who must read and accept the agreements before doing this. */
-export function agreementsFirstMessage(ref: string): string {
+function agreementsFirstMessage(ref: string): string {
   return `please read the community agreements and say "I agree" first: read them with: mutual agreements ${ref}, then run: mutual agree ${ref}`
 }
 

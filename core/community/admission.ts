@@ -18,7 +18,7 @@ const DENY = { revoked: 1, used: 2, expired: 3 } as const
 /** How long an admission taking an invite's last use waits to be signed before the reply goes out. */
 const SETTLE_MS = 10_000
 
-export interface AdmissionDeps {
+interface AdmissionDeps {
   base: CommunityBase
   reader: () => ViewReader
   now: () => number

@@ -9,7 +9,7 @@ import { createApply } from '../view/apply.js'
 
 export type CommunityBase = Autobase<Hyperbee>
 
-export interface BaseOptions {
+interface BaseOptions {
   key: Buffer | null
   encryptionKey: Buffer | null
   /** Keeps the community's encryption key sealed at rest (store-keys.ts); absent only in tests of the log itself. */

@@ -69,7 +69,7 @@ const MAX_WAITING_TO_ANSWER = 8
 /** Where Autobase kept the community's encryption key in the clear before blindEncryption. */
 const PLAIN_KEY = 'autobase/encryption'
 
-export interface CommunityOptions {
+interface CommunityOptions {
   dir: string
   /** This store's secrets, sealed under the profile key. */
   keys: StoreKeys
@@ -95,14 +95,14 @@ export interface CommunityOptions {
   linkedTo?: LinkedMember | null
 }
 
-export function revokedError(): MutualError {
+function revokedError(): MutualError {
   return new MutualError(
     'device-revoked',
     'this device was removed from your devices, from another device of yours; it can no longer write here. What it already holds stays on it until you wipe it'
   )
 }
 
-export interface LinkedMember {
+interface LinkedMember {
   member: string
   /** Null on a device restored from a phrase without the backup file. */
   conversationKey: Buffer | null

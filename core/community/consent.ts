@@ -9,7 +9,7 @@ import type { Op } from '../domain/ops.js'
 import { MutualError } from '../errors.js'
 import type { ViewReader } from '../view/read.js'
 
-export interface ConsentHost {
+interface ConsentHost {
   append(op: Op): Promise<void>
   reader(): ViewReader
   readonly me: string

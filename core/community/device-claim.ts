@@ -7,7 +7,7 @@ import { deviceClaimMessage } from '../domain/device.js'
 import type { Op } from '../domain/ops.js'
 import type { ViewReader } from '../view/read.js'
 
-export interface DeviceHost {
+interface DeviceHost {
   readonly base: { key: Buffer; local: { key: Buffer }; writable: boolean }
   readonly updateNeeded: boolean
   readonly me: string

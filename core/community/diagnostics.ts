@@ -5,7 +5,7 @@
 import type Hyperswarm from 'hyperswarm'
 import type { ConnectionInfo, ConnectionsReport } from '../domain/types.js'
 
-export interface Connected {
+interface Connected {
   me: string
   connections: Iterable<Hyperswarm.SwarmConnection>
   swarmKeyPair(): Promise<{ publicKey: Buffer }>

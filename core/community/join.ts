@@ -43,7 +43,7 @@ export function rejection(code: string | undefined): MutualError {
   }
 }
 
-export interface Paired {
+interface Paired {
   store: Corestore
   swarm: Hyperswarm
   /** The joiner's place on the community's topic, kept until the community takes it over. */
@@ -55,7 +55,7 @@ export interface Paired {
   keyGiver: string | null
 }
 
-export interface PairOptions {
+interface PairOptions {
   dir: string
   /** The new store's seed is sealed from its first write. */
   seedPad: Buffer
@@ -72,7 +72,7 @@ export interface PairOptions {
 }
 
 /** Why a joiner waits alone, when it is worth telling them; null while just looking. */
-export type Lonely = Extract<JoinStage, 'no-network' | 'no-member-online'> | null
+type Lonely = Extract<JoinStage, 'no-network' | 'no-member-online'> | null
 
 /** A node that has not finished its first contact with the network in this long has not reached it. */
 const FIRST_CONTACT_MS = 15_000

@@ -76,7 +76,7 @@ interface Link {
   timer: NodeJS.Timeout | null
 }
 
-export interface MemberLinksEvents {
+interface MemberLinksEvents {
   allowed: [conn: Hyperswarm.SwarmConnection, writer: string]
   key: [key: Buffer, from: string]
   refused: [reason: Refusal, by: string]

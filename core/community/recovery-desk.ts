@@ -19,7 +19,7 @@ import type { ViewReader } from '../view/read.js'
 /** Topics one community waits on at most: more members than a peer-support circle has. */
 const MAX_TOPICS = 256
 
-export interface DeskHost {
+interface DeskHost {
   readonly base: { key: Buffer; discoveryKey: Buffer; encryptionKey: Buffer | null }
   readonly writable: boolean
   reader(): ViewReader

@@ -10,7 +10,7 @@
 import type { Community } from './community.js'
 import { LIMITS } from '../domain/limits.js'
 
-export interface RefoundingHost {
+interface RefoundingHost {
   refoundedAs(oldId: string): string | null
   markRefounded(oldId: string, newId: string): Promise<void>
   create(

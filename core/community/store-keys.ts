@@ -49,7 +49,7 @@ export function sealedSeeds(storage: HypercoreStorage, pad: Buffer): HypercoreSt
 const seedCheck = (seed: Buffer): string => createHash('sha256').update(seed).digest('hex')
 
 /** Where sealing an old store's seed stands, kept in the (sealed) profile file between tries. */
-export interface SeedSealing {
+interface SeedSealing {
   check: string | null
   saveCheck(check: string): Promise<void>
 }

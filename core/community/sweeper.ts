@@ -40,7 +40,7 @@ import type { RefusedRecord } from '../view/quota.js'
 /** How far each writer's core has been cleared, in the core's own user data. */
 const PROGRESS_KEY = 'mutual/cleared'
 /** Signed system blocks between a note being signed and its blocks being cleared (FastForward.MINIMUM is 16). */
-export const MARGIN = 32
+const MARGIN = 32
 /** Signing does not always come with an 'update'; look again this often. */
 const POLL_MS = 1000
 /** Signed points remembered while they ripen; dropping the oldest only delays clearing. */

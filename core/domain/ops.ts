@@ -229,7 +229,7 @@ export type OpOf<T extends Op['type']> = Extract<Op, { type: T }>
 
 const versioned = z.object({ v: z.number().int().positive() }).passthrough()
 
-export type DecodedOp =
+type DecodedOp =
   { kind: 'op'; op: Op; version: number } | { kind: 'newer'; version: number } | { kind: 'invalid' }
 
 /**

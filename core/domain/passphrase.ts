@@ -10,8 +10,8 @@ import { z } from 'zod'
 export const PROTECTIONS = ['none', 'keychain', 'passphrase'] as const
 export type Protection = (typeof PROTECTIONS)[number]
 
-export const PASSPHRASE_MIN = 8
-export const PASSPHRASE_MAX = 1024
+const PASSPHRASE_MIN = 8
+const PASSPHRASE_MAX = 1024
 
 /** A new passphrase. */
 export const newPassphrase = z

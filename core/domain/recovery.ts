@@ -14,7 +14,7 @@ const TOPIC = Buffer.from('mutual/recovery/topic/v1')
 const REGISTER = Buffer.from('mutual/recovery/register/v1')
 const RESTORE = Buffer.from('mutual/recovery/restore/v1')
 
-export const PHRASE_WORDS = 24
+const PHRASE_WORDS = 24
 
 export interface Recovery {
   keyPair: { publicKey: Buffer; secretKey: Buffer }

@@ -22,7 +22,7 @@ const COPY_MS = 120_000
 
 import type { LinkStage } from '../domain/types.js'
 
-export interface LinkOptions<T> {
+interface LinkOptions<T> {
   bootstrap: Bootstrap | undefined
   signal: AbortSignal
   device: Omit<LinkRequest, 'key'>
@@ -34,7 +34,7 @@ export interface LinkOptions<T> {
   discard(held: T): Promise<void>
 }
 
-export interface Linked<T> {
+interface Linked<T> {
   linked: { shared: SharedCommunity; held: T }[]
   notShared: { name: string; reason: NotShared }[]
 }

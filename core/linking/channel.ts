@@ -50,11 +50,11 @@ export interface Channel<M> {
 }
 export type LinkChannel = Channel<LinkMessage>
 
-export interface ChannelHandlers<M> {
+interface ChannelHandlers<M> {
   opened(channel: Channel<M>): void
   receive(message: M, channel: Channel<M>): Promise<void>
 }
-export type LinkHandlers = ChannelHandlers<LinkMessage>
+type LinkHandlers = ChannelHandlers<LinkMessage>
 
 /** One JSON message protocol on a connection, every message parsed with its schema. */
 export interface Protocol<M> {
@@ -62,7 +62,7 @@ export interface Protocol<M> {
   message: z.ZodType<M>
 }
 
-export const LINK_PROTOCOL: Protocol<LinkMessage> = { name: 'mutual/device-link/v1', message: linkMessage }
+const LINK_PROTOCOL: Protocol<LinkMessage> = { name: 'mutual/device-link/v1', message: linkMessage }
 
 /** The side that was found answers the channel when the other side opens it, and never opens it itself. */
 export function answerChannel<M>(

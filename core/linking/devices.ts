@@ -25,7 +25,7 @@ import { decodeLinkCode } from './link-code.js'
 import { LinkOffer } from './offer.js'
 
 /** What a device that was never named is called in its members' lists until the person names it. */
-export const FIRST_DEVICE_NAME = 'first device'
+const FIRST_DEVICE_NAME = 'first device'
 
 export interface NewStore {
   folder: string

@@ -23,14 +23,6 @@ export function encodeLinkCode(pairingInvite: Buffer): string {
   return z32.encode(Buffer.concat([ENVELOPE, pairingInvite]))
 }
 
-export function isLinkCode(text: string): boolean {
-  try {
-    return z32.decode(text.trim().replace(/\s+/g, '')).subarray(0, 2).equals(ENVELOPE)
-  } catch {
-    return false
-  }
-}
-
 const MALFORMED =
   "that link code isn't complete or has a typo; copy the whole code again from your other device"
 

@@ -32,7 +32,7 @@ export const linkRequest = z
 export type LinkRequest = z.infer<typeof linkRequest>
 
 /** This device's communities, as the offer needs them. */
-export interface LinkSource {
+interface LinkSource {
   share(): Promise<{ shared: SharedCommunity[]; notShared: { name: string; reason: NotShared }[] }>
   /** Adds the new device's writer in one community; false when it cannot be (the proof fails, say). */
   link(writer: NewWriter, device: { id: string; name: string }): Promise<boolean>
@@ -41,10 +41,9 @@ export interface LinkSource {
 /** The longest a finished offer stays up for the new device to leave first. */
 const IDLE_MS = 10_000
 
-export type OfferState =
-  'waiting' | 'asked' | 'confirmed' | 'sharing' | 'linking' | 'linked' | 'declined' | 'closed'
+type OfferState = 'waiting' | 'asked' | 'confirmed' | 'sharing' | 'linking' | 'linked' | 'declined' | 'closed'
 
-export interface LinkOfferEvents {
+interface LinkOfferEvents {
   /** A device asked; the person confirms or declines with `answer`. */
   request: [deviceName: string]
   linked: [communities: number]

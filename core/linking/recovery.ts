@@ -17,7 +17,7 @@ import type { DevicesHost, NewStore } from './devices.js'
 import type { ThisDevice } from '../profile/profile.js'
 import { restoreFromPhrase } from './restore.js'
 
-export interface RecoveryHost extends DevicesHost {
+interface RecoveryHost extends DevicesHost {
   recoveryKey(): string | null
   setRecoveryKey(key: string): Promise<void>
   /** My support plan, or null if I never wrote one. */

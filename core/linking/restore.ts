@@ -19,7 +19,7 @@ import type { NewWriter } from './channel.js'
 /** How long a restore looks for a member online before saying nobody was. */
 const LOOK_MS = 60_000
 
-export interface RestoreOptions<T> {
+interface RestoreOptions<T> {
   bootstrap: Bootstrap | undefined
   signal: AbortSignal
   device: { id: string; name: string }

@@ -8,7 +8,7 @@ import type { Keychain } from './keyring.js'
 import { wrongTryDelayMs } from './keyring.js'
 import { ProfileKeys } from './profile-keys.js'
 
-export type LockState =
+type LockState =
   /** Open and answering. */
   | 'open'
   /** Started locked: the profile has not been read yet. */
@@ -18,7 +18,7 @@ export type LockState =
   /** Wiped: nothing is left to answer for. */
   | 'wiped'
 
-export interface LockHost {
+interface LockHost {
   readonly storage: string
   readonly keychain: Keychain | null
   /** The open profile's keys, or null before it was opened. */

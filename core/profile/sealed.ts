@@ -10,7 +10,7 @@ const NONCE_BYTES = sodium.crypto_secretbox_NONCEBYTES
 const MAC_BYTES = sodium.crypto_secretbox_MACBYTES
 
 /** What a derived key is for; `scope` tells instances apart (a community's folder, say). */
-export type KeyPurpose = 'profile-file' | 'support-plan' | 'store-seed' | 'community-key'
+type KeyPurpose = 'profile-file' | 'support-plan' | 'store-seed' | 'community-key'
 
 export function derivedKey(profileKey: Buffer, purpose: KeyPurpose, scope = ''): Buffer {
   const out = Buffer.alloc(KEY_BYTES)

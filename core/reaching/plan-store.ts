@@ -26,7 +26,7 @@ const file = z.object({
   shares: z.array(share).max(1_000)
 })
 type PlanFile = z.infer<typeof file>
-export type Share = z.infer<typeof share>
+type Share = z.infer<typeof share>
 
 const EMPTY: PlanFile = {
   format: 1,

@@ -6,7 +6,7 @@ import { MutualError } from '../errors.js'
 import type { Community } from '../community/community.js'
 import { PlanStore } from './plan-store.js'
 
-export interface PlansHost {
+interface PlansHost {
   get(communityId: string): Community
   has(communityId: string): boolean
   now(): number

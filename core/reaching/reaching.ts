@@ -19,7 +19,7 @@ const LIST_MAX = 50
 
 export type ReachNotice = Omit<Notice, 'communityId' | 'communityName'>
 
-export interface ReachingHost extends ConversationHost {
+interface ReachingHost extends ConversationHost {
   readonly personal: ConversationHost['personal'] & { presence: boolean }
   /** The op version the community runs at: since 3, answers are acknowledged by the one who reached out. */
   version(): Promise<number>

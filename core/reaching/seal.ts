@@ -9,14 +9,14 @@ import sodium from 'sodium-universal'
 const PAD_TO = 256
 const CONTEXT = Buffer.from('mutual/conversation/v1')
 
-export interface Sealed {
+interface Sealed {
   tag: string
   nonce: string
   sealed: string
 }
 
 /** Finds the device key a member proved in the log; null until their device has introduced itself. */
-export type DeviceOf = (writerKey: string) => Promise<string | null>
+type DeviceOf = (writerKey: string) => Promise<string | null>
 
 /** My half of every pair key in one community: my device key pair, as X25519. */
 export class PairKeys {
@@ -58,7 +58,7 @@ export class PairKeys {
 }
 
 /** A tag only the two members can compute for this nonce: recognisable to them, opaque to everyone else. */
-export function tagFor(key: Buffer, nonce: Buffer): string {
+function tagFor(key: Buffer, nonce: Buffer): string {
   const out = Buffer.alloc(16)
   sodium.crypto_generichash(out, nonce, key)
   return out.toString('hex')

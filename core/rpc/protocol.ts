@@ -10,7 +10,6 @@ export const requestEnvelope = z.object({
   method: z.string().max(64),
   params: z.unknown()
 })
-export type RequestEnvelope = z.infer<typeof requestEnvelope>
 
 export interface RpcErrorBody {
   code: ErrorCode

@@ -122,7 +122,7 @@ interface Issue {
   message: string
 }
 
-export function describeIssues(issues: Issue[]): string {
+function describeIssues(issues: Issue[]): string {
   return issues
     .slice(0, 3)
     .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))

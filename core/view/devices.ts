@@ -179,7 +179,7 @@ export async function revokeDevice(ctx: Ctx, member: MemberRecord, op: OpOf<'dev
 }
 
 /** The writer that holds a member's place among the indexers. */
-export function indexerWriterOf(member: MemberRecord): string {
+function indexerWriterOf(member: MemberRecord): string {
   return member.indexerWriter ?? member.key
 }
 

@@ -41,9 +41,9 @@ import type { Ctx, ViewWriter } from './writer.js'
 /** The op version these rules start at. */
 const SINCE_VERSION = 3
 
-export const STRETCH = { seq: 256, own: 256 } as const
+const STRETCH = { seq: 256, own: 256 } as const
 
-export const BUDGET = {
+const BUDGET = {
   /** Bytes of `private/send` ops kept per stretch. */
   sealed: 256 * 1024,
   /** Bytes every other op wrote to the view per stretch: posts, edits, proposals, reactions... */
@@ -51,7 +51,7 @@ export const BUDGET = {
 } as const
 
 /** Refused ops smaller than this are not noted: the note would cost about what clearing them saves. */
-export const NOTE_REFUSED_FROM = 1024
+const NOTE_REFUSED_FROM = 1024
 /** Ranges kept per writer in its `refused/` record, so a flood costs one small record. */
 export const MAX_REFUSED_RANGES = 32
 

@@ -26,7 +26,7 @@ import type {
 } from './records.js'
 
 /** What a reader needs to know about this device to describe posts honestly. */
-export interface Perspective {
+interface Perspective {
   /** The member this device writes as. */
   me: string
   /** This device's own writer: the member's key, or a linked device's (op version 5). */

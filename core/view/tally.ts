@@ -21,7 +21,7 @@ export function countsIn(member: MemberRecord | null, meta: MetaRecord | null, s
   return !agreedOnly || member.agreedVersion !== null
 }
 
-export interface Tally {
+interface Tally {
   consents: number
   objections: number
   required: number
