@@ -18,6 +18,7 @@ import { ReachNotices } from './components/reaching/ReachNotices.js'
 import type { ReachingView } from './components/reaching/ReachNotices.js'
 import type { OpenRequest } from './components/CommunityView.js'
 import type { ThreadTarget } from './engine/connection.js'
+import './App.css'
 
 export function App() {
   const engine = useEngine()

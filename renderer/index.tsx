@@ -1,5 +1,12 @@
 // The renderer's entry: connect to the engine through `window.mutual` (set
 // by the Electron preload, or by the browser tests) and show the app.
+
+// Tokens, then page-wide rules, then the shared controls and pages, ahead of
+// every component's own styles so those can build on them.
+import './styles/tokens.css'
+import './styles/global.css'
+import './styles/controls.css'
+import './styles/page.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { MutualBridge } from '../core/rpc/bridge.js'

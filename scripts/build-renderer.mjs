@@ -13,10 +13,9 @@ const out = join(root, 'dist/renderer')
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: [
-    { in: 'renderer/index.tsx', out: 'app' },
-    { in: 'renderer/app.css', out: 'app' }
-  ],
+  // Components import their own styles; esbuild gathers them into app.css in
+  // import order, after the tokens and global rules index.tsx imports first.
+  entryPoints: [{ in: 'renderer/index.tsx', out: 'app' }],
   outdir: out,
   write: false,
   bundle: true,

@@ -6,6 +6,7 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AgreementsSections } from './AgreementsText.js'
 import { ErrorText } from './ErrorText.js'
+import './AgreementsGate.css'
 
 export function AgreementsGate({
   communityId,
@@ -26,7 +27,7 @@ export function AgreementsGate({
   )
   if (!open)
     return (
-      <div className="agreements-gate agreements-gate-compact">
+      <div className="agreements-gate card card-raised agreements-gate-compact">
         <p>{s.gateCompact}</p>
         <button type="button" className="button" onClick={() => setOpen(true)}>
           {s.gateOpen}
@@ -34,10 +35,10 @@ export function AgreementsGate({
       </div>
     )
   return (
-    <section className="agreements-gate" aria-labelledby={`${id}-title`}>
+    <section className="agreements-gate card card-raised" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{s.gateTitle}</h2>
       <p className="hint">{s.gateIntro}</p>
-      <div className="agreements-scroll" role="region" aria-label={s.textLabel} tabIndex={0}>
+      <div className="agreements-scroll box" role="region" aria-label={s.textLabel} tabIndex={0}>
         <AgreementsSections agreements={agreements} />
       </div>
       <ErrorText error={agree.error} />

@@ -12,6 +12,7 @@ import { ProposalCard } from './ProposalCard.js'
 import { ProposeDialog } from './ProposeDialog.js'
 import { SettingsSummary } from './Settings.js'
 import { useNow } from './useNow.js'
+import './AgreementsPage.css'
 
 export function AgreementsPage({
   communityId,
@@ -52,7 +53,7 @@ export function AgreementsPage({
           mine={myAgreedVersion}
           canWrite={writable}
         />
-        <div className="agreements-current">
+        <div className="agreements-current card card-raised">
           <p className="hint">{s.current(agreements.version)}</p>
           <AgreementsSections agreements={agreements} />
         </div>
@@ -104,7 +105,7 @@ export function AgreementsPage({
               .map((v) => {
                 const from = v.proposalId ? byId.get(v.proposalId) : undefined
                 return (
-                  <details key={v.version} className="version">
+                  <details key={v.version} className="version box">
                     <summary>
                       {s.current(v.version)}
                       {' · '}

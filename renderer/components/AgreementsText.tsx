@@ -4,6 +4,7 @@
 import { useId } from 'react'
 import type { Agreements } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
+import './AgreementsText.css'
 
 export function AgreementsText({ text }: { text: string }) {
   const paragraphs = text

@@ -2,6 +2,7 @@
 import { useId } from 'react'
 import { strings } from '../strings/index.js'
 import { Avatar } from './Avatar.js'
+import './Appearance.css'
 
 export const COLOURS = Object.keys(strings.appearance.colours)
 

@@ -1,5 +1,6 @@
 // A member's initial on their chosen colour, or on a calm neutral. The letter
 // is black or white, whichever reads better on the colour (WCAG contrast).
+import './Avatar.css'
 
 export function Avatar({
   name,

@@ -3,6 +3,7 @@
 // agreements that changed.
 import type { CommunitySummary, SyncStatus } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
+import './Banners.css'
 
 export function Banners({
   community,

@@ -7,6 +7,7 @@ import type { RpcError } from '../../core/rpc/client.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
 import { useNow } from './useNow.js'
+import './CommunityLog.css'
 
 const PAGE = 50
 
@@ -102,9 +103,9 @@ export function CommunityLog({ communityId }: { communityId: string }) {
         ) : entries.length === 0 ? (
           <p className="quiet-note">{s.empty}</p>
         ) : (
-          <ol className="log-list" aria-label={s.label}>
+          <ol className="log-list plain-list" aria-label={s.label}>
             {entries.map((entry) => (
-              <li key={entry.n} className={`log-entry log-${entry.kind}`}>
+              <li key={entry.n} className={`log-entry box log-${entry.kind}`}>
                 <p className="log-what">{logWords(entry)}</p>
                 {entry.reason ? (
                   <p className="log-reason">

@@ -28,6 +28,7 @@ import { RemovedNotice } from './RemovedNotice.js'
 import { Thread } from './Thread.js'
 import { Topics } from './Topics.js'
 import { useMarkRead } from './useMarkRead.js'
+import './CommunityView.css'
 
 /** What the shell or an in-app notice asked to show; `at` tells repeated asks apart. */
 export interface OpenRequest {

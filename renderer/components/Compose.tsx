@@ -10,6 +10,7 @@ import { ErrorText } from './ErrorText.js'
 import { MoodChoice, isMoodWord, moodOf } from './MoodChoice.js'
 import type { MoodValue } from './MoodChoice.js'
 import { ModeChoice } from './PostCard.js'
+import './Compose.css'
 
 export function Compose({
   communityId,
@@ -88,7 +89,7 @@ export function Compose({
 
   return (
     <form
-      className={`compose${replyTo ? ' compose-reply' : ''}${expanded ? '' : ' compose-compact'}`}
+      className={`compose card card-raised${replyTo ? ' compose-reply' : ''}${expanded ? '' : ' compose-compact'}`}
       onSubmit={submit}
       noValidate
       onFocus={() => setFocused(true)}

@@ -2,6 +2,7 @@
 // closes it. Focus goes back to where it was when the dialog closes.
 import { useId, useLayoutEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
+import './Dialog.css'
 
 export function Dialog({
   title,

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { useConnectionState } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
+import './EngineNotice.css'
 
 export function EngineNotice() {
   const { status, generation, restarted } = useConnectionState()

@@ -12,6 +12,7 @@ import { ResourceCompose } from './ResourceCompose.js'
 import { ErrorText } from './ErrorText.js'
 import { PostList } from './PostList.js'
 import { useNow } from './useNow.js'
+import './Feed.css'
 
 export function Feed({
   communityId,

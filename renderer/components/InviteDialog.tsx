@@ -8,6 +8,7 @@ import { strings } from '../strings/index.js'
 import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
 import { useNow } from './useNow.js'
+import './InviteDialog.css'
 
 const USES = [1, 2, 5, 10, 25, 100]
 
@@ -138,11 +139,11 @@ export function InviteDialog({
         {open.length === 0 ? (
           <p className="quiet-note">{s.none}</p>
         ) : (
-          <ul>
+          <ul className="plain-list">
             {open.map((invite) => {
               const expires = strings.time.relative(invite.expiresAt, now)
               return (
-                <li key={invite.id} className="invite-row">
+                <li key={invite.id} className="invite-row box">
                   <span>
                     {s.row(invite.createdBy, invite.uses, invite.maxUses, expires)}
                     {invite.awaitingSecond

@@ -8,6 +8,7 @@ import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
 import type { AppearanceValue } from './Appearance.js'
 import { ErrorText } from './ErrorText.js'
+import './JoinCommunity.css'
 
 let joinCounter = 0
 const newJoinId = () => `join-${Date.now().toString(36)}-${(joinCounter++).toString(36)}`

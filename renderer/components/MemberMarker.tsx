@@ -2,6 +2,7 @@
 // the same on every device, so two members whose names look alike can still
 // be told apart. Computed by the engine (Member.marker, Post.authorMarker).
 import { strings } from '../strings/index.js'
+import './MemberMarker.css'
 
 export function MemberMarker({ marker }: { marker: string }) {
   const [before, after] = strings.members.marker(marker).split(marker)

@@ -10,6 +10,7 @@ import { Avatar } from './Avatar.js'
 import { ErrorText } from './ErrorText.js'
 import { MemberMarker } from './MemberMarker.js'
 import { availabilityWords } from './reaching/availabilityWords.js'
+import './MemberRow.css'
 
 export function MemberRow({
   member: m,

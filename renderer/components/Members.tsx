@@ -12,6 +12,7 @@ import { ErrorText } from './ErrorText.js'
 import { MemberRow } from './MemberRow.js'
 import { WhoIsHere } from './reaching/WhoIsHere.js'
 import { PendingInvites } from './PendingInvites.js'
+import './Members.css'
 
 export function Members({
   community,
@@ -44,7 +45,7 @@ export function Members({
         </button>
       </div>
       <WhoIsHere members={members} />
-      <ul className="member-list">
+      <ul className="member-list plain-list">
         {members.map((m) => (
           <MemberRow
             key={m.id}

@@ -5,6 +5,7 @@ import { MOOD_SUGGESTIONS } from '../../core/domain/reaching.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import { isWord } from '../../core/domain/stable-text.js'
 import { strings } from '../strings/index.js'
+import './MoodChoice.css'
 
 /** One word of letters (apostrophes and dashes allowed), exactly as the engine accepts. */
 export const isMoodWord = (word: string): boolean => isWord(word, LIMITS.mood)

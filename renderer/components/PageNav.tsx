@@ -2,6 +2,7 @@
 // private lines are new), your support plan, its agreements (with how many
 // proposals wait for responses) and its log.
 import { strings } from '../strings/index.js'
+import './PageNav.css'
 
 export type Page = 'conversation' | 'reaching' | 'plan' | 'agreements' | 'log'
 
@@ -33,7 +34,7 @@ export function PageNav({
   )
   return (
     <nav className="community-pages" aria-label={s.label}>
-      <ul>
+      <ul className="plain-list">
         {item('conversation', s.conversation)}
         {item('reaching', s.reaching, privateUnread > 0 ? s.reachingNew(privateUnread) : undefined)}
         {item('plan', s.plan)}

@@ -6,6 +6,7 @@ import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
 import { isOpen } from './InviteDialog.js'
 import { useNow } from './useNow.js'
+import './PendingInvites.css'
 
 export function PendingInvites({ communityId }: { communityId: string }) {
   const engine = useEngine()
@@ -26,11 +27,11 @@ export function PendingInvites({ communityId }: { communityId: string }) {
     <section className="pending-invites" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{s.pending}</h3>
       <p className="hint">{s.pendingHint}</p>
-      <ul>
+      <ul className="plain-list">
         {pending.map((invite) => {
           const expires = strings.time.relative(invite.expiresAt, now)
           return (
-            <li key={invite.id} className="invite-row">
+            <li key={invite.id} className="invite-row box">
               <span>{s.pendingRow(invite.createdBy, invite.maxUses, expires)}</span>
               <button
                 type="button"

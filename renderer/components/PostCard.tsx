@@ -19,6 +19,7 @@ import { StateBadge } from './post/StateBadge.js'
 import { CollapsedNotice, FlagList, PersonalFold } from './PostCover.js'
 import { PostMenu } from './PostMenu.js'
 import { ResourceDetails } from './ResourceDetails.js'
+import './PostCard.css'
 
 // The post's parts live in post/; other screens import them from here.
 export { ContentNote, ModeBadge, PostText, ReactionBar, ReactionSummary, StateBadge }
@@ -70,7 +71,7 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
   const folded = !post.deleted && !post.mine && (post.hiddenByMe || (post.authorMuted && !showFolded))
   if (folded)
     return (
-      <article {...row} className="post post-folded" aria-labelledby={`${id}-fold`}>
+      <article {...row} className="post card card-raised post-folded" aria-labelledby={`${id}-fold`}>
         <PersonalFold
           post={post}
           communityId={props.communityId}
@@ -84,7 +85,7 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
   return (
     <article
       {...row}
-      className={`post${post.mine ? ' post-mine' : ''}${post.deleted ? ' post-deleted' : ''}${post.collapsed ? ' post-collapsed-card' : ''}`}
+      className={`post card card-raised${post.mine ? ' post-mine' : ''}${post.deleted ? ' post-deleted' : ''}${post.collapsed ? ' post-collapsed-card' : ''}`}
       aria-labelledby={`${id}-author`}
       aria-describedby={`${id}-meta`}
     >

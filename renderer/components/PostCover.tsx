@@ -5,6 +5,7 @@ import type { Post } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import './PostCover.css'
 
 /** On this device only: a post you hid, or one by someone you muted. */
 export function PersonalFold({

@@ -9,6 +9,7 @@ import type { Post } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
 import { PostCard } from './PostCard.js'
 import type { PostCardProps } from './PostCard.js'
+import './PostList.css'
 
 type ItemProps = Omit<PostCardProps, 'post' | 'posInSet' | 'setSize' | 'ref' | 'start' | 'index' | 'color'>
 

@@ -6,6 +6,7 @@ import type { Post } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import './PostMenu.css'
 
 export function PostMenu({
   post,

@@ -8,6 +8,7 @@ import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
 import { ProposalChange } from './ProposalChange.js'
 import { RespondControls } from './RespondControls.js'
+import './ProposalCard.css'
 
 export function proposalTitle(proposal: Proposal, names: ReadonlyMap<string, string>): string {
   const c = strings.proposals.change
@@ -89,7 +90,7 @@ export function ProposalCard({
         {proposal.responses.length === 0 ? (
           <p className="hint">{s.noResponses}</p>
         ) : (
-          <ul className="response-list">
+          <ul className="response-list plain-list">
             {proposal.responses.map((r) => (
               <li key={r.memberId} className={`response response-${r.stance}`}>
                 <span className="response-who">{s.response[r.stance](r.name)}</span>

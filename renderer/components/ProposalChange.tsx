@@ -11,6 +11,7 @@ import { ErrorText } from './ErrorText.js'
 import { ContentNote, PostText } from './PostCard.js'
 import { SETTING_KEYS, settingWords } from './Settings.js'
 import { diffLines } from './textDiff.js'
+import './ProposalChange.css'
 
 export function ProposalChange({
   proposal,
@@ -79,7 +80,7 @@ export function TextDiff({ before, after }: { before: string; after: string }) {
   if (!diff.some((line) => line.kind === 'added' || line.kind === 'removed'))
     return <p className="hint">{s.noTextChange}</p>
   return (
-    <div className="text-diff">
+    <div className="text-diff box">
       {diff.map((line, i) =>
         line.kind === 'folded' ? (
           <p key={i} className="diff-folded" aria-hidden="true">

@@ -7,6 +7,7 @@ import { useAction } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
+import './ReasonDialog.css'
 
 export function ReasonDialog({
   title,

@@ -2,6 +2,7 @@
 // that means, and that what you have stays with you.
 import { useId } from 'react'
 import { strings } from '../strings/index.js'
+import './RemovedNotice.css'
 
 export function RemovedNotice({
   communityName,
@@ -16,7 +17,7 @@ export function RemovedNotice({
   const s = strings.removal
   return (
     <section className="removed-notice" aria-labelledby={`${id}-title`} id="content" tabIndex={-1}>
-      <div className="removed-card">
+      <div className="removed-card card card-raised">
         <h2 id={`${id}-title`}>{s.noticeTitle(communityName)}</h2>
         {reason ? (
           <div className="removed-reason">

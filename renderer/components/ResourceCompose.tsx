@@ -8,6 +8,8 @@ import { LIMITS } from '../../core/domain/limits.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import './Compose.css'
+import './ResourceCompose.css'
 
 export function ResourceCompose({ communityId, disabled }: { communityId: string; disabled?: boolean }) {
   const engine = useEngine()
@@ -39,7 +41,7 @@ export function ResourceCompose({ communityId, disabled }: { communityId: string
   const textMissing = tried && !text.trim()
   return (
     <form
-      className="compose stack resource-form"
+      className="compose card card-raised stack resource-form"
       aria-labelledby={`${id}-title`}
       noValidate
       onSubmit={async (event) => {

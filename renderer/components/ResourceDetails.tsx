@@ -1,6 +1,7 @@
 // What a resource post adds to its text: the kind, the name, how to reach it.
 import type { Resource } from '../../core/domain/reaching.js'
 import { strings } from '../strings/index.js'
+import './ResourceDetails.css'
 
 export function ResourceDetails({ resource }: { resource: Resource }) {
   const s = strings.resources

@@ -7,6 +7,7 @@ import type { Proposal } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import './RespondControls.css'
 
 export function RespondControls({ proposal, communityId }: { proposal: Proposal; communityId: string }) {
   const engine = useEngine()

@@ -9,6 +9,7 @@ import {
 import type { Settings } from '../../core/domain/governance.js'
 import { REPLY_MODES } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
+import './Settings.css'
 
 type Key = keyof Settings
 export const SETTING_KEYS: readonly Key[] = [

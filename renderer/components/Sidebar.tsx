@@ -1,6 +1,7 @@
 // The communities you belong to, with what is new in each.
 import type { CommunitySummary } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
+import './Sidebar.css'
 
 export function Sidebar({
   communities,
@@ -25,7 +26,7 @@ export function Sidebar({
         <h2 id="communities-heading" className="sidebar-heading">
           {s.heading}
         </h2>
-        <ul className="community-list">
+        <ul className="community-list plain-list">
           {communities.map((c) => (
             <li key={c.id}>
               <button

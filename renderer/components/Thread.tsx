@@ -9,6 +9,7 @@ import { Compose } from './Compose.js'
 import { ErrorText } from './ErrorText.js'
 import { PostList } from './PostList.js'
 import { useNow } from './useNow.js'
+import './Thread.css'
 
 export function Thread({
   communityId,

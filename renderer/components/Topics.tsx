@@ -4,6 +4,7 @@ import type { Topic } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import './Topics.css'
 
 export function Topics({
   communityId,
@@ -26,7 +27,7 @@ export function Topics({
   const create = useAction(async () => engine.call('topics.create', { communityId, name: name.trim() }))
   return (
     <nav className="topics" aria-label={s.label}>
-      <ul className="topic-list">
+      <ul className="topic-list plain-list">
         {topics.map((topic) => (
           <li key={topic.name}>
             <button

@@ -6,6 +6,7 @@ import { CreateCommunity } from './CreateCommunity.js'
 import { JoinCommunity } from './JoinCommunity.js'
 import { LinkToOther } from './device/LinkToOther.js'
 import { Restore } from './device/Restore.js'
+import './Welcome.css'
 
 type Choice = 'start' | 'join' | 'link' | 'restore'
 
@@ -29,7 +30,7 @@ export function Welcome({ onEntered, onDevice }: { onEntered: (id: string) => vo
   ]
   return (
     <main className="welcome" id="content">
-      <div className="welcome-card">
+      <div className="welcome-card card card-raised">
         <p className="brand" aria-hidden="true">
           {strings.appName}
         </p>

@@ -9,6 +9,7 @@ import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
 import { MyDevices } from './MyDevices.js'
 import { RecoveryPhrase } from './RecoveryPhrase.js'
+import './DeviceDialog.css'
 
 type LockStatus = Results['lock.status']
 

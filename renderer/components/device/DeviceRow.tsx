@@ -7,6 +7,7 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import './DeviceRow.css'
 
 export function deviceName(device: DeviceInfo): string {
   return device.name ?? strings.myDevices.unnamed
@@ -55,7 +56,7 @@ export function DeviceRow({ device, onRemoved }: { device: DeviceInfo; onRemoved
   }
 
   return (
-    <li className={`device-row${device.revoked ? ' device-revoked' : ''}`}>
+    <li className={`device-row box${device.revoked ? ' device-revoked' : ''}`}>
       {mode === 'rename' ? (
         <form className="device-rename" onSubmit={(e) => void submit(e)} noValidate>
           <div className="field">

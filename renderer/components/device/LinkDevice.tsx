@@ -10,6 +10,7 @@ import { ErrorText } from '../ErrorText.js'
 import { useNow } from '../useNow.js'
 import { LinkErrorText } from './linking.js'
 import { QrCode } from './QrCode.js'
+import './LinkDevice.css'
 
 type Offer = Results['devices.offerLink']
 type Phase =

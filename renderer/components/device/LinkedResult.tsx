@@ -6,6 +6,7 @@ import type { LinkResult } from '../../../core/domain/types.js'
 import { useEngine, useLive } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { NotSharedList } from './linking.js'
+import './LinkedResult.css'
 
 export function LinkedResult({
   title,

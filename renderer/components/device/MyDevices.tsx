@@ -6,6 +6,7 @@ import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
 import { DeviceRow } from './DeviceRow.js'
 import { LinkDevice } from './LinkDevice.js'
+import './MyDevices.css'
 
 export function MyDevices() {
   const engine = useEngine()
@@ -34,7 +35,7 @@ export function MyDevices() {
       <h3 id={`${id}-heading`}>{s.heading}</h3>
       <p className="hint">{s.intro}</p>
       {devices.data ? (
-        <ul className="device-list" aria-label={s.list}>
+        <ul className="device-list plain-list" aria-label={s.list}>
           {devices.data.map((device) => (
             <DeviceRow
               key={device.id}

@@ -2,6 +2,7 @@
 // image data, and dark on light in every colour scheme so cameras can read it.
 import QRCode from 'qrcode'
 import { useMemo } from 'react'
+import './QrCode.css'
 
 const QUIET = 4
 

@@ -9,6 +9,7 @@ import { strings } from '../../strings/index.js'
 import { LinkedResult } from './LinkedResult.js'
 import { AttemptActions } from './linking.js'
 import { useLinkAttempt } from './useLinkAttempt.js'
+import './Restore.css'
 
 const WORDS = 24
 

@@ -5,6 +5,7 @@ import type { FormEvent } from 'react'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import './UnlockScreen.css'
 
 export function UnlockScreen() {
   const engine = useEngine()

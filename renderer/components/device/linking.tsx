@@ -4,6 +4,7 @@ import type { NotShared } from '../../../core/domain/types.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { strings } from '../../strings/index.js'
 import { errorMessage } from '../ErrorText.js'
+import './linking.css'
 
 /** The 16 hex characters the engine takes as a link id, so progress events can be told apart. */
 export function newLinkId(): string {

@@ -1,6 +1,7 @@
 // A support plan to read: its five parts, in the order they were written.
 import type { SupportPlanContent } from '../../../core/domain/reaching.js'
 import { strings } from '../../strings/index.js'
+import './PlanFields.css'
 
 export const PLAN_FIELDS = ['helps', 'doesNotHelp', 'contacts', 'notInvolve', 'fromSupporters'] as const
 

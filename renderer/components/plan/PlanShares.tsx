@@ -9,6 +9,7 @@ import { strings } from '../../strings/index.js'
 import { Dialog } from '../Dialog.js'
 import { ErrorText } from '../ErrorText.js'
 import { choosable } from '../reaching/MemberChoice.js'
+import './PlanShares.css'
 
 export function PlanShares({
   communityId,
@@ -45,7 +46,7 @@ export function PlanShares({
       {shares.length === 0 ? (
         <p className="hint">{s.sharesNone}</p>
       ) : (
-        <ul className="plan-shares">
+        <ul className="plan-shares plain-list">
           {shares.map((x) => (
             <li key={x.memberId}>
               <span>{s.sharedWith(x.member)}</span>

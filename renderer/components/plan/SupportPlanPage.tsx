@@ -10,6 +10,7 @@ import { useNow } from '../useNow.js'
 import { PlanFields } from './PlanFields.js'
 import { PlanForm } from './PlanForm.js'
 import { PlanShares } from './PlanShares.js'
+import './SupportPlanPage.css'
 
 export function SupportPlanPage({
   communityId,
@@ -57,7 +58,7 @@ export function SupportPlanPage({
           {(theirs.data ?? []).map((shared) => (
             <article
               key={shared.memberId}
-              className="shared-plan"
+              className="shared-plan card"
               aria-labelledby={`${id}-${shared.memberId}`}
             >
               <h4 id={`${id}-${shared.memberId}`}>{s.theirPlan(shared.member)}</h4>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { ReactNode } from 'react'
 import { strings } from '../../strings/index.js'
+import './ContentNote.css'
 
 /** Keeps the text closed behind its content note until the reader opens it. */
 export function ContentNote({ note, children }: { note: string | null; children: ReactNode }) {

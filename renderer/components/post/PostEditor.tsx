@@ -5,6 +5,7 @@ import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
 import { ModeChoice } from './ModeChoice.js'
+import './PostEditor.css'
 
 export function PostEditor({
   post,

@@ -1,4 +1,5 @@
 import { useEngine } from '../../engine/hooks.js'
+import './PostText.css'
 
 const LINK = /(https:\/\/[^\s<>"]+)/g
 

@@ -4,6 +4,7 @@ import type { Post, ReactionKind } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import './ReactionBar.css'
 
 export function ReactionBar({
   post,

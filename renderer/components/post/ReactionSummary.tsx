@@ -1,6 +1,7 @@
 import { REACTION_KINDS } from '../../../core/domain/types.js'
 import type { Post } from '../../../core/domain/types.js'
 import { strings } from '../../strings/index.js'
+import './ReactionSummary.css'
 
 /** On your own post: what others said, to read rather than to press. */
 export function ReactionSummary({ post }: { post: Post }) {

@@ -1,6 +1,7 @@
 // On your own post: whether it has reached anyone yet.
 import type { PostState } from '../../../core/domain/types.js'
 import { strings } from '../../strings/index.js'
+import './StateBadge.css'
 
 export function StateBadge({ state }: { state: PostState }) {
   const s = strings.states[state]

@@ -8,6 +8,7 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import { useAction, useEngine, useLive } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import './AvailabilityForm.css'
 
 export function AvailabilityForm({ communityId, canAct }: { communityId: string; canAct: boolean }) {
   const engine = useEngine()

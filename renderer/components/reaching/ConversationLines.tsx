@@ -3,6 +3,7 @@
 // plain words.
 import type { ConversationEntry } from '../../../core/domain/reaching.js'
 import { strings } from '../../strings/index.js'
+import './ConversationLines.css'
 
 export function lineWords(entry: ConversationEntry, name: string): string {
   const l = strings.conversation.line
@@ -38,7 +39,7 @@ export function ConversationLines({
   const s = strings.conversation
   if (entries.length === 0) return <p className="hint">{s.empty}</p>
   return (
-    <ol className="conversation-lines" aria-label={s.linesLabel}>
+    <ol className="conversation-lines plain-list" aria-label={s.linesLabel}>
       {entries.map((entry) => {
         const who = entry.fromMe ? s.you : name
         const time = (

@@ -5,6 +5,7 @@ import type { ConversationSummary } from '../../../core/domain/reaching.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import './ConversationList.css'
 
 export function ConversationList({
   conversations,
@@ -24,10 +25,10 @@ export function ConversationList({
       <ErrorText error={error} />
       {conversations && conversations.length === 0 ? <p className="hint">{s.noConversations}</p> : null}
       {conversations && conversations.length > 0 ? (
-        <ul className="conversation-list">
+        <ul className="conversation-list plain-list">
           {conversations.map((c) => (
             <li key={c.memberId}>
-              <button type="button" className="conversation-item" onClick={() => onOpen(c.memberId)}>
+              <button type="button" className="conversation-item box" onClick={() => onOpen(c.memberId)}>
                 <span className="conversation-name">{c.member}</span>
                 <span className="conversation-preview">
                   {c.closed ? `${s.closedShort} · ` : ''}

@@ -12,6 +12,8 @@ import { ErrorText } from '../ErrorText.js'
 import { useNow } from '../useNow.js'
 import { CheckOnMeDialog } from './CheckOnMeDialog.js'
 import { ConversationLines } from './ConversationLines.js'
+import '../Compose.css'
+import './ConversationView.css'
 
 export function ConversationView({
   communityId,
@@ -187,7 +189,7 @@ function ConversationCompose({
     }
   }
   return (
-    <form className="compose conversation-compose" onSubmit={submit} noValidate>
+    <form className="compose card card-raised conversation-compose" onSubmit={submit} noValidate>
       <label htmlFor={`${id}-text`} className="compose-label">
         {s.label(name)}
       </label>

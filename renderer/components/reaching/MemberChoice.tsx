@@ -2,6 +2,7 @@
 // chosen members and for "check on me". You, members who left and members you
 // muted are not offered.
 import type { Member } from '../../../core/domain/types.js'
+import './MemberChoice.css'
 
 export function choosable(members: readonly Member[]): Member[] {
   return members.filter((m) => !m.isMe && !m.left && !m.muted)

@@ -1,6 +1,7 @@
 // Said plainly wherever people reach out or look for help: Mutual is peers,
 // not a crisis service, and nothing is passed to anyone outside.
 import { strings } from '../../strings/index.js'
+import './NotCrisis.css'
 
 export function NotCrisis({ onResources }: { onResources?: () => void }) {
   const s = strings.reaching

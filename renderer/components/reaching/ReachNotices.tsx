@@ -7,6 +7,7 @@ import type { CommunitySummary, Notice } from '../../../core/domain/types.js'
 import type { ThreadTarget } from '../../engine/connection.js'
 import { useEngineEvents } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
+import './ReachNotices.css'
 
 const SHOWN = 3
 
@@ -59,7 +60,7 @@ export function ReachNotices({
   return (
     <div className="reach-notices" aria-live="polite">
       {notices.map(({ key, notice }) => (
-        <div key={key} className={`reach-notice reach-notice-${notice.kind}`}>
+        <div key={key} className={`reach-notice card card-raised reach-notice-${notice.kind}`}>
           <p>
             <strong>{notice.author}</strong> {notice.excerpt}
             {several ? <span className="hint"> {s.noticeIn(notice.communityName)}</span> : null}

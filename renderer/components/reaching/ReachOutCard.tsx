@@ -7,6 +7,7 @@ import type { ReachOut } from '../../../core/domain/reaching.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import './ReachOutCard.css'
 
 /** After this long without an answer, your own reach-out says more, and points to resources. */
 export const LONG_WAIT_MS = 15 * 60_000
@@ -37,7 +38,7 @@ export function ReachOutCard({
   const waitedLong = now - reach.createdAt >= LONG_WAIT_MS
   return (
     <article
-      className={`reach${reach.mine ? ' reach-mine' : ''}${reach.closed ? ' reach-closed' : ''}${reach.answered ? ' reach-answered' : ''}`}
+      className={`reach card${reach.mine ? ' reach-mine' : ''}${reach.closed ? ' reach-closed' : ''}${reach.answered ? ' reach-answered' : ''}`}
       aria-labelledby={`${id}-who`}
     >
       <header className="reach-header">

@@ -8,6 +8,7 @@ import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
 import { MemberChoice } from './MemberChoice.js'
+import './ReachOutForm.css'
 
 export function ReachOutForm({
   communityId,
@@ -35,7 +36,7 @@ export function ReachOutForm({
   )
   return (
     <form
-      className="stack reach-form"
+      className="stack card reach-form"
       aria-labelledby={`${id}-title`}
       onSubmit={async (event) => {
         event.preventDefault()

@@ -9,6 +9,7 @@ import { useNow } from '../useNow.js'
 import { CheckOnMeDialog } from './CheckOnMeDialog.js'
 import { ReachOutCard } from './ReachOutCard.js'
 import { ReachOutForm } from './ReachOutForm.js'
+import './ReachOuts.css'
 
 export function ReachOuts({
   communityId,
@@ -74,7 +75,7 @@ export function ReachOuts({
       <ErrorText error={reachOuts.error} />
       {reachOuts.data && list.length === 0 ? <p className="hint">{s.none}</p> : null}
       {list.length > 0 ? (
-        <div className="reach-list">
+        <div className="reach-list plain-list">
           {list.map((reach) => (
             <ReachOutCard
               key={reach.id}

@@ -2,6 +2,7 @@
 // presence) and who has said they are open to listen.
 import type { Member } from '../../../core/domain/types.js'
 import { strings } from '../../strings/index.js'
+import './WhoIsHere.css'
 
 export function WhoIsHere({ members }: { members: readonly Member[] }) {
   const s = strings.members
