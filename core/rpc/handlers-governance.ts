@@ -2,25 +2,9 @@
 import type { Mutual } from '../mutual.js'
 import { MutualError } from '../errors.js'
 import type { Handlers } from './server.js'
+import type { governanceMethods } from './methods-governance.js'
 
-type GovernanceMethods =
-  | 'governance.get'
-  | 'agreements.history'
-  | 'agreements.accept'
-  | 'proposals.list'
-  | 'proposals.get'
-  | 'proposals.create'
-  | 'proposals.revise'
-  | 'proposals.withdraw'
-  | 'proposals.respond'
-  | 'proposals.withdrawResponse'
-  | 'flags.add'
-  | 'flags.remove'
-  | 'moderation.log'
-  | 'members.mute'
-  | 'posts.hideForMe'
-
-export function governanceHandlers(engine: Mutual): Pick<Handlers, GovernanceMethods> {
+export function governanceHandlers(engine: Mutual): Pick<Handlers, keyof typeof governanceMethods> {
   const c = (id: string) => engine.get(id)
   const ok = { ok: true } as const
   return {

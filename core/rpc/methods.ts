@@ -4,26 +4,21 @@
 import { z } from 'zod'
 import { REACTION_KINDS, REPLY_MODES } from '../domain/types.js'
 import type {
-  Agreements,
   CommunitySummary,
   CreatedInvite,
   FeedPage,
-  GovernanceState,
   InviteInfo,
-  LogPage,
   Member,
-  Proposal,
   SyncStatus,
   Thread,
   Topic
 } from '../domain/types.js'
-import { STANCES } from '../domain/governance.js'
 import { LIMITS } from '../domain/limits.js'
-import { OP_VERSION } from '../domain/ops.js'
 import { isWord } from '../domain/stable-text.js'
 import { RESOURCE_KINDS } from '../domain/reaching.js'
-import { communityId, inviteId, memberId, postId, proposalId } from '../domain/ids.js'
-import { changeWith } from '../domain/change.js'
+import { communityId, inviteId, postId } from '../domain/ids.js'
+import { agreementsText, governanceMethods } from './methods-governance.js'
+import type { GovernanceResults } from './methods-governance.js'
 import { reachingMethods } from './methods-reaching.js'
 import { deviceMethods } from './methods-device.js'
 import type { DeviceResults } from './methods-device.js'
@@ -51,21 +46,6 @@ const text = z
   .refine((s) => s.length <= LIMITS.postText, `a post is at most ${LIMITS.postText} characters`)
 const note = z.string().trim().max(LIMITS.note, `a content note is at most ${LIMITS.note} characters`)
 const color = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written like #3a7bd5')
-const agreementsText = z
-  .string()
-  .refine((s) => s.trim().length > 0, 'agreements cannot be empty')
-  .refine(
-    (s) => s.length <= LIMITS.agreementsText,
-    `agreements are at most ${LIMITS.agreementsText} characters`
-  )
-const reason = z
-  .string()
-  .trim()
-  .min(1, 'please give a reason')
-  .max(LIMITS.reason, `a reason is at most ${LIMITS.reason} characters`)
-const responseNote = z.string().trim().max(LIMITS.reason, `a note is at most ${LIMITS.reason} characters`)
-const change = changeWith(agreementsText, OP_VERSION)
-
 export const methods = {
   'communities.list': { params: z.object({}).strict() },
   'communities.create': {
@@ -107,49 +87,6 @@ export const methods = {
   'invites.list': { params: z.object({ communityId }).strict() },
   'invites.revoke': { params: z.object({ communityId, inviteId }).strict() },
   'invites.second': { params: z.object({ communityId, inviteId }).strict() },
-  'governance.get': { params: z.object({ communityId }).strict() },
-  'agreements.history': { params: z.object({ communityId }).strict() },
-  'agreements.accept': { params: z.object({ communityId, version: z.number().int().positive() }).strict() },
-  'proposals.list': {
-    params: z
-      .object({ communityId, status: z.enum(['open', 'adopted', 'withdrawn', 'outdated']).optional() })
-      .strict()
-  },
-  'proposals.get': { params: z.object({ communityId, proposalId }).strict() },
-  'proposals.create': { params: z.object({ communityId, change, reason }).strict() },
-  'proposals.revise': { params: z.object({ communityId, proposalId, change, reason }).strict() },
-  'proposals.withdraw': { params: z.object({ communityId, proposalId }).strict() },
-  'proposals.respond': {
-    params: z
-      .object({ communityId, proposalId, stance: z.enum(STANCES), note: responseNote.optional() })
-      .strict()
-  },
-  'proposals.withdrawResponse': { params: z.object({ communityId, proposalId }).strict() },
-  'flags.add': {
-    params: z
-      .object({
-        communityId,
-        postId,
-        reason: z
-          .string()
-          .trim()
-          .min(1, 'please say why you are flagging this post')
-          .max(LIMITS.flagReason, `a reason is at most ${LIMITS.flagReason} characters`)
-      })
-      .strict()
-  },
-  'flags.remove': { params: z.object({ communityId, postId }).strict() },
-  'moderation.log': {
-    params: z
-      .object({
-        communityId,
-        limit: z.number().int().min(1).max(LIMITS.pageMax).optional(),
-        before: z.number().int().min(0).optional()
-      })
-      .strict()
-  },
-  'members.mute': { params: z.object({ communityId, memberId, muted: z.boolean() }).strict() },
-  'posts.hideForMe': { params: z.object({ communityId, postId, hidden: z.boolean() }).strict() },
   'topics.list': { params: z.object({ communityId }).strict() },
   'topics.create': { params: z.object({ communityId, name: topicName }).strict() },
   'posts.create': {
@@ -223,6 +160,7 @@ export const methods = {
   'network.refresh': { params: z.object({}).strict() },
   /** Diagnostics: this device's connections in a community, for checking the mesh from outside. */
   'network.connections': { params: z.object({ communityId }).strict() },
+  ...governanceMethods,
   ...reachingMethods,
   ...deviceMethods,
   ...linkingMethods
@@ -233,7 +171,7 @@ export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>
 
 /** What each method returns. Results come from the engine, so they are typed, not re-validated. */
-export interface Results extends ReachingResults, DeviceResults, LinkingResults {
+export interface Results extends GovernanceResults, ReachingResults, DeviceResults, LinkingResults {
   'communities.list': CommunitySummary[]
   'communities.create': { id: string }
   /** nameTaken: another member already holds that name, so the newcomer is in without one yet. */
@@ -246,21 +184,6 @@ export interface Results extends ReachingResults, DeviceResults, LinkingResults 
   'invites.list': InviteInfo[]
   'invites.revoke': { revoked: true }
   'invites.second': { ok: true }
-  'governance.get': GovernanceState
-  'agreements.history': Agreements[]
-  'agreements.accept': { ok: true }
-  'proposals.list': Proposal[]
-  'proposals.get': Proposal
-  'proposals.create': { id: string }
-  'proposals.revise': { id: string }
-  'proposals.withdraw': { id: string }
-  'proposals.respond': { ok: true }
-  'proposals.withdrawResponse': { ok: true }
-  'flags.add': { ok: true }
-  'flags.remove': { ok: true }
-  'moderation.log': LogPage
-  'members.mute': { ok: true }
-  'posts.hideForMe': { ok: true }
   'topics.list': Topic[]
   'topics.create': { name: string }
   'posts.create': { id: string }
