@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { Circle, closeEnginesAfterEach } from '../testing/engines.js'
-import { until } from '../../test/support/peers.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../testing/engines.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
@@ -23,12 +22,11 @@ function newcomer(): Promise<Circle> {
         change: V2,
         reason: 'Shorter.'
       })
-      await until([cy!.peer], async () =>
+      await cy!.until(async () =>
         (await cy!.call('proposals.list', { communityId })).some((p) => p.id === proposalId)
       )
       await cy!.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
-      await until(
-        [bo.peer],
+      await bo.until(
         async () => (await bo.call('proposals.get', { communityId, proposalId })).status === 'adopted'
       )
       await bo.call('posts.create', { communityId, text: 'Rough night. Anyone else up?' })
@@ -36,8 +34,9 @@ function newcomer(): Promise<Circle> {
   })
 }
 
+const community1 = ahead(async () => ({ circle: await newcomer() }))
 test('ui: a newcomer sees the agreements and, apart, the confidentiality limits where the compose box will be', async () => {
-  const circle = await newcomer()
+  const circle = (await community1()).circle
   const { bridge } = renderWith(circle.bridge)
   const gate = await screen.findByRole('region', { name: 'Before you share: what this community has agreed' })
   const text = within(gate).getByRole('region', { name: 'The community’s agreements' })
@@ -53,8 +52,9 @@ test('ui: a newcomer sees the agreements and, apart, the confidentiality limits 
   expect(bridge.callsOf('agreements.accept')).toEqual([])
 })
 
+const community2 = ahead(async () => ({ circle: await newcomer() }))
 test('ui: "I agree" accepts the version shown, and then the compose box is there', async () => {
-  const circle = await newcomer()
+  const circle = (await community2()).circle
   const { user, bridge } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'I agree' }))
   expect(await screen.findByLabelText('Share with Night owls')).toBeTruthy()
@@ -63,8 +63,9 @@ test('ui: "I agree" accepts the version shown, and then the compose box is there
   expect(screen.getByRole('button', { name: 'Invite someone' })).toBeTruthy()
 })
 
+const community3 = ahead(async () => ({ circle: await newcomer() }))
 test('ui: in a thread, a newcomer is asked to read the agreements before replying', async () => {
-  const circle = await newcomer()
+  const circle = (await community3()).circle
   const { user, bridge } = renderWith(circle.bridge)
   const feed = await screen.findByRole('feed', { name: 'Posts in #general' })
   await user.click(within(feed.querySelector('article')!).getByRole('button', { name: 'Reply (Bo)' }))
@@ -78,9 +79,10 @@ test('ui: in a thread, a newcomer is asked to read the agreements before replyin
   expect(bridge.callsOf('agreements.accept')).toEqual([{ communityId: circle.communityId, version: 2 }])
 })
 
+const community4 = ahead(async () => ({ circle: await Circle.newcomer() }))
 test('ui: when the agreements change, a calm notice leads to them; agreeing again is offered, not required', async () => {
   // You joined and agreed to version 1; then Bo proposed version 2 and you consented.
-  const circle = await Circle.newcomer()
+  const circle = (await community4()).circle
   await circle.me.call('agreements.accept', { communityId: circle.communityId, version: 1 })
   await circle.adopt(V2, { by: 'Bo' })
   const { user, bridge } = renderWith(circle.bridge)
@@ -99,8 +101,9 @@ test('ui: when the agreements change, a calm notice leads to them; agreeing agai
   expect(screen.queryByText('The agreements changed since you last said “I agree”.')).toBeNull()
 })
 
+const community5 = ahead(async () => ({ circle: await newcomer() }))
 test('ui: the agreements page shows how the community works in plain words, and earlier versions', async () => {
-  const circle = await newcomer()
+  const circle = (await community5()).circle
   await circle.me.call('agreements.accept', { communityId: circle.communityId, version: 2 })
   await circle.adopt(
     { kind: 'settings', settings: { invite: 'second-member', flagsToHide: 3 } },
@@ -125,14 +128,15 @@ test('ui: the agreements page shows how the community works in plain words, and 
   expect(values[1]).toBe('Flags from 3 members collapse a post for everyone')
   expect(values[3]).toBe('Consent from a majority of members, and no objection')
   expect(values[4]).toBe('Share experiences')
-  const history = within(page).getByRole('region', { name: 'Earlier versions' })
+  const history = await within(page).findByRole('region', { name: 'Earlier versions' })
   await user.click(within(history).getByText(/Version 1 · The founding text/))
   expect(within(history).getByText('Say "I" rather than "you should".', { exact: false })).toBeTruthy()
 })
 
+const community6 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: proposing a settings change sends only what changed, and the Agreements tab counts open proposals', async () => {
   // With Bo there too, your proposal stays open until Bo responds.
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community6()).circle
   const { user, bridge } = renderWith(circle.bridge)
   const nav = await screen.findByRole('navigation', { name: 'In this community' })
   expect(within(nav).getByRole('button', { name: 'Conversation' }).getAttribute('aria-current')).toBe('page')
@@ -156,8 +160,9 @@ test('ui: proposing a settings change sends only what changed, and the Agreement
   ])
 })
 
+const community7 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: a new post starts with the reply mode the community agreed on, and the writer can choose another', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community7()).circle
   await circle.adopt({ kind: 'settings', settings: { defaultReplyMode: 'ideas' } })
   const { user, bridge } = renderWith(circle.bridge)
   const box = await screen.findByLabelText('Share with Night owls')

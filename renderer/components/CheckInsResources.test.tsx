@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { Circle, closeEnginesAfterEach } from '../testing/engines.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../testing/engines.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
@@ -52,8 +52,9 @@ test('ui: a check-in asks how you are arriving and offers a mood word, not a sco
   expect(await screen.findByText('feeling wobbly')).toBeTruthy()
 })
 
+const community1 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: resources: any member adds one with its kind and contact; it shows as a post members can flag', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community1()).circle
   const { user, bridge } = await openTopic(circle, 'resources')
   expect(screen.getByText(/Mutual is people like you, not a crisis service/)).toBeTruthy()
   await user.click(screen.getByRole('button', { name: 'Add a resource' }))

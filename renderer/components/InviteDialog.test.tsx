@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { Circle, closeEnginesAfterEach } from '../testing/engines.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../testing/engines.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
@@ -33,10 +33,11 @@ test('ui: the invite dialog makes a key with the chosen expiry and number of use
   expect(await navigator.clipboard.readText()).toBe(made?.invite)
 })
 
+const community1 = ahead(async () => ({ circle: await Circle.with([]) }))
 test('ui: open invites are listed and can be withdrawn; used, expired and withdrawn ones are not', async () => {
   // Bo makes four invites: one open, one used up, one expired, one withdrawn.
   let behind = 0
-  const circle = await Circle.with([])
+  const circle = (await community1()).circle
   const bo = await circle.join('Bo', { now: () => Date.now() - behind })
   const communityId = circle.communityId
   const open1 = await bo.call('invites.create', { communityId, expiresInMs: 2 * HOUR, maxUses: 2 })
@@ -70,8 +71,9 @@ test('ui: Escape closes the invite dialog and focus returns to the button that o
   expect(document.activeElement).toBe(opener)
 })
 
+const community2 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: where invites need a second member, the dialog says so, and others’ waiting invites can be seconded', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community2()).circle
   const communityId = circle.communityId
   await circle.adopt({ kind: 'settings', settings: { invite: 'second-member' } })
   const bos = await circle.member('Bo').call('invites.create', { communityId, expiresInMs: 2 * HOUR })
@@ -95,8 +97,9 @@ test('ui: where invites need a second member, the dialog says so, and others’ 
   expect(bridge.callsOf('invites.second')).toEqual([{ communityId, inviteId: bos.id }])
 })
 
+const community3 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: the members panel lists invites waiting for a second member, to second there', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community3()).circle
   const communityId = circle.communityId
   await circle.adopt({ kind: 'settings', settings: { invite: 'second-member' } })
   const bos = await circle

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { Circle, closeEnginesAfterEach } from '../testing/engines.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../testing/engines.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
@@ -14,8 +14,9 @@ function readable(element: Element): string {
   return copy.textContent ?? ''
 }
 
+const community1 = ahead(async () => ({ circle: await Circle.with(['Bo', 'Cy']) }))
 test('ui: the members panel lists members, marks you, and shows who has left', async () => {
-  const circle = await Circle.with(['Bo', 'Cy'])
+  const circle = (await community1()).circle
   const cy = circle.member('Cy')
   await cy.call('communities.leave', { communityId: circle.communityId })
   // Cy has left, and Bo, connected with presence on (the default), is around now.

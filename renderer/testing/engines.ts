@@ -8,14 +8,14 @@
 // link, the dock badge, engine restarts, a clicked OS notification), is kept
 // here as a small fixture typed by the bridge's contract (core/rpc/bridge.ts).
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach, expect } from 'vitest'
 import type { Member } from '../../core/domain/types.js'
 import { MutualError } from '../../core/errors.js'
 import type { ErrorCode } from '../../core/errors.js'
 import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
-import { Lab, agree, serveEngine, until } from '../../test/support/peers.js'
+import { Lab, agree, serveEngine, startTestnet, until as untilEvery } from '../../test/support/peers.js'
 import type { Peer } from '../../test/support/peers.js'
 
 export interface Call {
@@ -112,7 +112,25 @@ export interface Someone {
   until<T>(check: () => Promise<T | false>): Promise<T>
 }
 
-const open: Circle[] = []
+/**
+ * Every circle not closed yet, and whether a test has taken it: one made in a test is that test's,
+ * one built `ahead` is nobody's until a test takes it.
+ */
+/**
+ * Waits until `check` holds, re-checking on each event of `peers`' engines and every few ms: some
+ * state (a peer's acks, presence) changes without an event, and a test waiting on it waits for nothing.
+ */
+const until = <T>(peers: Peer[], check: () => Promise<T | false>): Promise<T> =>
+  untilEvery(peers, check, 30_000, 25)
+
+const open = new Map<Circle, { taken: boolean }>()
+/** One local testnet (127.0.0.1) for all of a file's communities; destroyed after the file. */
+let testnet: ReturnType<typeof startTestnet> | null = null
+const fileTestnet = () => (testnet ??= startTestnet())
+
+/** Builds started ahead, so that after the file none is left half-made. */
+const building: Promise<unknown>[] = []
+const inATest = (): boolean => expect.getState().currentTestName !== undefined
 
 /**
  * A community with you (Ash) and, when asked, other members by name. You are
@@ -137,14 +155,14 @@ export class Circle {
 
   /** You alone, offline: no network at all. `opts.now` is your engine's clock. */
   static async solo(opts: { now?: () => number } = {}): Promise<Circle> {
-    return Circle.found(new Lab(), opts)
+    return Circle.found(new Lab(), opts, inATest())
   }
 
   /** You and `others` (each joined with their own invite, and agreed), over a local testnet. */
   static async with(others: string[], opts: { now?: () => number } = {}): Promise<Circle> {
-    const lab = new Lab()
-    await lab.start()
-    const circle = await Circle.found(lab, opts)
+    const taken = inATest()
+    const lab = new Lab(await fileTestnet())
+    const circle = await Circle.found(lab, opts, taken)
     for (const other of others) await circle.join(other)
     return circle
   }
@@ -159,9 +177,9 @@ export class Circle {
       prepare?: (bo: Someone, communityId: string, others: Someone[]) => Promise<void>
     } = {}
   ): Promise<Circle> {
-    const lab = new Lab()
+    const taken = inATest()
+    const lab = new Lab(await fileTestnet())
     try {
-      await lab.start()
       const founder = await lab.peer()
       const { id } = await founder.rpc.call('communities.create', { name: 'Night owls', displayName: 'Bo' })
       const bo = await someone(founder, id)
@@ -174,7 +192,7 @@ export class Circle {
       const circle = new Circle(lab, id, await someone(peer, id))
       circle.members.set('Bo', bo)
       for (const [i, other] of (opts.others ?? []).entries()) circle.members.set(other, others[i]!)
-      open.push(circle)
+      open.set(circle, { taken })
       await circle.holdsAllOf('Bo')
       return circle
     } catch (err) {
@@ -183,12 +201,12 @@ export class Circle {
     }
   }
 
-  private static async found(lab: Lab, opts: { now?: () => number }): Promise<Circle> {
+  private static async found(lab: Lab, opts: { now?: () => number }, taken: boolean): Promise<Circle> {
     try {
       const peer = await lab.peer(opts.now ? { now: opts.now } : {})
       const { id } = await peer.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' })
       const circle = new Circle(lab, id, await someone(peer, id))
-      open.push(circle)
+      open.set(circle, { taken })
       return circle
     } catch (err) {
       await lab.stop()
@@ -299,10 +317,46 @@ async function someone(peer: Peer, communityId: string): Promise<Someone> {
   }
 }
 
-/** Unmounts the app, then closes every engine, testnet and folder the test opened. */
+/**
+ * Starts building a test's community now, at the top of its file, so that while earlier tests run
+ * the testnet lets its members in (joining is the slow part); the test takes it by calling the
+ * returned function, and it is closed after that test. Build only what the test's own setup did.
+ */
+export function ahead<T extends { circle: Circle }>(build: () => Promise<T>): () => Promise<T> {
+  if (inATest()) throw new Error('build ahead at the top of the file, outside any test')
+  const started = build()
+  started.catch(() => undefined) // reported to the test that takes it
+  building.push(started)
+  return async () => {
+    const built = await started
+    const entry = open.get(built.circle)
+    if (!entry || entry.taken) throw new Error('a community built ahead is for one test only')
+    entry.taken = true
+    return built
+  }
+}
+
+/**
+ * Unmounts the app, then closes every engine, testnet and folder the test opened; after the file,
+ * whatever was built ahead for a test that did not run.
+ */
 export function closeEnginesAfterEach(): void {
   afterEach(async () => {
     cleanup()
-    for (const circle of open.splice(0)) await circle.close()
+    for (const [circle, { taken }] of [...open]) {
+      if (!taken) continue
+      open.delete(circle)
+      await circle.close()
+    }
+  })
+  afterAll(async () => {
+    await Promise.allSettled(building.splice(0))
+    for (const circle of [...open.keys()]) {
+      open.delete(circle)
+      await circle.close()
+    }
+    const started = testnet
+    testnet = null
+    await (await started)?.destroy()
   })
 }

@@ -24,13 +24,17 @@ export class Lab {
   private readonly peers: Peer[] = []
   private readonly dirs: string[] = []
 
+  /** `testnet`: one already running (and stopped by whoever started it) to use instead of its own. */
+  constructor(private readonly shared: createTestnet.Testnet | null = null) {}
+
   async start(): Promise<void> {
-    this.testnet = await createTestnet(3, { host: '127.0.0.1' })
+    if (!this.shared) this.testnet = await createTestnet(3, { host: '127.0.0.1' })
   }
 
   get bootstrap(): { host: string; port: number }[] {
-    if (!this.testnet) throw new Error('lab not started')
-    return this.testnet.bootstrap
+    const testnet = this.testnet ?? this.shared
+    if (!testnet) throw new Error('lab not started')
+    return testnet.bootstrap
   }
 
   async dir(): Promise<string> {
@@ -43,7 +47,7 @@ export class Lab {
   async peer(opts: Partial<MutualOptions> = {}): Promise<Peer> {
     const dir = opts.storage ?? (await this.dir())
     // Without a started testnet, an engine is offline (it has nowhere to go but the public DHT).
-    const where = this.testnet ? { bootstrap: this.bootstrap } : { offline: true }
+    const where = this.testnet || this.shared ? { bootstrap: this.bootstrap } : { offline: true }
     const engine = new Mutual({ storage: dir, ...where, ackInterval: 200, ...opts })
     await engine.open()
     const rpc = new RpcClient(serveEngine(engine))
@@ -65,6 +69,11 @@ export class Lab {
   }
 }
 
+/** A local testnet (127.0.0.1 only) for several labs to share. */
+export function startTestnet(): Promise<createTestnet.Testnet> {
+  return createTestnet(3, { host: '127.0.0.1' })
+}
+
 /**
  * Serves `engine` over an in-memory channel, as the app's shell does over its
  * own; returns the client's end. Engine tests put an RpcClient on it, the
@@ -77,14 +86,22 @@ export function serveEngine(engine: Mutual, handlers: Handlers = engine.handlers
   return clientEnd
 }
 
-/** Resolves when `check` passes, re-checking on every engine event; fails with the last reason after `ms`. */
-export async function until<T>(peers: Peer[], check: () => Promise<T | false>, ms = 30_000): Promise<T> {
+/**
+ * Resolves when `check` passes, re-checking on every engine event and at least every `pollMs`
+ * (some state changes without an event); fails with the last reason after `ms`.
+ */
+export async function until<T>(
+  peers: Peer[],
+  check: () => Promise<T | false>,
+  ms = 30_000,
+  pollMs = 250
+): Promise<T> {
   const deadline = Date.now() + ms
   for (;;) {
     const result = await check()
     if (result !== false) return result
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`)
-    await nextEvent(peers, Math.max(1, Math.min(250, deadline - Date.now())))
+    await nextEvent(peers, Math.max(1, Math.min(pollMs, deadline - Date.now())))
   }
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { Circle, closeEnginesAfterEach } from '../../testing/engines.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../../testing/engines.js'
 import { renderWith } from '../../testing/render.js'
 
 afterEach(cleanup)
@@ -17,8 +17,9 @@ async function openPlan(circle: Circle) {
   return { ...rendered, page: screen.getByRole('region', { name: 'My support plan' }) }
 }
 
+const community1 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: the support plan is kept on this device; sharing waits until it is saved', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community1()).circle
   const { user, page, bridge } = await openPlan(circle)
   expect(screen.getByText(/stored only on this device, encrypted/)).toBeTruthy()
   expect(screen.getByText('Save your plan before sharing it.')).toBeTruthy()
@@ -49,8 +50,9 @@ test('ui: the support plan is kept on this device; sharing waits until it is sav
   ])
 })
 
+const community2 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: stopping a share says future edits stop reaching them and what they saw stays with them', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community2()).circle
   const bo = circle.member('Bo')
   await circle.me.call('plan.save', { plan: { ...EMPTY_PLAN, helps: 'Tea' } })
   await circle.me.call('plan.share', { communityId: circle.communityId, memberId: bo.id })
@@ -66,8 +68,9 @@ test('ui: stopping a share says future edits stop reaching them and what they sa
   expect(screen.getByText('Not shared with anyone here.')).toBeTruthy()
 })
 
+const community3 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: plans others shared with you are there to read', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community3()).circle
   const bo = circle.member('Bo')
   const communityId = circle.communityId
   await bo.call('plan.save', {

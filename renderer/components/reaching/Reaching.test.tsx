@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { Circle, closeEnginesAfterEach } from '../../testing/engines.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../../testing/engines.js'
 import { renderWith } from '../../testing/render.js'
 
 afterEach(cleanup)
@@ -52,9 +52,10 @@ test('ui: availability: open to listen with a note and a limit, and presence can
   expect(bridge.callsOf('presence.set')).toEqual([{ communityId: circle.communityId, visible: false }])
 })
 
+const community1 = ahead(async () => ({ circle: await Circle.with(['Bo', 'Cy']) }))
 test('ui: the members panel shows who is around now and who is open to listen', async () => {
   // Bo is around and open to listen; Cy is resting and does not show when they are around.
-  const circle = await Circle.with(['Bo', 'Cy'])
+  const circle = (await community1()).circle
   const communityId = circle.communityId
   const [bo, cy] = [circle.member('Bo'), circle.member('Cy')]
   await bo.call('availability.set', { communityId, kind: 'open', note: 'evenings', limit: 2 })
@@ -77,8 +78,9 @@ test('ui: the members panel shows who is around now and who is open to listen', 
   expect(within(panel).getByText(/resting/)).toBeTruthy()
 })
 
+const community2 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: "I\'d like to talk" goes to the community, or privately to chosen members', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community2()).circle
   const communityId = circle.communityId
   const { user, bridge } = await openReaching(circle)
   await user.click(screen.getByRole('button', { name: 'I’d like to talk' }))
@@ -99,10 +101,12 @@ test('ui: "I\'d like to talk" goes to the community, or privately to chosen memb
   expect(bridge.callsOf('reachouts.create')[1]).toEqual({ communityId, to: [circle.member('Bo').id] })
 })
 
+/** Your engine's clock in the next test, moved back to reach out in the past. */
+let ago = 0
+const community3 = ahead(async () => ({ circle: await Circle.with(['Bo'], { now: () => Date.now() - ago }) }))
 test('ui: your unanswered reach-out says so honestly, and after a while points gently to resources', async () => {
-  // Your engine's clock: you reached out twenty minutes ago, then again a minute ago.
-  let ago = 0
-  const circle = await Circle.with(['Bo'], { now: () => Date.now() - ago })
+  // You reached out twenty minutes ago, then again a minute ago.
+  const circle = (await community3()).circle
   const communityId = circle.communityId
   ago = 20 * MINUTE
   await circle.me.call('reachouts.create', { communityId, context: 'a while ago' })
@@ -125,9 +129,10 @@ test('ui: your unanswered reach-out says so honestly, and after a while points g
   expect(await within(recent!).findByText('Bo answered. Your conversation is below.')).toBeTruthy()
 })
 
+const community4 = ahead(async () => ({ circle: await Circle.with(['Bo', 'Cy']) }))
 test('ui: "I\'m here" answers, opens the private conversation, and lines can be written and read', async () => {
   // Bo would like to talk; Cy did too, and Bo answered Cy.
-  const circle = await Circle.with(['Bo', 'Cy'])
+  const circle = (await community4()).circle
   const communityId = circle.communityId
   const [bo, cy] = [circle.member('Bo'), circle.member('Cy')]
   const { id: cysId } = await cy.call('reachouts.create', { communityId })
@@ -166,10 +171,11 @@ test('ui: "I\'m here" answers, opens the private conversation, and lines can be 
   expect(within(list).getByRole('button', { name: /Bo/ }).textContent).toMatch(/closed/)
 })
 
+const community5 = ahead(async () => ({ circle: await Circle.with(['Bo', 'Cy']) }))
 test('ui: a conversation says why a line could not go: a device still syncing, or a member you muted', async () => {
   // You muted Cy. Bo's device not having introduced itself is a state no real engine here stays in,
   // so your engine answers sending with the refusal it gives then.
-  const circle = await Circle.with(['Bo', 'Cy'])
+  const circle = (await community5()).circle
   const communityId = circle.communityId
   const [bo, cy] = [circle.member('Bo'), circle.member('Cy')]
   await circle.me.call('members.mute', { communityId, memberId: cy.id, muted: true })
@@ -190,10 +196,11 @@ test('ui: a conversation says why a line could not go: a device still syncing, o
   expect(screen.queryByLabelText('Write to Cy')).toBeNull()
 })
 
+const community6 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: an in-app notice names who would like to talk, never what was said privately, and opens it', async () => {
   // The notices are your engine's own, on what Bo does. A reach-out to the community is news only to
   // members open to listen, so you are.
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community6()).circle
   const communityId = circle.communityId
   const bo = circle.member('Bo')
   await circle.me.call('availability.set', { communityId, kind: 'open' })
@@ -211,8 +218,9 @@ test('ui: an in-app notice names who would like to talk, never what was said pri
   expect(await screen.findByRole('heading', { name: 'Private conversation with Bo' })).toBeTruthy()
 })
 
+const community7 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))
 test('ui: "check on me" goes to chosen members and says nothing else happens', async () => {
-  const circle = await Circle.with(['Bo'])
+  const circle = (await community7()).circle
   const { user, bridge } = await openReaching(circle)
   await user.click(screen.getByRole('button', { name: 'Ask someone to check on me' }))
   const dialog = screen.getByRole('dialog', { name: 'Ask someone to check on me' })
