@@ -23,7 +23,7 @@ export function mayWrite(
 
 /**
  * Taking part also needs your "I agree". `undefined` means the agreements have
- * not loaded yet: writing stays open rather than flickering shut while they do.
+ * not loaded yet; until they have, nothing is held back on their account.
  */
 export function mayTakePart(writable: boolean, myAgreedVersion: number | null | undefined): boolean {
   return writable && myAgreedVersion !== null
