@@ -10,11 +10,9 @@ import type { StoreKeys } from './store-keys.js'
 import BlindPairing from 'blind-pairing'
 import type Hyperswarm from 'hyperswarm'
 import z32 from 'z32'
-import hcrypto from 'hypercore-crypto'
 import { createBase } from './base.js'
 import type { CommunityBase } from './base.js'
 import { admitCandidate } from './admission.js'
-import { encodeInviteKey, keyCheck } from './invite-key.js'
 import { ReplicationTracker } from './replication.js'
 import { Receipts } from './receipts.js'
 import { Rediscovery } from './rediscovery.js'
@@ -33,7 +31,7 @@ import {
 import type { Op } from '../domain/ops.js'
 import { LIMITS } from '../domain/limits.js'
 import { nameKeys } from '../domain/names.js'
-import type { CreatedInvite, ReactionKind, ReplyMode, SyncStatus } from '../domain/types.js'
+import type { SyncStatus } from '../domain/types.js'
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
 import type Hyperbee from 'hyperbee'
@@ -46,13 +44,13 @@ import type { MemberRecord, MetaRecord } from '../view/records.js'
 import { UPDATE_NEEDED } from '../view/apply.js'
 import { vouchedTime } from '../view/clock.js'
 import { Consent } from './consent.js'
+import { Posting } from './posting.js'
+import { Invites } from './invites.js'
 import { DeviceClaim } from './device-claim.js'
 import { RecoveryDesk } from './recovery-desk.js'
 import { MemberLinks } from './member-links.js'
 import type { LinkPolicy, Refusal, Standing } from './member-links.js'
 import { Reaching } from '../reaching/reaching.js'
-import { CHECK_INS_TOPIC, RESOURCES_TOPIC } from '../domain/reaching.js'
-import type { ResourceKind } from '../domain/reaching.js'
 
 /**
  * While an invite here can still be used, members look for newcomers waiting
@@ -136,6 +134,9 @@ export class Community extends EventEmitter {
   private metaSeen: Promise<MetaRecord | null> | null = null
   readonly now: () => number
   readonly consent: Consent
+  /** Posts, replies, reactions and topics (posting.ts). */
+  readonly posting: Posting
+  readonly invites: Invites
   private readonly devices: DeviceClaim
   /** Waits for devices restoring from a recovery phrase of a member here. */
   private readonly recoveryDesk: RecoveryDesk
@@ -179,6 +180,8 @@ export class Community extends EventEmitter {
     this.writes = new WriteQueue(this.base)
     this.sweeper = new Sweeper(this.base, this.store, (err) => this.emit('warning', err))
     this.consent = new Consent(this)
+    this.posting = new Posting(this)
+    this.invites = new Invites(this)
     this.devices = new DeviceClaim(this)
     this.recoveryDesk = new RecoveryDesk(this)
     this.links = opts.links ?? null
@@ -748,156 +751,15 @@ export class Community extends EventEmitter {
     return this.closing !== null
   }
 
-  async createInvite(expiresInMs: number, maxUses: number, now: number): Promise<CreatedInvite> {
-    const expiresAt = now + expiresInMs
-    const settings = await this.reader().governance().settings()
-    const created = BlindPairing.createInvite(this.base.key, { expires: expiresAt })
-    const id = created.id.toString('hex')
-    const encryptionKey = this.base.encryptionKey
-    if (!encryptionKey)
-      throw new MutualError('syncing', 'this community is still syncing; try again in a moment')
-    await this.append({
-      type: 'invite/create',
-      inviteId: id,
-      publicKey: created.publicKey.toString('hex'),
-      expiresAt,
-      maxUses
-    })
-    // Blind pairing stores expiry in whole seconds; report what the invite itself says.
-    return {
-      invite: encodeInviteKey(created.invite, keyCheck(this.base.key, encryptionKey)),
-      id,
-      expiresAt: created.expires || expiresAt,
-      maxUses,
-      awaitingSecond: settings.invite === 'second-member'
-    }
-  }
-
-  async revokeInvite(inviteId: string): Promise<void> {
-    const invite = await this.reader().invite(inviteId)
-    if (!invite) throw new MutualError('not-found', 'there is no invite with that id in this community')
-    await this.append({ type: 'invite/revoke', inviteId })
-  }
-
-  async createTopic(name: string): Promise<void> {
-    if (await this.reader().topic(name)) return
-    await this.append({ type: 'topic/create', name })
-  }
-
   /**
    * Writes keep the order they were asked for in: each takes its place in the
    * write queue when asked, before reading the view, so two posts sent back to
    * back (a script, a double send) cannot land the other way round, and a burst
    * still goes out as one append.
    */
-  private inOrder<T>(write: (place: Place) => Promise<T>): Promise<T> {
+  inOrder<T>(write: (place: Place) => Promise<T>): Promise<T> {
     const place = this.writes.reserve()
     return write(place).finally(() => place.release())
-  }
-
-  post(input: Parameters<Community['postNow']>[0]): Promise<string> {
-    return this.inOrder((place) => this.postNow(input, place))
-  }
-
-  private async postNow(
-    input: {
-      text: string
-      topic?: string | undefined
-      replyTo?: string | undefined
-      mode?: ReplyMode | undefined
-      note?: string | undefined
-      mood?: string | undefined
-      resource?: { kind: ResourceKind; name: string; contact?: string | null | undefined } | undefined
-      now: number
-    },
-    place?: Place
-  ): Promise<string> {
-    const reader = this.reader()
-    const topic = input.topic ?? 'general'
-    if (input.replyTo) {
-      const parent = await reader.postRecord(input.replyTo)
-      if (!parent || parent.deleted)
-        throw new MutualError('not-found', 'the post you are replying to is not here')
-    } else if (!(await reader.topic(topic))) {
-      throw new MutualError('not-found', `there is no topic "${topic}" in this community yet`)
-    }
-    checkTopicFields(input.replyTo ? null : topic, input)
-    const id = hcrypto.randomBytes(8).toString('hex')
-    const note = input.note?.trim() ? input.note.trim() : null
-    await this.append(
-      {
-        type: 'post/create',
-        id,
-        topic,
-        replyTo: input.replyTo ?? null,
-        mode: input.mode ?? (await reader.governance().settings()).defaultReplyMode,
-        note,
-        text: input.text,
-        at: input.now,
-        ...(input.mood ? { mood: input.mood } : {}),
-        ...(input.resource
-          ? {
-              resource: {
-                kind: input.resource.kind,
-                name: input.resource.name,
-                contact: input.resource.contact ?? null
-              }
-            }
-          : {})
-      },
-      place
-    )
-    return id
-  }
-
-  private async ownPost(postId: string) {
-    const post = await this.reader().postRecord(postId)
-    if (!post || post.deleted) throw new MutualError('not-found', 'that post is not here')
-    if (post.author !== this.me) throw new MutualError('not-allowed', 'you can only change your own posts')
-    return post
-  }
-
-  editPost(postId: string, change: Parameters<Community['editPostNow']>[1]): Promise<void> {
-    return this.inOrder((place) => this.editPostNow(postId, change, place))
-  }
-
-  private async editPostNow(
-    postId: string,
-    change: { text: string; mode?: ReplyMode | undefined; note?: string | null | undefined; now: number },
-    place?: Place
-  ): Promise<void> {
-    const post = await this.ownPost(postId)
-    const note = change.note === undefined ? post.note : change.note?.trim() || null
-    await this.append(
-      {
-        type: 'post/edit',
-        id: postId,
-        text: change.text,
-        mode: change.mode ?? post.mode,
-        note,
-        at: change.now
-      },
-      place
-    )
-  }
-
-  deletePost(postId: string): Promise<void> {
-    return this.inOrder((place) => this.deletePostNow(postId, place))
-  }
-
-  private async deletePostNow(postId: string, place?: Place): Promise<void> {
-    await this.ownPost(postId)
-    await this.append({ type: 'post/delete', id: postId }, place)
-  }
-
-  react(postId: string, kind: ReactionKind, add: boolean): Promise<void> {
-    return this.inOrder((place) => this.reactNow(postId, kind, add, place))
-  }
-
-  private async reactNow(postId: string, kind: ReactionKind, add: boolean, place?: Place): Promise<void> {
-    const post = await this.reader().postRecord(postId)
-    if (!post || post.deleted) throw new MutualError('not-found', 'that post is not here')
-    await this.append({ type: add ? 'reaction/add' : 'reaction/remove', postId, kind }, place)
   }
 
   async setProfile(displayName: string, color: string | null | undefined): Promise<void> {
@@ -1054,18 +916,6 @@ export class Community extends EventEmitter {
 }
 
 /** Apply keeps moods to check-ins and resource details to the resources topic; say so before writing. */
-function checkTopicFields(
-  topic: string | null,
-  input: { mood?: string | undefined; resource?: unknown }
-): void {
-  if (input.mood && topic !== CHECK_INS_TOPIC)
-    throw new MutualError('bad-request', `a mood word goes with a check-in, in "${CHECK_INS_TOPIC}"`)
-  if (input.resource !== undefined && topic !== RESOURCES_TOPIC)
-    throw new MutualError('bad-request', `resource details go in "${RESOURCES_TOPIC}"`)
-  if (input.resource === undefined && topic === RESOURCES_TOPIC)
-    throw new MutualError('bad-request', 'a resource needs a kind and a name')
-}
-
 /** How long a write by a member who was let in waits while Autobase re-applies their admission. */
 const WRITABLE_AGAIN_MS = 10_000
 

@@ -86,7 +86,7 @@ export class Refounding {
     )
     for (const member of await reader.members()) {
       if (member.left || member.isMe || invited.has(member.id)) continue
-      const { invite } = await fresh.createInvite(INVITE_LIFETIME_MS, 1, community.now())
+      const { invite } = await fresh.invites.createInvite(INVITE_LIFETIME_MS, 1, community.now())
       // A member whose device has not introduced itself yet is invited on a later check.
       await community.reaching.conversations
         .send(member.id, { k: 'refound', proposalId, community: newId, invite })

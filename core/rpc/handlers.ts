@@ -33,14 +33,14 @@ function allHandlers(engine: Mutual): Handlers {
       return { ok: true }
     },
     'invites.create': async (p) =>
-      c(p.communityId).createInvite(
+      c(p.communityId).invites.createInvite(
         p.expiresInMs ?? DEFAULT_INVITE.expiresInMs,
         p.maxUses ?? DEFAULT_INVITE.maxUses,
         engine.now()
       ),
     'invites.list': async (p) => c(p.communityId).reader().invites(),
     'invites.revoke': async (p) => {
-      await c(p.communityId).revokeInvite(p.inviteId)
+      await c(p.communityId).invites.revokeInvite(p.inviteId)
       return { revoked: true }
     },
     'invites.second': async (p) => {
@@ -53,12 +53,12 @@ function allHandlers(engine: Mutual): Handlers {
     ...linkingHandlers(engine),
     'topics.list': async (p) => c(p.communityId).reader().topics(),
     'topics.create': async (p) => {
-      await c(p.communityId).createTopic(p.name)
+      await c(p.communityId).posting.createTopic(p.name)
       return { name: p.name }
     },
-    'posts.create': async (p) => ({ id: await c(p.communityId).post({ ...p, now: engine.now() }) }),
+    'posts.create': async (p) => ({ id: await c(p.communityId).posting.post({ ...p, now: engine.now() }) }),
     'posts.edit': async (p) => {
-      await c(p.communityId).editPost(p.postId, {
+      await c(p.communityId).posting.editPost(p.postId, {
         text: p.text,
         mode: p.mode,
         note: p.note,
@@ -67,7 +67,7 @@ function allHandlers(engine: Mutual): Handlers {
       return { id: p.postId }
     },
     'posts.delete': async (p) => {
-      await c(p.communityId).deletePost(p.postId)
+      await c(p.communityId).posting.deletePost(p.postId)
       return { id: p.postId }
     },
     'posts.get': async (p) => {
@@ -89,11 +89,11 @@ function allHandlers(engine: Mutual): Handlers {
       return thread
     },
     'reactions.add': async (p) => {
-      await c(p.communityId).react(p.postId, p.kind, true)
+      await c(p.communityId).posting.react(p.postId, p.kind, true)
       return { ok: true }
     },
     'reactions.remove': async (p) => {
-      await c(p.communityId).react(p.postId, p.kind, false)
+      await c(p.communityId).posting.react(p.postId, p.kind, false)
       return { ok: true }
     },
     'members.list': async (p) => c(p.communityId).reader().members(),
