@@ -1,19 +1,27 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { BO, COMMUNITY, FakeBridge, ME } from '../testing/fake-bridge.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../testing/engines.js'
 import { renderWith } from '../testing/render.js'
 
 afterEach(cleanup)
+closeEnginesAfterEach()
 
 const firstPost = async () =>
   (await screen.findByRole('feed', { name: 'Posts in #general' })).querySelector('article') as HTMLElement
 
-const CY = 'c'.repeat(64)
+/** Bo posted `posts` posts in #general, "Post number 1" first. */
+async function withBo(posts = 1, others: string[] = []) {
+  const circle = await Circle.with(['Bo', ...others])
+  const ids: string[] = []
+  for (let n = 1; n <= posts; n++) ids.push(await circle.post('Bo', `Post number ${n}`))
+  return { circle, ids }
+}
 
+const community1 = ahead(() => withBo())
 test('ui: flagging a post asks why, says flags are not anonymous, and can be withdrawn', async () => {
-  const bridge = FakeBridge.withCommunity(1)
-  const { user } = renderWith(bridge)
+  const { circle, ids } = await community1()
+  const { user, bridge } = renderWith(circle.bridge)
   const post = await firstPost()
   await user.click(within(post).getByRole('button', { name: 'More for the post by Bo' }))
   await user.click(within(post).getByRole('button', { name: 'Flag for the community' }))
@@ -31,30 +39,39 @@ test('ui: flagging a post asks why, says flags are not anonymous, and can be wit
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   // Keyboard users come back to where they were.
   expect(document.activeElement).toBe(within(post).getByRole('button', { name: 'More for the post by Bo' }))
-  const postId = bridge.posts[0]!.id
+  const [postId] = ids
+  const communityId = circle.communityId
   expect(bridge.callsOf('flags.add')).toEqual([
-    { communityId: COMMUNITY, postId, reason: 'Advice after a just-listen ask.' }
+    { communityId, postId, reason: 'Advice after a just-listen ask.' }
   ])
   // One flag of two: still open, and the flag is there for anyone to read.
   await waitFor(() => expect(within(post).getByText('1 member flagged it:')).toBeTruthy())
   await user.click(within(post).getByRole('button', { name: 'More for the post by Bo' }))
   await user.click(within(post).getByRole('button', { name: 'Withdraw my flag' }))
   await waitFor(() => expect(within(post).queryByText('1 member flagged it:')).toBeNull())
-  expect(bridge.callsOf('flags.remove')).toEqual([{ communityId: COMMUNITY, postId }])
+  expect(bridge.callsOf('flags.remove')).toEqual([{ communityId, postId }])
 })
 
+// Bo's post, flagged by you and then Cy: two flags collapse it.
+const community2 = ahead(async () => {
+  const circle = await Circle.with(['Bo', 'Cy'])
+  const communityId = circle.communityId
+  const postId = await circle.post('Bo', 'You should just stop.')
+  await circle.me.call('flags.add', { communityId, postId, reason: 'Advice after a just-listen ask.' })
+  const cy = circle.member('Cy')
+  await cy.until(() =>
+    cy.call('posts.get', { communityId, postId }).then(
+      () => true,
+      () => false
+    )
+  )
+  await cy.call('flags.add', { communityId, postId, reason: 'Felt harsh.' })
+  await circle.until(async () => (await circle.me.call('posts.get', { communityId, postId })).collapsed)
+  return { circle }
+})
 test('ui: a collapsed post shows who flagged it and why, and opens only on purpose', async () => {
-  const bridge = FakeBridge.withCommunity(1)
-  Object.assign(bridge.posts[0]!, {
-    text: 'You should just stop.',
-    collapsed: true,
-    flags: [
-      { byId: ME, by: 'Ash', reason: 'Advice after a just-listen ask.' },
-      { byId: CY, by: 'Cy', reason: 'Felt harsh.' }
-    ],
-    flaggedByMe: true
-  })
-  const { user } = renderWith(bridge)
+  const { circle } = await community2()
+  const { user } = renderWith(circle.bridge)
   const post = await firstPost()
   expect(within(post).getByText('Collapsed by the community')).toBeTruthy()
   expect(within(post).getByText('2 members flagged it:')).toBeTruthy()
@@ -68,19 +85,30 @@ test('ui: a collapsed post shows who flagged it and why, and opens only on purpo
   expect(within(post).queryByText('You should just stop.')).toBeNull()
 })
 
+// Your post, flagged by Bo and Cy.
+const community3 = ahead(async () => {
+  const circle = await Circle.with(['Bo', 'Cy'])
+  const communityId = circle.communityId
+  const postId = await circle.post('Ash', 'Post number 1')
+  for (const [name, reason] of [
+    ['Bo', 'Too much detail.'],
+    ['Cy', 'Same.']
+  ] as const) {
+    const who = circle.member(name)
+    await who.until(() =>
+      who.call('posts.get', { communityId, postId }).then(
+        () => true,
+        () => false
+      )
+    )
+    await who.call('flags.add', { communityId, postId, reason })
+  }
+  await circle.until(async () => (await circle.me.call('posts.get', { communityId, postId })).collapsed)
+  return { circle, postId }
+})
 test('ui: the author of a collapsed post can ask the community for a review', async () => {
-  const bridge = FakeBridge.withCommunity(1)
-  Object.assign(bridge.posts[0]!, {
-    mine: true,
-    authorId: ME,
-    author: 'Ash',
-    collapsed: true,
-    flags: [
-      { byId: BO, by: 'Bo', reason: 'Too much detail.' },
-      { byId: CY, by: 'Cy', reason: 'Same.' }
-    ]
-  })
-  const { user } = renderWith(bridge)
+  const { circle, postId } = await community3()
+  const { user, bridge } = renderWith(circle.bridge)
   const post = await firstPost()
   expect(within(post).getByText('Members collapsed your post')).toBeTruthy()
   // Nobody flags their own post.
@@ -95,16 +123,17 @@ test('ui: the author of a collapsed post can ask the community for a review', as
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   expect(bridge.callsOf('proposals.create')).toEqual([
     {
-      communityId: COMMUNITY,
-      change: { kind: 'review', postId: bridge.posts[0]!.id },
+      communityId: circle.communityId,
+      change: { kind: 'review', postId },
       reason: 'I took out the numbers.'
     }
   ])
 })
 
+const community4 = ahead(() => withBo())
 test('ui: hiding a post is only on this device, and can be undone', async () => {
-  const bridge = FakeBridge.withCommunity(1)
-  const { user } = renderWith(bridge)
+  const { circle, ids } = await community4()
+  const { user, bridge } = renderWith(circle.bridge)
   let post = await firstPost()
   await user.click(within(post).getByRole('button', { name: 'More for the post by Bo' }))
   expect(within(post).getByText('Hiding and muting are only on this device. Nobody is told.')).toBeTruthy()
@@ -114,16 +143,19 @@ test('ui: hiding a post is only on this device, and can be undone', async () => 
   expect(within(post).queryByText('Post number 1')).toBeNull()
   await user.click(within(post).getByRole('button', { name: 'Show it again' }))
   await waitFor(async () => expect(within(await firstPost()).getByText('Post number 1')).toBeTruthy())
-  const postId = bridge.posts[0]!.id
+  const [postId] = ids
+  const communityId = circle.communityId
   expect(bridge.callsOf('posts.hideForMe')).toEqual([
-    { communityId: COMMUNITY, postId, hidden: true },
-    { communityId: COMMUNITY, postId, hidden: false }
+    { communityId, postId, hidden: true },
+    { communityId, postId, hidden: false }
   ])
 })
 
+const community5 = ahead(() => withBo(2))
 test('ui: muting someone folds their posts on this device, each can still be shown, and they can be unmuted', async () => {
-  const bridge = FakeBridge.withCommunity(2)
-  const { user } = renderWith(bridge)
+  const { circle } = await community5()
+  const { user, bridge } = renderWith(circle.bridge)
+  const [communityId, bo] = [circle.communityId, circle.member('Bo').id]
   let post = await firstPost()
   await user.click(within(post).getByRole('button', { name: 'More for the post by Bo' }))
   await user.click(within(post).getByRole('button', { name: 'Mute Bo' }))
@@ -138,14 +170,24 @@ test('ui: muting someone folds their posts on this device, each can still be sho
   await user.click(within(post).getByRole('button', { name: 'Unmute Bo' }))
   await waitFor(() => expect(screen.queryByText('A post from someone you muted on this device.')).toBeNull())
   expect(bridge.callsOf('members.mute')).toEqual([
-    { communityId: COMMUNITY, memberId: BO, muted: true },
-    { communityId: COMMUNITY, memberId: BO, muted: false }
+    { communityId, memberId: bo, muted: true },
+    { communityId, memberId: bo, muted: false }
   ])
 })
 
+// Bo does not show when they are around, so their line in the panel says only what you did.
+const community6 = ahead(async () => {
+  const { circle } = await withBo(0)
+  const [communityId, bo] = [circle.communityId, circle.member('Bo')]
+  await bo.call('presence.set', { communityId, visible: false })
+  await circle.until(async () =>
+    (await circle.me.call('members.list', { communityId })).some((m) => m.id === bo.id && !m.aroundNow)
+  )
+  return { circle }
+})
 test('ui: in the members panel, muting says nobody is told, and proposing a removal is honest about its limits', async () => {
-  const bridge = FakeBridge.withCommunity(0)
-  const { user } = renderWith(bridge)
+  const { circle } = await community6()
+  const { user, bridge } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'Members' }))
   const panel = await screen.findByRole('complementary', { name: 'Members' })
   expect(within(panel).queryByRole('button', { name: 'Options for Ash' })).toBeNull()
@@ -166,14 +208,28 @@ test('ui: in the members panel, muting says nobody is told, and proposing a remo
   await user.click(within(dialog).getByRole('button', { name: 'Propose removing' }))
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   expect(bridge.callsOf('proposals.create')).toEqual([
-    { communityId: COMMUNITY, change: { kind: 'removal', member: BO }, reason: 'Repeated harsh replies.' }
+    {
+      communityId: circle.communityId,
+      change: { kind: 'removal', member: circle.member('Bo').id },
+      reason: 'Repeated harsh replies.'
+    }
   ])
 })
 
+// Bo posted; then Bo proposed removing you, and Cy consented.
+const community7 = ahead(async () => {
+  const { circle } = await withBo(1, ['Cy'])
+  const communityId = circle.communityId
+  await circle.adopt(
+    { kind: 'removal', member: circle.me.id },
+    { by: 'Bo', reason: 'Repeated harsh replies.' }
+  )
+  await circle.until(async () => (await circle.me.call('governance.get', { communityId })).removed !== null)
+  return { circle }
+})
 test('ui: when the community removed you, a calm notice gives the reason and what stays with you', async () => {
-  const bridge = FakeBridge.withCommunity(1)
-  bridge.governance.removed = { reason: 'Repeated harsh replies.', proposalId: '1'.repeat(16) }
-  const { user } = renderWith(bridge)
+  const { circle } = await community7()
+  const { user } = renderWith(circle.bridge)
   const notice = await screen.findByRole('region', {
     name: 'Night owls decided that you are no longer a member'
   })

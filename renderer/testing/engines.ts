@@ -224,6 +224,23 @@ export class Circle {
     return who
   }
 
+  /** `name` posts in #general (or as `extra` says); resolves with its id once your engine holds it. */
+  async post(
+    name: string,
+    text: string,
+    extra: Omit<Params<'posts.create'>, 'communityId' | 'text'> = {}
+  ): Promise<string> {
+    const communityId = this.communityId
+    const { id } = await this.member(name).call('posts.create', { communityId, text, ...extra })
+    await this.until(() =>
+      this.me.call('posts.get', { communityId, postId: id }).then(
+        () => true,
+        () => false
+      )
+    )
+    return id
+  }
+
   /** Waits until your engine holds everything `name`'s engine holds of the community. */
   async holdsAllOf(name: string): Promise<void> {
     const communityId = this.communityId
@@ -234,8 +251,8 @@ export class Circle {
   }
 
   /**
-   * You (or `opts.by`) propose `change`; every other member consents; waits until you hold it
-   * adopted.
+   * You (or `opts.by`) propose `change`; every other member consents (but one it is about); waits
+   * until you hold it adopted.
    */
   async adopt(
     change: Params<'proposals.create'>['change'],
@@ -247,10 +264,14 @@ export class Circle {
     const { id: proposalId } = await proposer.call('proposals.create', { communityId, change, reason })
     for (const who of this.members.values()) {
       if (who === proposer) continue
-      await until([who.peer], async () =>
-        (await who.call('proposals.list', { communityId })).some((p) => p.id === proposalId)
+      const proposal = await until(
+        [who.peer],
+        async () =>
+          (await who.call('proposals.list', { communityId })).find((p) => p.id === proposalId) ?? false
       )
-      await who.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
+      // Whom a proposal is about does not respond to it.
+      if (!proposal.aboutMe)
+        await who.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
     }
     await this.until(
       async () => (await this.me.call('proposals.get', { communityId, proposalId })).status === 'adopted'
