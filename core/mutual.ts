@@ -286,7 +286,7 @@ export class Mutual extends EventEmitter {
       foundAtVersion: this.opts.foundAtVersion,
       ...extra
     })
-    await community.open()
+    await community.ready()
     this.communities.set(community.id, community)
     this.applyPersonal(community)
     const notices = new NoticeWatcher(

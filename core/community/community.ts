@@ -2,7 +2,7 @@
 // A swarm per community keeps a member's presence in one group unlinkable
 // from their presence in another (distinct network keys), and lets leaving
 // wipe a whole directory.
-import { EventEmitter } from 'node:events'
+import ReadyResource from 'ready-resource'
 import type Corestore from 'corestore'
 import { openStore } from './store.js'
 import { nextEvent } from './next-event.js'
@@ -106,7 +106,7 @@ interface LinkedMember {
   conversationKey: Buffer | null
 }
 
-export class Community extends EventEmitter {
+export class Community extends ReadyResource {
   readonly dir: string
   readonly store: Corestore
   readonly base: CommunityBase
@@ -123,8 +123,6 @@ export class Community extends EventEmitter {
   /** What connected members hold of my writer, and what I hold of theirs. */
   private receipts: Receipts | null = null
   private readonly bootstrap: Bootstrap | undefined
-  private opening: Promise<void> | null = null
-  private closing: Promise<void> | null = null
   private networking: Promise<void> = Promise.resolve()
   private wantOnline = false
   private signedSeen = 0
@@ -208,12 +206,7 @@ export class Community extends EventEmitter {
     this.base.on('error', (err: Error) => this.emit('warning', err))
   }
 
-  open(): Promise<void> {
-    this.opening ??= this.doOpen()
-    return this.opening
-  }
-
-  private async doOpen(): Promise<void> {
+  protected override async _open(): Promise<void> {
     await this.base.ready()
     this.receipts = new Receipts(this.store, this.base.discoveryKey, () => void this.tracker?.refresh())
     this.tracker = new ReplicationTracker(
@@ -311,7 +304,7 @@ export class Community extends EventEmitter {
 
   private async goOnline(): Promise<void> {
     if (this.pairing || this.closing) return
-    await this.open()
+    await this.ready()
     const swarm = this.swarm ?? createSwarm(this.bootstrap, await this.swarmKeyPair())
     this.swarm = swarm
     this.devices.claim()
@@ -891,15 +884,9 @@ export class Community extends EventEmitter {
 
   // ---- lifecycle --------------------------------------------------------
 
-  close(): Promise<void> {
-    if (this.closing) return this.closing
-    this.closing = this.doClose()
+  protected override async _close(): Promise<void> {
     // Waits on this community (a write waiting to be let in, a join introducing itself) end now.
     this.emit('closing')
-    return this.closing
-  }
-
-  private async doClose(): Promise<void> {
     this.wantOnline = false
     await this.networking.catch(() => undefined)
     await this.goOffline()
@@ -915,7 +902,6 @@ export class Community extends EventEmitter {
   }
 }
 
-/** Apply keeps moods to check-ins and resource details to the resources topic; say so before writing. */
 /** How long a write by a member who was let in waits while Autobase re-applies their admission. */
 const WRITABLE_AGAIN_MS = 10_000
 

@@ -135,6 +135,7 @@ export class Posting {
   }
 }
 
+/** Apply keeps moods to check-ins and resource details to the resources topic; say so before writing. */
 function checkTopicFields(
   topic: string | null,
   input: { mood?: string | undefined; resource?: unknown }
