@@ -200,7 +200,7 @@ export class Mutual extends EventEmitter {
     await this.profile.load(this.keys.profileFile)
     // An older profile's plan is resealed now, not the first time someone happens to open it.
     await this.plans
-      .open()
+      .load()
       .catch((err: unknown) => this.emitEvent({ type: 'engine-error', message: String(err) }))
     await Promise.all(this.profile.list().map((e) => this.resume(e)))
     this.suspendWatch.start()
@@ -299,7 +299,7 @@ export class Mutual extends EventEmitter {
           this.emitEvent({ type: 'notice', notice })
       }
     )
-    await community.whenViewHeld(() => notices.start())
+    await community.whenViewHeld(() => notices.ready())
     community.on('notice', (notice: ReachNotice) => {
       const meta = community.reader().meta()
       void meta.then((m) => {

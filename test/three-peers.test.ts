@@ -181,7 +181,7 @@ test('sync: my latest post counts as reached others once a peer reports holding 
   await writer.ready()
   let changes = 0
   const tracker = new ReplicationTracker(writer, () => changes++)
-  await tracker.open()
+  await tracker.ready()
   const copy = theirs!.get({ key: writer.key })
   await copy.ready()
   const a = mine!.replicate(true) as Stream

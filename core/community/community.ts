@@ -217,14 +217,14 @@ export class Community extends ReadyResource {
       },
       () => this.receipts?.held() ?? []
     )
-    await this.tracker.open()
+    await this.tracker.ready()
     const device = await this.conversationKeyPair()
     const reaching = new Reaching(this, device.secretKey, this.base.key, this.base.discoveryKey)
     reaching.on('notice', (notice) => this.emit('notice', notice))
     reaching.on('around-changed', () => this.emit('changed'))
     reaching.on('warning', (err) => this.emit('warning', err))
     // Its first reads need the view; one known here but not yet fetched must not hold opening back.
-    await this.whenViewHeld(() => reaching.start())
+    await this.whenViewHeld(() => reaching.ready())
     this.reachingPart = reaching
     // Last, so a connection allowed at once (a join's key giver) finds presence ready.
     const writer = this.base.local.keyPair
@@ -893,7 +893,7 @@ export class Community extends ReadyResource {
     this.devices.close()
     this.links?.close()
     if (this.lapseTimer) clearInterval(this.lapseTimer)
-    this.reachingPart?.close()
+    await this.reachingPart?.close()
     this.receipts?.close()
     await this.tracker?.close()
     await this.sweeper.close()

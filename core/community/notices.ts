@@ -2,6 +2,7 @@
 // of my name, arriving from others, and community decisions that concern me
 // (my post collapsed, my removal, a new proposal to respond to). This is
 // local, per-device behaviour; it never touches the shared log.
+import ReadyResource from 'ready-resource'
 import type { Notice } from '../domain/types.js'
 import type { ViewReader } from '../view/read.js'
 import type { LogRecord } from '../view/records.js'
@@ -10,7 +11,7 @@ const PAGE = 200
 /** History that arrives late (say, while catching up after a week away) is not news. */
 const FRESH_MS = 60 * 60 * 1000
 
-export class NoticeWatcher {
+export class NoticeWatcher extends ReadyResource {
   private seen: number | null = null
   private seenLog = 0
   private running: Promise<void> = Promise.resolve()
@@ -21,10 +22,12 @@ export class NoticeWatcher {
     private readonly me: () => string,
     private readonly now: () => number,
     private readonly onNotice: (notice: Notice) => void
-  ) {}
+  ) {
+    super()
+  }
 
   /** Starts from what is already here: only what arrives afterwards is news. */
-  async start(): Promise<void> {
+  protected override async _open(): Promise<void> {
     const meta = await this.reader().meta()
     this.seen = meta ? meta.seq - 1 : 0
     this.seenLog = meta?.events ?? 0

@@ -11,6 +11,7 @@
 // hold a later run of it say so themselves (receipts.ts). The figure is the
 // union: every block below it is held by at least one other member, so a run
 // starting at or below it carries it to the run's end.
+import ReadyResource from 'ready-resource'
 import type Hypercore from 'hypercore'
 import type { Held } from './receipts.js'
 
@@ -18,21 +19,22 @@ const USER_DATA_KEY = 'mutual/replicated-length'
 /** Uploads come block by block; the figure is saved at most this often. */
 const SAVE_EVERY_MS = 1000
 
-export class ReplicationTracker {
+export class ReplicationTracker extends ReadyResource {
   length = 0
   private saved = 0
   private saveTimer: NodeJS.Timeout | null = null
   private readonly check = (): void => void this.refresh()
-  private closed = false
 
   constructor(
     private readonly local: Hypercore,
     private readonly onchange: () => void,
     /** Runs of my writer that connected members told me they hold. */
     private readonly heard: () => Iterable<Held> = () => []
-  ) {}
+  ) {
+    super()
+  }
 
-  async open(): Promise<void> {
+  protected override async _open(): Promise<void> {
     const stored = await this.local.getUserData(USER_DATA_KEY)
     if (stored && stored.length >= 4) this.length = this.saved = stored.readUInt32BE(0)
     this.local.on('upload', this.check)
@@ -40,9 +42,7 @@ export class ReplicationTracker {
     this.local.on('remote-contiguous-length', this.check)
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return
-    this.closed = true
+  protected override async _close(): Promise<void> {
     this.local.off('upload', this.check)
     this.local.off('peer-add', this.check)
     this.local.off('remote-contiguous-length', this.check)
@@ -51,7 +51,7 @@ export class ReplicationTracker {
   }
 
   async refresh(): Promise<void> {
-    if (this.closed) return
+    if (this.closing) return
     const runs: Held[] = [...this.heard()]
     for (const peer of this.local.peers) runs.push({ start: 0, end: peer.remoteContiguousLength })
     let best = this.length

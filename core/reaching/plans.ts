@@ -24,8 +24,8 @@ export class SupportPlans {
     this.store = new PlanStore(dir, () => host.planKey())
   }
 
-  /** Reads the plan once the profile is open, so an older profile's plan is resealed at once. */
-  async open(): Promise<void> {
+  /** Reads the plan each time the profile opens, so an older profile's plan is resealed at once. */
+  async load(): Promise<void> {
     await this.store.load()
   }
 

@@ -1,7 +1,7 @@
 // Reaching out in one community: availability (in the log), presence (never
 // in the log), reach-outs, and the conversations they open. Also decides
 // which of these deserve a notification on this device.
-import { EventEmitter } from 'node:events'
+import ReadyResource from 'ready-resource'
 import hcrypto from 'hypercore-crypto'
 import type { Notice } from '../domain/types.js'
 import type { AvailabilityKind, AvailabilityState, ReachOut } from '../domain/reaching.js'
@@ -27,7 +27,7 @@ interface ReachingHost extends ConversationHost {
 
 const isAnswered = (reach: ReachRecord): boolean => reach.answers.length > 0 || reach.answered === true
 
-export class Reaching extends EventEmitter {
+export class Reaching extends ReadyResource {
   readonly presence: Presence
   readonly conversations: Conversations
   private reachSeen: number | null = null
@@ -47,8 +47,8 @@ export class Reaching extends EventEmitter {
     this.presence.on('changed', () => this.check())
   }
 
-  /** Only what arrives after this is news. */
-  async start(): Promise<void> {
+  /** Only what arrives after opening is news. */
+  protected override async _open(): Promise<void> {
     const meta = await this.host.reader().meta()
     this.reachSeen = meta ? meta.seq - 1 : 0
     await this.conversations.scan()
@@ -301,7 +301,7 @@ export class Reaching extends EventEmitter {
     }
   }
 
-  close(): void {
+  protected override async _close(): Promise<void> {
     this.presence.close()
   }
 }
