@@ -112,6 +112,12 @@ export interface Someone {
   until<T>(check: () => Promise<T | false>): Promise<T>
 }
 
+/** How you found a test's community: your engine's clock, and the agreements you start it with. */
+export interface Founding {
+  now?: () => number
+  agreements?: { text: string; confidentiality: string }
+}
+
 /**
  * Every circle not closed yet, and whether a test has taken it: one made in a test is that test's,
  * one built `ahead` is nobody's until a test takes it.
@@ -153,13 +159,16 @@ export class Circle {
     this.members.set('Ash', me)
   }
 
-  /** You alone, offline: no network at all. `opts.now` is your engine's clock. */
-  static async solo(opts: { now?: () => number } = {}): Promise<Circle> {
+  /**
+   * You alone, offline: no network at all. `opts.now` is your engine's clock; `opts.agreements`, the
+   * text you founded the community with (else the template's).
+   */
+  static async solo(opts: Founding = {}): Promise<Circle> {
     return Circle.found(new Lab(), opts, inATest())
   }
 
   /** You and `others` (each joined with their own invite, and agreed), over a local testnet. */
-  static async with(others: string[], opts: { now?: () => number } = {}): Promise<Circle> {
+  static async with(others: string[], opts: Founding = {}): Promise<Circle> {
     const taken = inATest()
     const lab = new Lab(await fileTestnet())
     const circle = await Circle.found(lab, opts, taken)
@@ -201,10 +210,14 @@ export class Circle {
     }
   }
 
-  private static async found(lab: Lab, opts: { now?: () => number }, taken: boolean): Promise<Circle> {
+  private static async found(lab: Lab, opts: Founding, taken: boolean): Promise<Circle> {
     try {
       const peer = await lab.peer(opts.now ? { now: opts.now } : {})
-      const { id } = await peer.rpc.call('communities.create', { name: 'Night owls', displayName: 'Ash' })
+      const { id } = await peer.rpc.call('communities.create', {
+        name: 'Night owls',
+        displayName: 'Ash',
+        ...(opts.agreements ? { agreements: opts.agreements } : {})
+      })
       const circle = new Circle(lab, id, await someone(peer, id))
       open.set(circle, { taken })
       return circle
@@ -269,9 +282,10 @@ export class Circle {
         async () =>
           (await who.call('proposals.list', { communityId })).find((p) => p.id === proposalId) ?? false
       )
-      // Whom a proposal is about does not respond to it.
-      if (!proposal.aboutMe)
-        await who.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
+      // Whom a proposal is about does not respond to it; nobody responds once enough have.
+      if (proposal.aboutMe || proposal.status !== 'open') continue
+      if ((await this.me.call('proposals.get', { communityId, proposalId })).status !== 'open') break
+      await who.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
     }
     await this.until(
       async () => (await this.me.call('proposals.get', { communityId, proposalId })).status === 'adopted'
