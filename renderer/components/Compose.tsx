@@ -7,6 +7,7 @@ import type { ReplyMode } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import { HintedField } from './HintedField.js'
 import { MoodChoice, isMoodWord, moodOf } from './MoodChoice.js'
 import type { MoodValue } from './MoodChoice.js'
 import { ModeChoice } from './PostCard.js'
@@ -147,21 +148,18 @@ export function Compose({
         </button>
       </div>
       {withNote ? (
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{s.noteLabel}</label>
-          <input
-            id={`${id}-note`}
-            type="text"
-            maxLength={200}
-            value={note}
-            autoFocus
-            aria-describedby={`${id}-note-hint`}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <p className="hint" id={`${id}-note-hint`}>
-            {s.noteHint}
-          </p>
-        </div>
+        <HintedField id={`${id}-note`} label={s.noteLabel} hint={s.noteHint}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={200}
+              value={note}
+              autoFocus
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </HintedField>
       ) : null}
       <ErrorText error={send.error} />
     </form>

@@ -8,6 +8,7 @@ import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
 import type { AppearanceValue } from './Appearance.js'
 import { ErrorText } from './ErrorText.js'
+import { HintedField } from './HintedField.js'
 import './CreateCommunity.css'
 
 export function CreateCommunity({
@@ -62,27 +63,18 @@ export function CreateCommunity({
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{s.name}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          maxLength={80}
-          value={name}
-          autoFocus
-          aria-describedby={`${id}-hint${problems.name ? ` ${id}-error` : ''}`}
-          aria-invalid={problems.name ? true : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <p className="hint" id={`${id}-hint`}>
-          {s.nameHint}
-        </p>
-        {problems.name ? (
-          <p className="field-error" id={`${id}-error`}>
-            {problems.name}
-          </p>
-        ) : null}
-      </div>
+      <HintedField id={`${id}-name`} label={s.name} hint={s.nameHint} error={problems.name}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={80}
+            value={name}
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </HintedField>
       <AppearanceFields value={me} onChange={setMe} error={problems.me ?? null} />
       <details
         className="create-agreements"

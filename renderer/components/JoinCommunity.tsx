@@ -6,6 +6,8 @@ import type { JoinProgress } from '../../core/domain/types.js'
 import { useAction, useEngine, useEngineEvents } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
+import { AttemptProgress } from './AttemptProgress.js'
+import { HintedField } from './HintedField.js'
 import type { AppearanceValue } from './Appearance.js'
 import { ErrorText } from './ErrorText.js'
 import './JoinCommunity.css'
@@ -107,41 +109,29 @@ export function JoinCommunity({
   }, [joining, join.error])
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-invite`}>{s.invite}</label>
-        <textarea
-          id={`${id}-invite`}
-          ref={inviteRef}
-          className="invite-key"
-          rows={3}
-          spellCheck={false}
-          autoFocus
-          value={invite}
-          disabled={joining}
-          aria-describedby={`${id}-hint${problems.invite ? ` ${id}-error` : ''}`}
-          aria-invalid={problems.invite ? true : undefined}
-          onChange={(e) => setInvite(e.target.value)}
-        />
-        <p className="hint" id={`${id}-hint`}>
-          {s.inviteHint}
-        </p>
-        {problems.invite ? (
-          <p className="field-error" id={`${id}-error`}>
-            {problems.invite}
-          </p>
-        ) : null}
-      </div>
+      <HintedField id={`${id}-invite`} label={s.invite} hint={s.inviteHint} error={problems.invite}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={inviteRef}
+            className="invite-key"
+            rows={3}
+            spellCheck={false}
+            autoFocus
+            value={invite}
+            disabled={joining}
+            onChange={(e) => setInvite(e.target.value)}
+          />
+        )}
+      </HintedField>
       <AppearanceFields value={me} onChange={setMe} error={problems.me ?? null} />
-      <div className="join-progress" role="status" aria-live="polite">
-        {joining ? (
-          <p className={`progress progress-${progress?.stage ?? 'looking-for-member'}`}>
-            {progress ? progressText(progress) : s.stage['looking-for-member']}
-          </p>
-        ) : null}
-        {!joining && stopped && join.error?.code === 'closed' ? (
-          <p className="progress">{s.stopped}</p>
-        ) : null}
-      </div>
+      <AttemptProgress
+        pending={joining}
+        stage={progress?.stage ?? 'looking-for-member'}
+        text={progress ? progressText(progress) : s.stage['looking-for-member']}
+        stopped={stopped && join.error?.code === 'closed'}
+        stoppedText={s.stopped}
+      />
       {isLinkCode ? (
         <div className="error" role="alert">
           <p>{s.isLinkCode}</p>

@@ -7,6 +7,7 @@ import { useAction } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
+import { HintedField } from './HintedField.js'
 import './ReasonDialog.css'
 
 export function ReasonDialog({
@@ -35,7 +36,6 @@ export function ReasonDialog({
   const [reason, setReason] = useState('')
   const [missing, setMissing] = useState(false)
   const send = useAction(onSubmit)
-  const describedBy = [hint ? `${id}-hint` : '', missing ? `${id}-missing` : ''].filter(Boolean).join(' ')
 
   const onSend = async (event: FormEvent) => {
     event.preventDefault()
@@ -52,29 +52,23 @@ export function ReasonDialog({
     <Dialog title={title} onClose={onClose} className="reason-dialog">
       <div className="dialog-intro">{intro}</div>
       <form className="stack" onSubmit={onSend} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{label}</label>
-          <textarea
-            id={`${id}-reason`}
-            rows={3}
-            maxLength={maxLength}
-            value={reason}
-            autoFocus
-            aria-describedby={describedBy || undefined}
-            aria-invalid={missing ? true : undefined}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          {hint ? (
-            <p className="hint" id={`${id}-hint`}>
-              {hint}
-            </p>
-          ) : null}
-          {missing ? (
-            <p className="field-error" id={`${id}-missing`}>
-              {strings.reasonDialog.needed}
-            </p>
-          ) : null}
-        </div>
+        <HintedField
+          id={`${id}-reason`}
+          label={label}
+          hint={hint}
+          error={missing ? strings.reasonDialog.needed : null}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              maxLength={maxLength}
+              value={reason}
+              autoFocus
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </HintedField>
         <ErrorText error={send.error} />
         <div className="actions">
           <button type="button" className="button quiet" onClick={onClose}>

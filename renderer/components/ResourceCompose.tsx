@@ -8,6 +8,7 @@ import { LIMITS } from '../../core/domain/limits.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import { HintedField } from './HintedField.js'
 import './Compose.css'
 import './ResourceCompose.css'
 
@@ -76,54 +77,34 @@ export function ResourceCompose({ communityId, disabled }: { communityId: string
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{s.name}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoFocus
-          maxLength={LIMITS.resourceName}
-          value={name}
-          aria-invalid={nameMissing ? true : undefined}
-          aria-describedby={nameMissing ? `${id}-name-error` : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
-        {nameMissing ? (
-          <p className="field-error" id={`${id}-name-error`}>
-            {s.nameNeeded}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-contact`}>{s.contact}</label>
-        <input
-          id={`${id}-contact`}
-          type="text"
-          maxLength={LIMITS.resourceContact}
-          value={contact}
-          aria-describedby={`${id}-contact-hint`}
-          onChange={(e) => setContact(e.target.value)}
-        />
-        <p className="hint" id={`${id}-contact-hint`}>
-          {s.contactHint}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{s.description}</label>
-        <textarea
-          id={`${id}-text`}
-          rows={3}
-          value={text}
-          aria-invalid={textMissing ? true : undefined}
-          aria-describedby={textMissing ? `${id}-text-error` : undefined}
-          onChange={(e) => setText(e.target.value)}
-        />
-        {textMissing ? (
-          <p className="field-error" id={`${id}-text-error`}>
-            {s.descriptionNeeded}
-          </p>
-        ) : null}
-      </div>
+      <HintedField id={`${id}-name`} label={s.name} error={nameMissing ? s.nameNeeded : null}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoFocus
+            maxLength={LIMITS.resourceName}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </HintedField>
+      <HintedField id={`${id}-contact`} label={s.contact} hint={s.contactHint}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={LIMITS.resourceContact}
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+          />
+        )}
+      </HintedField>
+      <HintedField id={`${id}-text`} label={s.description} error={textMissing ? s.descriptionNeeded : null}>
+        {(control) => (
+          <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
+      </HintedField>
       <ErrorText error={send.error} />
       <div className="actions">
         <button type="button" className="button quiet" onClick={() => setOpen(false)}>

@@ -4,11 +4,12 @@
 import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { LinkResult } from '../../../core/domain/types.js'
-import { LIMITS } from '../../../core/domain/limits.js'
 import { useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
+import { AttemptProgress } from '../AttemptProgress.js'
+import { HintedField } from '../HintedField.js'
 import { LinkedResult } from './LinkedResult.js'
-import { AttemptActions } from './linking.js'
+import { AttemptActions, DeviceNameField } from './linking.js'
 import { useLinkAttempt } from './useLinkAttempt.js'
 
 export function LinkToOther({
@@ -55,58 +56,36 @@ export function LinkToOther({
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <p>{s.intro}</p>
-      <div className="field">
-        <label htmlFor={`${id}-code`}>{s.code}</label>
-        <textarea
-          id={`${id}-code`}
-          ref={codeRef}
-          className="invite-key"
-          rows={3}
-          spellCheck={false}
-          autoComplete="off"
-          autoFocus
-          value={code}
-          disabled={linking}
-          aria-describedby={`${id}-code-hint${problems.code ? ` ${id}-code-error` : ''}`}
-          aria-invalid={problems.code ? true : undefined}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        <p className="hint" id={`${id}-code-hint`}>
-          {s.codeHint}
-        </p>
-        {problems.code ? (
-          <p className="field-error" id={`${id}-code-error`}>
-            {problems.code}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{s.name}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          value={name}
-          maxLength={LIMITS.deviceName}
-          disabled={linking}
-          aria-describedby={`${id}-name-hint${problems.name ? ` ${id}-name-error` : ''}`}
-          aria-invalid={problems.name ? true : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <p className="hint" id={`${id}-name-hint`}>
-          {s.nameHint}
-        </p>
-        {problems.name ? (
-          <p className="field-error" id={`${id}-name-error`}>
-            {problems.name}
-          </p>
-        ) : null}
-      </div>
-      <div className="join-progress" role="status" aria-live="polite">
-        {linking ? (
-          <p className={`progress progress-${stage ?? 'starting'}`}>{stage ? s.stage[stage] : s.starting}</p>
-        ) : null}
-        {!linking && cancelled ? <p className="progress">{s.stopped}</p> : null}
-      </div>
+      <HintedField id={`${id}-code`} label={s.code} hint={s.codeHint} error={problems.code}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={codeRef}
+            className="invite-key"
+            rows={3}
+            spellCheck={false}
+            autoComplete="off"
+            autoFocus
+            value={code}
+            disabled={linking}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        )}
+      </HintedField>
+      <DeviceNameField
+        id={`${id}-name`}
+        value={name}
+        disabled={linking}
+        error={problems.name}
+        onChange={setName}
+      />
+      <AttemptProgress
+        pending={linking}
+        stage={stage ?? 'starting'}
+        text={stage ? s.stage[stage] : s.starting}
+        stopped={cancelled}
+        stoppedText={s.stopped}
+      />
       <AttemptActions
         pending={linking}
         cancelled={cancelled}

@@ -3,11 +3,12 @@
 import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { RestoreResult } from '../../../core/domain/types.js'
-import { LIMITS } from '../../../core/domain/limits.js'
 import { useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
+import { AttemptProgress } from '../AttemptProgress.js'
+import { HintedField } from '../HintedField.js'
 import { LinkedResult } from './LinkedResult.js'
-import { AttemptActions } from './linking.js'
+import { AttemptActions, DeviceNameField } from './linking.js'
 import { useLinkAttempt } from './useLinkAttempt.js'
 import './Restore.css'
 
@@ -80,61 +81,36 @@ export function Restore({
       </LinkedResult>
     )
 
-  const field = (key: 'phrase' | 'name') => ({
-    'aria-describedby': `${id}-${key}-hint${problems[key] ? ` ${id}-${key}-error` : ''}`,
-    'aria-invalid': problems[key] ? true : undefined
-  })
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <p>{s.intro}</p>
-      <div className="field">
-        <label htmlFor={`${id}-phrase`}>{s.phrase}</label>
-        <textarea
-          id={`${id}-phrase`}
-          ref={phraseRef}
-          className="phrase-input"
-          rows={4}
-          spellCheck={false}
-          autoComplete="off"
-          autoCapitalize="none"
-          autoFocus
-          value={phrase}
-          disabled={working}
-          {...field('phrase')}
-          onChange={(e) => {
-            setPhrase(e.target.value)
-            if (problems.phrase) setProblems(({ phrase: _, ...rest }) => rest)
-          }}
-        />
-        <p className="hint" id={`${id}-phrase-hint`}>
-          {s.phraseHint}
-        </p>
-        {problems.phrase ? (
-          <p className="field-error" id={`${id}-phrase-error`}>
-            {problems.phrase}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{strings.linkToOther.name}</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          value={name}
-          maxLength={LIMITS.deviceName}
-          disabled={working}
-          {...field('name')}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <p className="hint" id={`${id}-name-hint`}>
-          {strings.linkToOther.nameHint}
-        </p>
-        {problems.name ? (
-          <p className="field-error" id={`${id}-name-error`}>
-            {problems.name}
-          </p>
-        ) : null}
-      </div>
+      <HintedField id={`${id}-phrase`} label={s.phrase} hint={s.phraseHint} error={problems.phrase}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={phraseRef}
+            className="phrase-input"
+            rows={4}
+            spellCheck={false}
+            autoComplete="off"
+            autoCapitalize="none"
+            autoFocus
+            value={phrase}
+            disabled={working}
+            onChange={(e) => {
+              setPhrase(e.target.value)
+              if (problems.phrase) setProblems(({ phrase: _, ...rest }) => rest)
+            }}
+          />
+        )}
+      </HintedField>
+      <DeviceNameField
+        id={`${id}-name`}
+        value={name}
+        disabled={working}
+        error={problems.name}
+        onChange={setName}
+      />
       <div className="field">
         <label htmlFor={`${id}-backup`}>{s.backup}</label>
         <input
@@ -150,12 +126,13 @@ export function Restore({
         </p>
         {unreadable ? <p className="field-error">{s.backupUnreadable}</p> : null}
       </div>
-      <div className="join-progress" role="status" aria-live="polite">
-        {working ? (
-          <p className={`progress progress-${stage ?? 'looking'}`}>{s.stage[stage ?? 'looking']}</p>
-        ) : null}
-        {!working && cancelled ? <p className="progress">{s.stopped}</p> : null}
-      </div>
+      <AttemptProgress
+        pending={working}
+        stage={stage ?? 'looking'}
+        text={s.stage[stage ?? 'looking']}
+        stopped={cancelled}
+        stoppedText={s.stopped}
+      />
       <AttemptActions
         pending={working}
         cancelled={cancelled}

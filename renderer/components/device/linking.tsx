@@ -2,8 +2,10 @@
 // words that fit a device rather than an invite, and what could not come along.
 import type { NotShared } from '../../../core/domain/types.js'
 import type { RpcError } from '../../../core/rpc/client.js'
+import { LIMITS } from '../../../core/domain/limits.js'
 import { strings } from '../../strings/index.js'
 import { errorMessage } from '../ErrorText.js'
+import { HintedField } from '../HintedField.js'
 import './linking.css'
 
 /** The 16 hex characters the engine takes as a link id, so progress events can be told apart. */
@@ -90,5 +92,36 @@ export function AttemptActions(props: {
         </button>
       </div>
     </>
+  )
+}
+
+/** The name this device will go by among my devices, asked for by linking and by restoring alike. */
+export function DeviceNameField({
+  id,
+  value,
+  disabled,
+  error,
+  onChange
+}: {
+  id: string
+  value: string
+  disabled: boolean
+  error: string | undefined
+  onChange: (value: string) => void
+}) {
+  const s = strings.linkToOther
+  return (
+    <HintedField id={id} label={s.name} hint={s.nameHint} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          value={value}
+          maxLength={LIMITS.deviceName}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </HintedField>
   )
 }

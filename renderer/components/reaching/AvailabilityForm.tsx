@@ -8,6 +8,7 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import { useAction, useEngine, useLive } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { HintedField } from '../HintedField.js'
 import './AvailabilityForm.css'
 
 export function AvailabilityForm({ communityId, canAct }: { communityId: string; canAct: boolean }) {
@@ -94,45 +95,43 @@ function StatusForm({
         ))}
       </fieldset>
       {kind !== null ? (
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{s.note}</label>
-          <input
-            id={`${id}-note`}
-            type="text"
-            maxLength={LIMITS.availabilityNote}
-            value={note}
-            disabled={!canAct}
-            aria-describedby={`${id}-note-hint`}
-            onChange={(e) => {
-              setSaved(false)
-              setNote(e.target.value)
-            }}
-          />
-          <p className="hint" id={`${id}-note-hint`}>
-            {s.noteHint}
-          </p>
-        </div>
+        <HintedField id={`${id}-note`} label={s.note} hint={s.noteHint}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={LIMITS.availabilityNote}
+              value={note}
+              disabled={!canAct}
+              onChange={(e) => {
+                setSaved(false)
+                setNote(e.target.value)
+              }}
+            />
+          )}
+        </HintedField>
       ) : null}
       {kind === 'open' ? (
-        <div className="field">
-          <label htmlFor={`${id}-limit`}>{s.limit}</label>
-          <input
-            id={`${id}-limit`}
-            type="number"
-            min={1}
-            max={LIMITS.conversationLimit}
-            value={limit}
-            disabled={!canAct}
-            aria-describedby={`${id}-limit-hint`}
-            onChange={(e) => {
-              setSaved(false)
-              setLimit(e.target.value)
-            }}
-          />
-          <p className="hint" id={`${id}-limit-hint`}>
-            {s.limitHint} {s.openNow(state.openConversations)}
-          </p>
-        </div>
+        <HintedField
+          id={`${id}-limit`}
+          label={s.limit}
+          hint={`${s.limitHint} ${s.openNow(state.openConversations)}`}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={LIMITS.conversationLimit}
+              value={limit}
+              disabled={!canAct}
+              onChange={(e) => {
+                setSaved(false)
+                setLimit(e.target.value)
+              }}
+            />
+          )}
+        </HintedField>
       ) : null}
       <ErrorText error={save.error} />
       <div className="actions">

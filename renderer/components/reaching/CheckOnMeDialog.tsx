@@ -7,6 +7,7 @@ import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { Dialog } from '../Dialog.js'
 import { ErrorText } from '../ErrorText.js'
+import { HintedField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
 
 export function CheckOnMeDialog({
@@ -63,20 +64,17 @@ export function CheckOnMeDialog({
             {strings.reaching.chooseNeeded}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{s.note}</label>
-          <input
-            id={`${id}-note`}
-            type="text"
-            maxLength={LIMITS.reachContext}
-            value={note}
-            aria-describedby={`${id}-note-hint`}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <p className="hint" id={`${id}-note-hint`}>
-            {s.noteHint}
-          </p>
-        </div>
+        <HintedField id={`${id}-note`} label={s.note} hint={s.noteHint}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={LIMITS.reachContext}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </HintedField>
         <ErrorText error={send.error} />
         <div className="actions">
           <button type="button" className="button quiet" onClick={() => onClose(false)}>

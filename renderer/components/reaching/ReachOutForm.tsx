@@ -7,6 +7,7 @@ import type { Member } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { HintedField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
 import './ReachOutForm.css'
 
@@ -56,21 +57,18 @@ export function ReachOutForm({
     >
       <h4 id={`${id}-title`}>{s.talkTitle}</h4>
       <p className="hint">{s.talkIntro}</p>
-      <div className="field">
-        <label htmlFor={`${id}-context`}>{s.context}</label>
-        <input
-          id={`${id}-context`}
-          type="text"
-          autoFocus
-          maxLength={LIMITS.reachContext}
-          value={context}
-          aria-describedby={`${id}-context-hint`}
-          onChange={(e) => setContext(e.target.value)}
-        />
-        <p className="hint" id={`${id}-context-hint`}>
-          {s.contextHint}
-        </p>
-      </div>
+      <HintedField id={`${id}-context`} label={s.context} hint={s.contextHint}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoFocus
+            maxLength={LIMITS.reachContext}
+            value={context}
+            onChange={(e) => setContext(e.target.value)}
+          />
+        )}
+      </HintedField>
       <fieldset className="reach-who">
         <legend>{s.who}</legend>
         <label className="check">
