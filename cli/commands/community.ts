@@ -9,6 +9,7 @@ import { readTextFile } from '../change.js'
 import { communityRef, resolveCommunity } from './resolve.js'
 import { requireFlag } from './spec.js'
 import type { ClientCommand } from './spec.js'
+import { askCommunity } from './ask.js'
 
 export const create: ClientCommand = {
   kind: 'client',
@@ -128,20 +129,13 @@ async function cancelJoin(client: RpcClient, joinId: string): Promise<void> {
   await exitWith(1)
 }
 
-export const leave: ClientCommand = {
-  kind: 'client',
+export const leave = askCommunity({
   name: 'leave',
   usage: 'leave COMMUNITY',
   summary: 'leave a community and remove it from this device',
-  args: ['COMMUNITY'],
-  options: [],
-  async run(input) {
-    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
-    const result = await input.client.call('communities.leave', { communityId })
-    if (input.json) printJson(result)
-    else print('You have left the community.')
-  }
-}
+  method: 'communities.leave',
+  say: () => 'You have left the community.'
+})
 
 export const profile: ClientCommand = {
   kind: 'client',
@@ -159,20 +153,13 @@ export const profile: ClientCommand = {
   }
 }
 
-export const members: ClientCommand = {
-  kind: 'client',
+export const members = askCommunity({
   name: 'members',
   usage: 'members COMMUNITY',
   summary: 'list the members of a community, who is around now, and who is open to listen',
-  args: ['COMMUNITY'],
-  options: [],
-  async run(input) {
-    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
-    const list = await input.client.call('members.list', { communityId })
-    if (input.json) printJson(list)
-    else for (const m of list) print(memberLine(m))
-  }
-}
+  method: 'members.list',
+  say: (list) => list.map((m) => memberLine(m))
+})
 
 export const status: ClientCommand = {
   kind: 'client',

@@ -8,6 +8,7 @@ import { plural } from '../format.js'
 import { print, printJson } from '../output.js'
 import { explainAgreementsFirst, resolveCommunity, resolveMember, typedRef } from './resolve.js'
 import type { ClientCommand } from './spec.js'
+import { askCommunity } from './ask.js'
 
 export const plan: ClientCommand = {
   kind: 'client',
@@ -124,17 +125,10 @@ function shareCommand(share: boolean): ClientCommand {
 export const sharePlan = shareCommand(true)
 export const revokePlan = shareCommand(false)
 
-export const plans: ClientCommand = {
-  kind: 'client',
+export const plans = askCommunity({
   name: 'plans',
   usage: 'plans COMMUNITY',
   summary: 'show the support plans members shared with you',
-  args: ['COMMUNITY'],
-  options: [],
-  async run(input) {
-    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
-    const list = await input.client.call('plans.sharedWithMe', { communityId })
-    if (input.json) printJson(list)
-    else print(sharedPlanLines(list).join('\n'))
-  }
-}
+  method: 'plans.sharedWithMe',
+  say: (list) => sharedPlanLines(list).join('\n')
+})

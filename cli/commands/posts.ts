@@ -6,6 +6,7 @@ import { print, printJson } from '../output.js'
 import { parseChoice, parseWholeNumber } from '../values.js'
 import { explainAgreementsFirst, requireAgreed, resolveCommunity, typedRef } from './resolve.js'
 import type { ClientCommand } from './spec.js'
+import { askCommunity } from './ask.js'
 
 export const post: ClientCommand = {
   kind: 'client',
@@ -69,20 +70,13 @@ export const thread: ClientCommand = {
   }
 }
 
-export const topics: ClientCommand = {
-  kind: 'client',
+export const topics = askCommunity({
   name: 'topics',
   usage: 'topics COMMUNITY',
   summary: 'list the topics of a community',
-  args: ['COMMUNITY'],
-  options: [],
-  async run(input) {
-    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
-    const list = await input.client.call('topics.list', { communityId })
-    if (input.json) printJson(list)
-    else for (const t of list) print(topicLine(t))
-  }
-}
+  method: 'topics.list',
+  say: (list) => list.map((t) => topicLine(t))
+})
 
 export const addTopic: ClientCommand = {
   kind: 'client',

@@ -12,6 +12,7 @@ import { shellQuote } from '../quote.js'
 import { parseChoice, parseReachId, parseWholeNumber } from '../values.js'
 import { explainAgreementsFirst, resolveCommunity, resolveOthers, typedRef } from './resolve.js'
 import type { ClientCommand } from './spec.js'
+import { askCommunity } from './ask.js'
 
 const STATUS_CHOICES = [...AVAILABILITY_KINDS, 'none'] as const
 
@@ -155,20 +156,13 @@ export const reachOut: ClientCommand = {
   }
 }
 
-export const reachOuts: ClientCommand = {
-  kind: 'client',
+export const reachOuts = askCommunity({
   name: 'reach-outs',
   usage: 'reach-outs COMMUNITY',
   summary: 'list reach-outs, newest first, and whether someone has answered',
-  args: ['COMMUNITY'],
-  options: [],
-  async run(input) {
-    const communityId = await resolveCommunity(input.client, input.arg('COMMUNITY'))
-    const list = await input.client.call('reachouts.list', { communityId })
-    if (input.json) printJson(list)
-    else print(reachOutLines(list, typedRef(input.arg('COMMUNITY'))).join('\n'))
-  }
-}
+  method: 'reachouts.list',
+  say: (list, input) => reachOutLines(list, typedRef(input.arg('COMMUNITY'))).join('\n')
+})
 
 async function nameOf(client: RpcClient, communityId: string, id: string): Promise<string> {
   const members = await client.call('members.list', { communityId })
