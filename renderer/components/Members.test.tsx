@@ -51,7 +51,7 @@ test('ui: you can change how you appear in this community, name and colour', asy
   const { user, bridge } = renderWith(circle.bridge)
   await user.click(await screen.findByRole('button', { name: 'Members' }))
   const panel = await screen.findByRole('complementary', { name: 'Members' })
-  const profile = within(panel).getByRole('group', { name: 'How you appear here' })
+  const profile = await within(panel).findByRole('group', { name: 'How you appear here' })
   const name = within(profile).getByLabelText('Your name here')
   await user.clear(name)
   await user.type(name, 'Ash R.')

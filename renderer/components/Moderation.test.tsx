@@ -27,7 +27,9 @@ test('ui: flagging a post asks why, says flags are not anonymous, and can be wit
   await user.click(within(post).getByRole('button', { name: 'Flag for the community' }))
   const dialog = await screen.findByRole('dialog', { name: 'Flag this post for the community' })
   expect(within(dialog).getByText(/Flags are not anonymous/)).toBeTruthy()
-  expect(within(dialog).getByText(/When 2 members flag a post, it collapses for everyone/)).toBeTruthy()
+  expect(
+    await within(dialog).findByText(/When 2 members flag a post, it collapses for everyone/)
+  ).toBeTruthy()
   await user.click(within(dialog).getByRole('button', { name: 'Flag post' }))
   expect(within(dialog).getByText('Please give a reason.')).toBeTruthy()
   expect(bridge.callsOf('flags.add')).toEqual([])

@@ -151,13 +151,13 @@ test('ui: consenting, consenting with a concern (which needs a note), objecting,
   await user.click(within(proposal).getByRole('button', { name: 'Send' }))
   await waitFor(() => expect(within(proposal).getByText('You consented, with a concern.')).toBeTruthy())
 
-  await user.click(within(proposal).getByRole('button', { name: 'Object…' }))
+  await user.click(await within(proposal).findByRole('button', { name: 'Object…' }))
   await user.type(within(proposal).getByLabelText('Why you object (everyone will see it)'), 'Not now.')
   const sendObjection = within(proposal).getByRole('button', { name: 'Send' }) as HTMLButtonElement
   await waitFor(() => expect(sendObjection.disabled).toBe(false))
   await user.click(sendObjection)
   await waitFor(() => expect(within(proposal).getByText('You objected.')).toBeTruthy())
-  await user.click(within(proposal).getByRole('button', { name: 'Withdraw my response' }))
+  await user.click(await within(proposal).findByRole('button', { name: 'Withdraw my response' }))
   await waitFor(() => expect(within(proposal).getByText('Your response')).toBeTruthy())
   expect(bridge.callsOf('proposals.respond')).toEqual([
     { communityId, proposalId, stance: 'consent' },

@@ -22,7 +22,7 @@ test('ui: the support plan is kept on this device; sharing waits until it is sav
   const circle = (await community1()).circle
   const { user, page, bridge } = await openPlan(circle)
   expect(screen.getByText(/stored only on this device, encrypted/)).toBeTruthy()
-  expect(screen.getByText('Save your plan before sharing it.')).toBeTruthy()
+  expect(await screen.findByText('Save your plan before sharing it.')).toBeTruthy()
   expect((within(page).getByRole('button', { name: 'Share' }) as HTMLButtonElement).disabled).toBe(true)
   await user.type(screen.getByLabelText('What helps'), 'A walk, quiet company')
   await user.type(screen.getByLabelText('Who not to involve'), 'My manager')
@@ -65,7 +65,7 @@ test('ui: stopping a share says future edits stop reaching them and what they sa
   await user.click(within(dialog).getByRole('button', { name: 'Stop sharing' }))
   expect(await screen.findByText('Stopped sharing with Bo. Future edits no longer reach them.')).toBeTruthy()
   expect(bridge.callsOf('plan.revoke')).toEqual([{ communityId: circle.communityId, memberId: bo.id }])
-  expect(screen.getByText('Not shared with anyone here.')).toBeTruthy()
+  expect(await screen.findByText('Not shared with anyone here.')).toBeTruthy()
 })
 
 const community3 = ahead(async () => ({ circle: await Circle.with(['Bo']) }))

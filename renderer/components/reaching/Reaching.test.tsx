@@ -29,7 +29,7 @@ test('ui: availability: open to listen with a note and a limit, and presence can
   const circle = await Circle.solo()
   const { user, bridge } = await openReaching(circle)
   const section = screen.getByRole('region', { name: 'How you are here' })
-  const none = within(section).getByRole('radio', { name: 'Not saying' }) as HTMLInputElement
+  const none = (await within(section).findByRole('radio', { name: 'Not saying' })) as HTMLInputElement
   expect(none.checked).toBe(true)
   expect(within(section).queryByLabelText(/At most this many conversations/)).toBeNull()
   await user.click(within(section).getByRole('radio', { name: 'Open to listen' }))
@@ -144,10 +144,10 @@ test('ui: "I\'m here" answers, opens the private conversation, and lines can be 
     return reachOuts.some((r) => r.id === bosId) && reachOuts.some((r) => r.id === cysId && r.answered)
   })
   const { user, bridge } = await openReaching(circle)
-  const cys = screen.getByRole('article', { name: 'Cy would like to talk' })
+  const cys = await screen.findByRole('article', { name: 'Cy would like to talk' })
   expect(within(cys).getByText('Someone answered: they are talking privately now.')).toBeTruthy()
   expect(within(cys).queryByRole('button', { name: /I’m here/ })).toBeNull()
-  const bos = screen.getByRole('article', { name: 'Bo would like to talk' })
+  const bos = await screen.findByRole('article', { name: 'Bo would like to talk' })
   expect(within(bos).getByText('“rough night”')).toBeTruthy()
   await user.click(within(bos).getByRole('button', { name: 'I’m here, answer Bo' }))
 
