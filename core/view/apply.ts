@@ -16,7 +16,7 @@ import {
   opVersion,
   opensUpgrade
 } from '../domain/ops.js'
-import type { Op } from '../domain/ops.js'
+import type { Op, OpOf } from '../domain/ops.js'
 import { noteClock } from './clock.js'
 import { keys } from './records.js'
 import type { MemberRecord, MetaRecord } from './records.js'
@@ -114,71 +114,55 @@ async function applyOp(ctx: Ctx, op: Op): Promise<void> {
   const member = await ctx.view.get<MemberRecord>(keys.member(ctx.author))
   if (!member || member.left) return // only current members change anything
   if (member.agreedVersion === null && !ALLOWED_BEFORE_AGREEING.has(op.type)) return
-  switch (op.type) {
-    case 'invite/create':
-      return inviteCreate(ctx, op)
-    case 'invite/revoke':
-      return inviteRevoke(ctx, op)
-    case 'invite/second':
-      return governance.secondInvite(ctx, op)
-    case 'member/admit':
-      return admit(ctx, meta, op)
-    case 'member/leave':
-      await retire(ctx, member, { removed: false })
-      // Fewer members can mean an open proposal now has what it needs.
-      return governance.recountOpen(ctx)
-    case 'member/lapse':
-      return lapse(ctx, member, op)
-    case 'member/device':
-      return governance.claimDevice(ctx, member, op)
-    case 'device/link':
-      return linkDevice(ctx, member, op)
-    case 'device/name':
-      return nameDevice(ctx, member, op)
-    case 'device/revoke':
-      return revokeDevice(ctx, member, op)
-    case 'member/recovery':
-      return registerRecovery(ctx, member, op)
-    case 'device/recover':
-      return recoverDevice(ctx, op)
-    case 'agreements/accept':
-      return governance.accept(ctx, member, op)
-    case 'proposal/create':
-      return governance.propose(ctx, op)
-    case 'proposal/revise':
-      return governance.revise(ctx, op)
-    case 'proposal/withdraw':
-      return governance.withdraw(ctx, op)
-    case 'proposal/respond':
-    case 'proposal/unrespond':
-      return governance.respond(ctx, op)
-    case 'flag/add':
-    case 'flag/remove':
-      return governance.flag(ctx, op)
-    case 'profile/set':
-      return setProfile(ctx, member, op)
-    case 'topic/create':
-      return topicCreate(ctx, op)
-    case 'post/create':
-      return postCreate(ctx, meta, op)
-    case 'post/edit':
-      return postEdit(ctx, op)
-    case 'post/delete':
-      return postDelete(ctx, op)
-    case 'reaction/add':
-    case 'reaction/remove':
-      return react(ctx, op)
-    case 'availability/set':
-      return reaching.setAvailability(ctx, member, op)
-    case 'reach/create':
-      return reaching.reachCreate(ctx, op)
-    case 'reach/answer':
-      return reaching.reachAnswer(ctx, op)
-    case 'reach/answered':
-      return reaching.reachAnswered(ctx, op)
-    case 'reach/close':
-      return reaching.reachClose(ctx, op)
-    case 'private/send':
-      return reaching.storeSealed(ctx, op)
-  }
+  // The step under op.type takes exactly that op; TypeScript cannot follow the key to the union member.
+  const step = STEPS[op.type] as (ctx: Ctx, op: Op, by: Actor) => Promise<void>
+  return step(ctx, op, { member, meta })
+}
+
+/** Who acts (a current member) and the community's meta record as the op finds them. */
+interface Actor {
+  member: MemberRecord
+  meta: MetaRecord
+}
+type Step<T extends Op['type']> = (ctx: Ctx, op: OpOf<T>, by: Actor) => Promise<void>
+
+/** Each op's step; founding comes before anyone is a member, so it is routed above. */
+const STEPS: { [T in Exclude<Op['type'], 'community/init'>]: Step<T> } = {
+  'invite/create': (ctx, op) => inviteCreate(ctx, op),
+  'invite/revoke': (ctx, op) => inviteRevoke(ctx, op),
+  'invite/second': (ctx, op) => governance.secondInvite(ctx, op),
+  'member/admit': (ctx, op, { meta }) => admit(ctx, meta, op),
+  'member/leave': async (ctx, _op, { member }) => {
+    await retire(ctx, member, { removed: false })
+    // Fewer members can mean an open proposal now has what it needs.
+    await governance.recountOpen(ctx)
+  },
+  'member/lapse': (ctx, op, { member }) => lapse(ctx, member, op),
+  'member/device': (ctx, op, { member }) => governance.claimDevice(ctx, member, op),
+  'device/link': (ctx, op, { member }) => linkDevice(ctx, member, op),
+  'device/name': (ctx, op, { member }) => nameDevice(ctx, member, op),
+  'device/revoke': (ctx, op, { member }) => revokeDevice(ctx, member, op),
+  'member/recovery': (ctx, op, { member }) => registerRecovery(ctx, member, op),
+  'device/recover': (ctx, op) => recoverDevice(ctx, op),
+  'agreements/accept': (ctx, op, { member }) => governance.accept(ctx, member, op),
+  'proposal/create': (ctx, op) => governance.propose(ctx, op),
+  'proposal/revise': (ctx, op) => governance.revise(ctx, op),
+  'proposal/withdraw': (ctx, op) => governance.withdraw(ctx, op),
+  'proposal/respond': (ctx, op) => governance.respond(ctx, op),
+  'proposal/unrespond': (ctx, op) => governance.respond(ctx, op),
+  'flag/add': (ctx, op) => governance.flag(ctx, op),
+  'flag/remove': (ctx, op) => governance.flag(ctx, op),
+  'profile/set': (ctx, op, { member }) => setProfile(ctx, member, op),
+  'topic/create': (ctx, op) => topicCreate(ctx, op),
+  'post/create': (ctx, op, { meta }) => postCreate(ctx, meta, op),
+  'post/edit': (ctx, op) => postEdit(ctx, op),
+  'post/delete': (ctx, op) => postDelete(ctx, op),
+  'reaction/add': (ctx, op) => react(ctx, op),
+  'reaction/remove': (ctx, op) => react(ctx, op),
+  'availability/set': (ctx, op, { member }) => reaching.setAvailability(ctx, member, op),
+  'reach/create': (ctx, op) => reaching.reachCreate(ctx, op),
+  'reach/answer': (ctx, op) => reaching.reachAnswer(ctx, op),
+  'reach/answered': (ctx, op) => reaching.reachAnswered(ctx, op),
+  'reach/close': (ctx, op) => reaching.reachClose(ctx, op),
+  'private/send': (ctx, op) => reaching.storeSealed(ctx, op)
 }
