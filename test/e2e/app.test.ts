@@ -1,27 +1,18 @@
 // The production renderer in headless Chromium, two and three members on real
 // engines over a local testnet: what people do, and what they see each other do.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
+import { sceneFor, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
-const stage = new Stage()
-reportFailures(stage)
 let ash: Member
 let bo: Member
-let started = 0
-
-beforeAll(async () => {
-  started = Date.now()
-  await stage.open()
-  // Ash sees the light theme and Bo the dark one, so both are checked.
-  ;[ash, bo] = await Promise.all([stage.member('Ash'), stage.member('Bo', { colorScheme: 'dark' })])
-})
-
-afterAll(async () => {
-  await stage.close()
-  console.log(`e2e: app scenarios took ${Date.now() - started} ms in all`)
-})
+// Ash sees the light theme and Bo the dark one, so both are checked.
+const { stage } = sceneFor(
+  'app',
+  [['Ash'], ['Bo', { colorScheme: 'dark' }]],
+  (m) => ([ash, bo] = m as [Member, Member])
+)
 
 const post = (m: Member, text: string): Locator => m.page.locator('article', { hasText: text })
 

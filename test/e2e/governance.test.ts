@@ -3,38 +3,22 @@
 // first post; a change is proposed, consented to on two other screens and
 // adopted everywhere; a post flagged by two members collapses, with their
 // reasons, on a fourth member's screen.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
+import { sceneFor, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Evening circle'
-const stage = new Stage()
-reportFailures(stage)
 let ash: Member
 let bo: Member
 let cy: Member
 let dee: Member
-let started = 0
-const timings: string[] = []
-
-beforeAll(async () => {
-  started = Date.now()
-  await stage.open()
-  // Two light and two dark screens, so both themes are checked in each scenario.
-  ;[ash, bo, cy, dee] = await Promise.all([
-    stage.member('Ash'),
-    stage.member('Bo', { colorScheme: 'dark' }),
-    stage.member('Cy'),
-    stage.member('Dee', { colorScheme: 'dark' })
-  ])
-})
-
-afterAll(async () => {
-  await stage.close()
-  for (const line of timings) console.log(`e2e: ${line}`)
-  console.log(`e2e: governance scenarios took ${Date.now() - started} ms in all`)
-})
+// Two light and two dark screens, so both themes are checked in each scenario.
+const { timings } = sceneFor(
+  'governance',
+  [['Ash'], ['Bo', { colorScheme: 'dark' }], ['Cy'], ['Dee', { colorScheme: 'dark' }]],
+  (m) => ([ash, bo, cy, dee] = m as [Member, Member, Member, Member])
+)
 
 const post = (m: Member, text: string): Locator => m.page.locator('article', { hasText: text })
 const tab = (m: Member, name: RegExp): Locator =>

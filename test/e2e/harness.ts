@@ -14,7 +14,7 @@ import { promisify } from 'node:util'
 import createTestnet from 'hyperdht/testnet.js'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { beforeEach, expect } from 'vitest'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import { Mutual } from '../../core/mutual.js'
 import type { MutualOptions } from '../../core/mutual.js'
 import type { EngineEvent } from '../../core/domain/types.js'
@@ -361,6 +361,36 @@ export class Stage {
     await this.server?.close()
     for (const dir of this.dirs) await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Who takes part in a file's scenarios: a name, and how their screen and engine start. */
+export type Cast = ReadonlyArray<readonly [name: string, opts?: Parameters<Stage['member']>[1]]>
+
+/**
+ * The stage for one file's scenarios: opened with its members before the
+ * first, closed after the last, failures reported, and the timings the
+ * scenarios noted printed with how long they took in all.
+ */
+export function sceneFor(
+  what: string,
+  cast: Cast,
+  ready: (members: Member[]) => void
+): { stage: Stage; timings: string[] } {
+  const stage = new Stage()
+  const timings: string[] = []
+  let started = 0
+  reportFailures(stage)
+  beforeAll(async () => {
+    started = Date.now()
+    await stage.open()
+    ready(await Promise.all(cast.map(([name, opts]) => stage.member(name, opts))))
+  })
+  afterAll(async () => {
+    await stage.close()
+    for (const line of timings) console.log(`e2e: ${line}`)
+    console.log(`e2e: ${what} scenarios took ${Date.now() - started} ms in all`)
+  })
+  return { stage, timings }
 }
 
 /** Prints the stage's report when a test in this file fails, so a rare failure in CI can be read. */

@@ -2,29 +2,16 @@
 // engines over a local testnet: Ash makes an invite for one person, Fen uses it
 // first, and Dee, pasting the same key in the app, is told plainly that it was
 // already used and to ask for a new one, and is not shown the community.
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
+import { expect, test } from 'vitest'
+import { sceneFor, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Lantern circle'
 const USED = 'This invite has already been used. Ask a member for a new one.'
-const stage = new Stage()
-reportFailures(stage)
 let ash: Member
 let fen: Member
 let dee: Member
-let started = 0
-
-beforeAll(async () => {
-  started = Date.now()
-  await stage.open()
-  ;[ash, fen, dee] = await Promise.all([stage.member('Ash'), stage.member('Fen'), stage.member('Dee')])
-})
-
-afterAll(async () => {
-  await stage.close()
-  console.log(`e2e: invite scenarios took ${Date.now() - started} ms in all`)
-})
+sceneFor('invite', [['Ash'], ['Fen'], ['Dee']], (m) => ([ash, fen, dee] = m as [Member, Member, Member]))
 
 test('e2e: the newcomer who loses a single-use invite to someone else is told plainly and is not shown the community', async () => {
   // Ash starts a community and makes an invite for one person.

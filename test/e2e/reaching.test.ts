@@ -3,35 +3,20 @@
 // is told, answers "I'm here", and the two write privately; Cy sees that the
 // reach-out was answered and cannot read a word of the conversation. Then the
 // support plan: shared, and the honest words for stopping a share.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { Stage, reportFailures, screenshot, seriousA11yViolations } from './harness.js'
+import { sceneFor, screenshot, seriousA11yViolations } from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Harbour lights'
-const stage = new Stage()
-reportFailures(stage)
 let ash: Member
 let bo: Member
 let cy: Member
-let started = 0
-const timings: string[] = []
-
-beforeAll(async () => {
-  started = Date.now()
-  await stage.open()
-  ;[ash, bo, cy] = await Promise.all([
-    stage.member('Ash'),
-    stage.member('Bo', { colorScheme: 'dark' }),
-    stage.member('Cy')
-  ])
-})
-
-afterAll(async () => {
-  await stage.close()
-  for (const line of timings) console.log(`e2e: ${line}`)
-  console.log(`e2e: reaching-out scenarios took ${Date.now() - started} ms in all`)
-})
+const { timings } = sceneFor(
+  'reaching-out',
+  [['Ash'], ['Bo', { colorScheme: 'dark' }], ['Cy']],
+  (m) => ([ash, bo, cy] = m as [Member, Member, Member])
+)
 
 const tab = (m: Member, name: RegExp): Locator =>
   m.page.getByRole('navigation', { name: 'In this community' }).getByRole('button', { name })
