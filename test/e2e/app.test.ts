@@ -1,8 +1,7 @@
 // The production renderer in headless Chromium, two and three members on real
 // engines over a local testnet: what people do, and what they see each other do.
 import { expect, test } from 'vitest'
-import type { Locator } from 'playwright-core'
-import { sceneFor, screenshot, seriousA11yViolations } from './harness.js'
+import { expectAccessible, postOn, sceneFor, screenshot } from './harness.js'
 import type { Member } from './harness.js'
 
 let ash: Member
@@ -14,11 +13,7 @@ const { stage } = sceneFor(
   (m) => ([ash, bo] = m as [Member, Member])
 )
 
-const post = (m: Member, text: string): Locator => m.page.locator('article', { hasText: text })
-
-async function expectAccessible(m: Member): Promise<void> {
-  expect(await seriousA11yViolations(m)).toEqual([])
-}
+const post = postOn
 
 async function share(m: Member, community: string, text: string): Promise<void> {
   await m.page.getByLabel(`Share with ${community}`).fill(text)

@@ -5,7 +5,16 @@
 // reasons, on a fourth member's screen.
 import { expect, test } from 'vitest'
 import type { Locator } from 'playwright-core'
-import { sceneFor, screenshot, seriousA11yViolations } from './harness.js'
+import {
+  agreeIn,
+  expectAccessible,
+  joinWith,
+  makeInvite,
+  postOn,
+  sceneFor,
+  screenshot,
+  tabOn
+} from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Evening circle'
@@ -20,14 +29,9 @@ const { timings } = sceneFor(
   (m) => ([ash, bo, cy, dee] = m as [Member, Member, Member, Member])
 )
 
-const post = (m: Member, text: string): Locator => m.page.locator('article', { hasText: text })
-const tab = (m: Member, name: RegExp): Locator =>
-  m.page.getByRole('navigation', { name: 'In this community' }).getByRole('button', { name })
+const post = postOn
+const tab = tabOn
 const proposal = (m: Member, title: string): Locator => m.page.getByRole('article', { name: title })
-
-async function expectAccessible(m: Member): Promise<void> {
-  expect(await seriousA11yViolations(m)).toEqual([])
-}
 
 async function share(m: Member, text: string): Promise<void> {
   await m.page.getByLabel(`Share with ${NAME}`).fill(text)
@@ -35,20 +39,11 @@ async function share(m: Member, text: string): Promise<void> {
   await post(m, text).waitFor()
 }
 
-async function join(m: Member, key: string): Promise<void> {
-  await m.page.getByRole('button', { name: /Join with an invite key/ }).click()
-  await m.page.getByLabel('Invite key').fill(key)
-  await m.page.getByLabel('Your name here').fill(m.name)
-  await m.page.getByRole('button', { name: 'Join', exact: true }).click()
-  await m.page.getByRole('heading', { level: 1, name: NAME }).waitFor()
-}
+const join = (m: Member, key: string): Promise<void> => joinWith(m, key, NAME)
 
 const GATE = 'Before you share: what this community has agreed'
 
-async function agree(m: Member): Promise<void> {
-  await m.page.getByRole('region', { name: GATE }).getByRole('button', { name: 'I agree' }).click()
-  await m.page.getByLabel(`Share with ${NAME}`).waitFor()
-}
+const agree = (m: Member): Promise<void> => agreeIn(m, NAME)
 
 const ADDED_AGREEMENT = 'We say hello to newcomers by name.'
 
@@ -68,12 +63,7 @@ test('e2e: a newcomer sees the agreements and the confidentiality limits, and sa
   // The founder wrote them, so has agreed already.
   await ash.page.getByLabel(`Share with ${NAME}`).waitFor()
 
-  await ash.page.getByRole('button', { name: 'Invite someone' }).click()
-  const dialog = ash.page.getByRole('dialog', { name: `Invite someone to ${NAME}` })
-  await dialog.getByLabel('Can be used').selectOption({ label: '5 times' })
-  await dialog.getByRole('button', { name: 'Create invite key' }).click()
-  const key = await dialog.getByRole('textbox', { name: 'Invite key' }).inputValue()
-  await dialog.getByRole('button', { name: 'Done' }).click()
+  const key = await makeInvite(ash, NAME, '5 times')
 
   const joinStart = Date.now()
   await join(bo, key)

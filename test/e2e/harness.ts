@@ -454,3 +454,45 @@ export async function startCommunity(window: Window, name: string, displayName: 
   await window.page.getByRole('button', { name: 'Start community' }).click()
   await window.page.getByRole('heading', { level: 1, name }).waitFor()
 }
+
+/** Fails on any serious accessibility violation on the window's page as it is now. */
+export async function expectAccessible(window: Window): Promise<void> {
+  expect(await seriousA11yViolations(window)).toEqual([])
+}
+
+/** A post on the window's page, found by its text. */
+export const postOn = (window: Window, text: string): Locator =>
+  window.page.locator('article', { hasText: text })
+
+/** A tab of the community page's navigation. */
+export const tabOn = (window: Window, name: RegExp): Locator =>
+  window.page.getByRole('navigation', { name: 'In this community' }).getByRole('button', { name })
+
+/** Makes an invite in the invite dialog (`uses` as the dialog words it, e.g. '5 times') and returns its key. */
+export async function makeInvite(window: Window, community: string, uses?: string): Promise<string> {
+  await window.page.getByRole('button', { name: 'Invite someone' }).click()
+  const dialog = window.page.getByRole('dialog', { name: `Invite someone to ${community}` })
+  if (uses) await dialog.getByLabel('Can be used').selectOption({ label: uses })
+  await dialog.getByRole('button', { name: 'Create invite key' }).click()
+  const key = await dialog.getByRole('textbox', { name: 'Invite key' }).inputValue()
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  return key
+}
+
+/** Joins with an invite key from the welcome screen, under the member's own name, until the community opens. */
+export async function joinWith(member: Member, key: string, community: string): Promise<void> {
+  await member.page.getByRole('button', { name: /Join with an invite key/ }).click()
+  await member.page.getByLabel('Invite key').fill(key)
+  await member.page.getByLabel('Your name here').fill(member.name)
+  await member.page.getByRole('button', { name: 'Join', exact: true }).click()
+  await member.page.getByRole('heading', { level: 1, name: community }).waitFor()
+}
+
+/** Says "I agree" to the agreements shown before a first post, until the compose box appears. */
+export async function agreeIn(window: Window, community: string): Promise<void> {
+  await window.page
+    .getByRole('region', { name: 'Before you share: what this community has agreed' })
+    .getByRole('button', { name: 'I agree' })
+    .click()
+  await window.page.getByLabel(`Share with ${community}`).waitFor()
+}

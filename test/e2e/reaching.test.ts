@@ -4,8 +4,16 @@
 // reach-out was answered and cannot read a word of the conversation. Then the
 // support plan: shared, and the honest words for stopping a share.
 import { expect, test } from 'vitest'
-import type { Locator } from 'playwright-core'
-import { sceneFor, screenshot, seriousA11yViolations } from './harness.js'
+import {
+  agreeIn,
+  expectAccessible,
+  joinWith,
+  makeInvite,
+  sceneFor,
+  screenshot,
+  startCommunity,
+  tabOn
+} from './harness.js'
 import type { Member } from './harness.js'
 
 const NAME = 'Harbour lights'
@@ -18,40 +26,18 @@ const { timings } = sceneFor(
   (m) => ([ash, bo, cy] = m as [Member, Member, Member])
 )
 
-const tab = (m: Member, name: RegExp): Locator =>
-  m.page.getByRole('navigation', { name: 'In this community' }).getByRole('button', { name })
-
-async function expectAccessible(m: Member): Promise<void> {
-  expect(await seriousA11yViolations(m)).toEqual([])
-}
+const tab = tabOn
 
 async function join(m: Member, key: string): Promise<void> {
-  await m.page.getByRole('button', { name: /Join with an invite key/ }).click()
-  await m.page.getByLabel('Invite key').fill(key)
-  await m.page.getByLabel('Your name here').fill(m.name)
-  await m.page.getByRole('button', { name: 'Join', exact: true }).click()
-  await m.page.getByRole('heading', { level: 1, name: NAME }).waitFor()
-  await m.page
-    .getByRole('region', { name: 'Before you share: what this community has agreed' })
-    .getByRole('button', { name: 'I agree' })
-    .click()
-  await m.page.getByLabel(`Share with ${NAME}`).waitFor()
+  await joinWith(m, key, NAME)
+  await agreeIn(m, NAME)
 }
 
 const SECRET = 'The thing I have never told anyone: nights are the hardest.'
 
 test('e2e: open to listen, "I’d like to talk", "I’m here", a private conversation, and a third member who only sees it was answered', async () => {
-  await ash.page.getByRole('button', { name: /Start a community/ }).click()
-  await ash.page.getByLabel('Community name').fill(NAME)
-  await ash.page.getByLabel('Your name here').fill('Ash')
-  await ash.page.getByRole('button', { name: 'Start community' }).click()
-  await ash.page.getByRole('heading', { level: 1, name: NAME }).waitFor()
-  await ash.page.getByRole('button', { name: 'Invite someone' }).click()
-  const dialog = ash.page.getByRole('dialog', { name: `Invite someone to ${NAME}` })
-  await dialog.getByLabel('Can be used').selectOption({ label: '5 times' })
-  await dialog.getByRole('button', { name: 'Create invite key' }).click()
-  const key = await dialog.getByRole('textbox', { name: 'Invite key' }).inputValue()
-  await dialog.getByRole('button', { name: 'Done' }).click()
+  await startCommunity(ash, NAME, 'Ash')
+  const key = await makeInvite(ash, NAME, '5 times')
   await Promise.all([join(bo, key), join(cy, key)])
   await ash.page.getByText('3 members').waitFor()
 
