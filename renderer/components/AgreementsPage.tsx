@@ -1,17 +1,19 @@
 // A community's agreements page: the words everyone agreed to and their
 // confidentiality limits, how the community works, the proposals to change
 // any of it (open first), and every earlier version.
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { GovernanceState, Member, Proposal } from '../../core/domain/types.js'
-import { useAction, useEngine, useLive } from '../engine/hooks.js'
+import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AgreementsSections } from './AgreementsText.js'
 import { ErrorText } from './ErrorText.js'
+import { Page, PageSection } from './Page.js'
 import { mayTakePart } from './participation.js'
 import { ProposalCard } from './ProposalCard.js'
 import { ProposeDialog } from './ProposeDialog.js'
 import { SettingsSummary } from './Settings.js'
 import { useNow } from './useNow.js'
+import { useCommunityLive } from './useCommunityLive.js'
 import './AgreementsPage.css'
 
 export function AgreementsPage({
@@ -29,14 +31,11 @@ export function AgreementsPage({
   writable: boolean
 }) {
   const engine = useEngine()
-  const id = useId()
   const now = useNow()
   const s = strings.agreements
   const [proposing, setProposing] = useState<{ revising: Proposal | null } | null>(null)
-  const changed = (e: { type: string; communityId?: string }) =>
-    e.type === 'community-changed' && e.communityId === communityId
-  const proposals = useLive(() => engine.call('proposals.list', { communityId }), [communityId], changed)
-  const history = useLive(() => engine.call('agreements.history', { communityId }), [communityId], changed)
+  const proposals = useCommunityLive(communityId, () => engine.call('proposals.list', { communityId }))
+  const history = useCommunityLive(communityId, () => engine.call('agreements.history', { communityId }))
   const names = useMemo(() => new Map(members.map((m) => [m.id, m.name] as const)), [members])
   const versions = history.data ?? []
   const byId = useMemo(() => new Map((proposals.data ?? []).map((p) => [p.id, p] as const)), [proposals.data])
@@ -44,93 +43,90 @@ export function AgreementsPage({
   const canAct = mayTakePart(writable, myAgreedVersion)
 
   return (
-    <section className="page agreements-page" aria-labelledby={`${id}-title`} id="content" tabIndex={0}>
-      <div className="page-inner">
-        <h2 id={`${id}-title`}>{s.pageTitle(communityName)}</h2>
-        <AgreeStatus
-          communityId={communityId}
-          version={agreements.version}
-          mine={myAgreedVersion}
-          canWrite={writable}
-        />
-        <div className="agreements-current card card-raised">
-          <p className="hint">{s.current(agreements.version)}</p>
-          <AgreementsSections agreements={agreements} />
-        </div>
-
-        <section className="page-section" aria-labelledby={`${id}-settings`}>
-          <h3 id={`${id}-settings`}>{s.settingsTitle}</h3>
-          <SettingsSummary settings={governance.settings} />
-        </section>
-
-        <section className="page-section" aria-labelledby={`${id}-proposals`}>
-          <div className="section-bar">
-            <h3 id={`${id}-proposals`}>{strings.proposals.title}</h3>
-            {canAct ? (
-              <button
-                type="button"
-                className="button primary"
-                onClick={() => setProposing({ revising: null })}
-              >
-                {s.propose}
-              </button>
-            ) : null}
-          </div>
-          <ErrorText error={proposals.error} />
-          {proposals.data?.length === 0 ? <p className="hint">{strings.proposals.none}</p> : null}
-          <div className="proposal-list">
-            {(proposals.data ?? []).map((proposal) => (
-              <ProposalCard
-                key={proposal.id}
-                proposal={proposal}
-                communityId={communityId}
-                governance={governance}
-                history={versions}
-                names={names}
-                canAct={canAct}
-                now={now}
-                onRevise={(p) => setProposing({ revising: p })}
-              />
-            ))}
-          </div>
-        </section>
-
-        {versions.length > 1 ? (
-          <section className="page-section" aria-labelledby={`${id}-history`}>
-            <h3 id={`${id}-history`}>{s.history}</h3>
-            <ErrorText error={history.error} />
-            {versions
-              .filter((v) => v.version !== agreements.version)
-              .reverse()
-              .map((v) => {
-                const from = v.proposalId ? byId.get(v.proposalId) : undefined
-                return (
-                  <details key={v.version} className="version box">
-                    <summary>
-                      {s.current(v.version)}
-                      {' · '}
-                      {v.proposalId === null
-                        ? s.founding
-                        : from
-                          ? s.fromProposal(from.author, from.reason)
-                          : s.adoptedChange}
-                    </summary>
-                    <AgreementsSections agreements={v} level={4} />
-                  </details>
-                )
-              })}
-          </section>
-        ) : null}
+    <Page
+      className="agreements-page"
+      title={s.pageTitle(communityName)}
+      outside={
+        proposing ? (
+          <ProposeDialog
+            communityId={communityId}
+            governance={governance}
+            revising={proposing.revising}
+            onClose={() => setProposing(null)}
+          />
+        ) : null
+      }
+    >
+      <AgreeStatus
+        communityId={communityId}
+        version={agreements.version}
+        mine={myAgreedVersion}
+        canWrite={writable}
+      />
+      <div className="agreements-current card card-raised">
+        <p className="hint">{s.current(agreements.version)}</p>
+        <AgreementsSections agreements={agreements} />
       </div>
-      {proposing ? (
-        <ProposeDialog
-          communityId={communityId}
-          governance={governance}
-          revising={proposing.revising}
-          onClose={() => setProposing(null)}
-        />
+
+      <PageSection title={s.settingsTitle}>
+        <SettingsSummary settings={governance.settings} />
+      </PageSection>
+
+      <PageSection
+        title={strings.proposals.title}
+        actions={
+          canAct ? (
+            <button type="button" className="button primary" onClick={() => setProposing({ revising: null })}>
+              {s.propose}
+            </button>
+          ) : null
+        }
+      >
+        <ErrorText error={proposals.error} />
+        {proposals.data?.length === 0 ? <p className="hint">{strings.proposals.none}</p> : null}
+        <div className="proposal-list">
+          {(proposals.data ?? []).map((proposal) => (
+            <ProposalCard
+              key={proposal.id}
+              proposal={proposal}
+              communityId={communityId}
+              governance={governance}
+              history={versions}
+              names={names}
+              canAct={canAct}
+              now={now}
+              onRevise={(p) => setProposing({ revising: p })}
+            />
+          ))}
+        </div>
+      </PageSection>
+
+      {versions.length > 1 ? (
+        <PageSection title={s.history}>
+          <ErrorText error={history.error} />
+          {versions
+            .filter((v) => v.version !== agreements.version)
+            .reverse()
+            .map((v) => {
+              const from = v.proposalId ? byId.get(v.proposalId) : undefined
+              return (
+                <details key={v.version} className="version box">
+                  <summary>
+                    {s.current(v.version)}
+                    {' · '}
+                    {v.proposalId === null
+                      ? s.founding
+                      : from
+                        ? s.fromProposal(from.author, from.reason)
+                        : s.adoptedChange}
+                  </summary>
+                  <AgreementsSections agreements={v} level={4} />
+                </details>
+              )
+            })}
+        </PageSection>
       ) : null}
-    </section>
+    </Page>
   )
 }
 

@@ -1,11 +1,12 @@
 // The community log: every flag, decision and removal, newest first, with
 // who acted and why. Read a page at a time with `before` cursors.
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LogEntry, LogPage } from '../../core/domain/types.js'
 import { asRpcError, useConnectionState, useEngine, useEngineEvents } from '../engine/hooks.js'
 import type { RpcError } from '../../core/rpc/client.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import { Page } from './Page.js'
 import { useNow } from './useNow.js'
 import './CommunityLog.css'
 
@@ -33,7 +34,6 @@ export function logWords(entry: LogEntry): string {
 
 export function CommunityLog({ communityId }: { communityId: string }) {
   const engine = useEngine()
-  const id = useId()
   const now = useNow()
   const s = strings.log
   const { generation } = useConnectionState()
@@ -91,45 +91,42 @@ export function CommunityLog({ communityId }: { communityId: string }) {
   }
 
   return (
-    <section className="page log-page" aria-labelledby={`${id}-title`} id="content" tabIndex={0}>
-      <div className="page-inner">
-        <h2 id={`${id}-title`}>{s.title}</h2>
-        <p className="hint">{s.intro}</p>
-        <ErrorText error={error} />
-        {entries === null ? (
-          <p className="quiet-note" role="status">
-            {s.loading}
-          </p>
-        ) : entries.length === 0 ? (
-          <p className="quiet-note">{s.empty}</p>
-        ) : (
-          <ol className="log-list plain-list" aria-label={s.label}>
-            {entries.map((entry) => (
-              <li key={entry.n} className={`log-entry box log-${entry.kind}`}>
-                <p className="log-what">{logWords(entry)}</p>
-                {entry.reason ? (
-                  <p className="log-reason">
-                    <span className="reason-label">{s.reason} </span>
-                    {entry.reason}
-                  </p>
-                ) : null}
-                {entry.at !== null ? (
-                  <time className="log-time" dateTime={new Date(entry.at).toISOString()}>
-                    {strings.time.relative(entry.at, now)}
-                  </time>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-        {next !== null && entries !== null ? (
-          <div className="actions">
-            <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
-              {loadingMore ? s.loading : s.more}
-            </button>
-          </div>
-        ) : null}
-      </div>
-    </section>
+    <Page className="log-page" title={s.title}>
+      <p className="hint">{s.intro}</p>
+      <ErrorText error={error} />
+      {entries === null ? (
+        <p className="quiet-note" role="status">
+          {s.loading}
+        </p>
+      ) : entries.length === 0 ? (
+        <p className="quiet-note">{s.empty}</p>
+      ) : (
+        <ol className="log-list plain-list" aria-label={s.label}>
+          {entries.map((entry) => (
+            <li key={entry.n} className={`log-entry box log-${entry.kind}`}>
+              <p className="log-what">{logWords(entry)}</p>
+              {entry.reason ? (
+                <p className="log-reason">
+                  <span className="reason-label">{s.reason} </span>
+                  {entry.reason}
+                </p>
+              ) : null}
+              {entry.at !== null ? (
+                <time className="log-time" dateTime={new Date(entry.at).toISOString()}>
+                  {strings.time.relative(entry.at, now)}
+                </time>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {next !== null && entries !== null ? (
+        <div className="actions">
+          <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
+            {loadingMore ? s.loading : s.more}
+          </button>
+        </div>
+      ) : null}
+    </Page>
   )
 }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import type { KeyboardEvent } from 'react'
 import type { CommunitySummary, Member, Post, SyncStatus } from '../../core/domain/types.js'
 import type { ThreadTarget } from '../engine/connection.js'
-import { useEngine, useLive } from '../engine/hooks.js'
+import { useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AgreementsGate } from './AgreementsGate.js'
 import { AgreementsPage } from './AgreementsPage.js'
@@ -28,6 +28,7 @@ import { RemovedNotice } from './RemovedNotice.js'
 import { Thread } from './Thread.js'
 import { Topics } from './Topics.js'
 import { useMarkRead } from './useMarkRead.js'
+import { useCommunityLive } from './useCommunityLive.js'
 import './CommunityView.css'
 
 /** What the shell or an in-app notice asked to show; `at` tells repeated asks apart. */
@@ -68,16 +69,12 @@ export function CommunityView({
     moderating,
     readingRemoved
   } = navigation
-  const changed = (e: { type: string; communityId?: string }) =>
-    e.type === 'community-changed' && e.communityId === communityId
 
-  const topics = useLive(() => engine.call('topics.list', { communityId }), [communityId], changed)
-  const members = useLive(() => engine.call('members.list', { communityId }), [communityId], changed)
-  const governance = useLive(() => engine.call('governance.get', { communityId }), [communityId], changed)
-  const conversations = useLive(
-    () => engine.call('conversations.list', { communityId }),
-    [communityId],
-    changed
+  const topics = useCommunityLive(communityId, () => engine.call('topics.list', { communityId }))
+  const members = useCommunityLive(communityId, () => engine.call('members.list', { communityId }))
+  const governance = useCommunityLive(communityId, () => engine.call('governance.get', { communityId }))
+  const conversations = useCommunityLive(communityId, () =>
+    engine.call('conversations.list', { communityId })
   )
   const privateUnread = (conversations.data ?? []).reduce((sum, c) => sum + c.unread, 0)
   // Counted from who is here now: the summary's count also includes members who left or were removed.

@@ -2,10 +2,11 @@
 // posts), and an optional content note. A check-in asks how you are arriving
 // and offers a mood word instead of a reply mode.
 import { useId, useState } from 'react'
-import type { FormEvent, KeyboardEvent } from 'react'
+import type { FormEvent } from 'react'
 import type { ReplyMode } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
+import { ComposeSendRow, ComposeText } from './ComposeText.js'
 import { ErrorText } from './ErrorText.js'
 import { HintedField } from './HintedField.js'
 import { MoodChoice, isMoodWord, moodOf } from './MoodChoice.js'
@@ -81,13 +82,6 @@ export function Compose({
     }
   }
 
-  const keys = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      void submit()
-    }
-  }
-
   return (
     <form
       className={`compose card card-raised${replyTo ? ' compose-reply' : ''}${expanded ? '' : ' compose-compact'}`}
@@ -99,25 +93,18 @@ export function Compose({
       }}
     >
       {replyTo ? <p className="reply-hint">{strings.replyHints[replyTo.mode](replyTo.author)}</p> : null}
-      <label htmlFor={`${id}-text`} className="compose-label">
-        {label}
-      </label>
-      <textarea
-        id={`${id}-text`}
+      <ComposeText
+        id={id}
+        label={label}
         rows={expanded ? 3 : 1}
         value={text}
         placeholder={replyTo ? s.replyPlaceholder : s.placeholder}
         disabled={disabled}
-        aria-describedby={`${id}-shortcut${empty ? ` ${id}-empty` : ''}`}
-        aria-invalid={empty ? true : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={keys}
+        empty={empty}
+        emptyText={s.empty}
+        onChange={setText}
+        onSend={() => void submit()}
       />
-      {empty ? (
-        <p className="field-error" id={`${id}-empty`}>
-          {s.empty}
-        </p>
-      ) : null}
       {replyTo || !expanded ? null : checkIn ? (
         <MoodChoice
           value={mood}
@@ -130,7 +117,12 @@ export function Compose({
       ) : (
         <ModeChoice value={mode} onChange={setMode} />
       )}
-      <div className="compose-row">
+      <ComposeSendRow
+        id={id}
+        shortcut={s.shortcut}
+        sendLabel={send.pending ? s.sending : replyTo ? s.reply : s.submit}
+        disabled={disabled || send.pending}
+      >
         <label className="check">
           <input
             type="checkbox"
@@ -140,13 +132,7 @@ export function Compose({
           />
           {s.addNote}
         </label>
-        <span className="hint" id={`${id}-shortcut`}>
-          {s.shortcut}
-        </span>
-        <button type="submit" className="button primary" disabled={disabled || send.pending}>
-          {send.pending ? s.sending : replyTo ? s.reply : s.submit}
-        </button>
-      </div>
+      </ComposeSendRow>
       {withNote ? (
         <HintedField id={`${id}-note`} label={s.noteLabel} hint={s.noteHint}>
           {(control) => (

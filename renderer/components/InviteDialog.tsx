@@ -3,11 +3,14 @@
 // community asks for it, a key works once another member has seconded it.
 import { useId, useRef, useState } from 'react'
 import type { CreatedInvite, InviteInfo } from '../../core/domain/types.js'
-import { useAction, useEngine, useLive } from '../engine/hooks.js'
+import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
+import { ClosingAction } from './ClosingAction.js'
 import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
+import { SecondInviteButton, useSecondInvite } from './SecondInvite.js'
 import { useNow } from './useNow.js'
+import { useCommunityLive } from './useCommunityLive.js'
 import './InviteDialog.css'
 
 const USES = [1, 2, 5, 10, 25, 100]
@@ -38,18 +41,12 @@ export function InviteDialog({
   const [created, setCreated] = useState<CreatedInvite | null>(null)
   const [copied, setCopied] = useState(false)
   const keyRef = useRef<HTMLTextAreaElement>(null)
-  const invites = useLive(
-    () => engine.call('invites.list', { communityId }),
-    [communityId],
-    (e) => e.type === 'community-changed' && e.communityId === communityId
-  )
+  const invites = useCommunityLive(communityId, () => engine.call('invites.list', { communityId }))
   const create = useAction(async () => engine.call('invites.create', { communityId, expiresInMs, maxUses }))
   const revoke = useAction(async (inviteId: string) =>
     engine.call('invites.revoke', { communityId, inviteId })
   )
-  const second = useAction(async (inviteId: string) =>
-    engine.call('invites.second', { communityId, inviteId })
-  )
+  const second = useSecondInvite(communityId)
 
   const copy = async () => {
     if (!created) return
@@ -153,15 +150,12 @@ export function InviteDialog({
                         : ''}
                   </span>
                   {invite.awaitingSecond && !invite.mine ? (
-                    <button
-                      type="button"
-                      className="button small primary"
-                      aria-label={s.secondLabel(invite.createdBy, expires)}
-                      disabled={second.pending}
-                      onClick={() => void second.run(invite.id)}
-                    >
-                      {s.second}
-                    </button>
+                    <SecondInviteButton
+                      invite={invite}
+                      expires={expires}
+                      pending={second.pending}
+                      onSecond={(inviteId) => void second.run(inviteId)}
+                    />
                   ) : null}
                   <button
                     type="button"
@@ -179,11 +173,7 @@ export function InviteDialog({
         )}
         <ErrorText error={revoke.error ?? second.error ?? invites.error} />
       </section>
-      <div className="actions">
-        <button type="button" className="button" onClick={onClose}>
-          {s.close}
-        </button>
-      </div>
+      <ClosingAction label={s.close} onClick={onClose} />
     </Dialog>
   )
 }

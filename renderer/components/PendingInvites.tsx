@@ -1,11 +1,13 @@
 // Invites that wait for a second member, made by someone else: seconding
 // says you are happy for the key to let someone new in.
 import { useId } from 'react'
-import { useAction, useEngine, useLive } from '../engine/hooks.js'
+import { useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import { SecondInviteButton, useSecondInvite } from './SecondInvite.js'
 import { isOpen } from './InviteDialog.js'
 import { useNow } from './useNow.js'
+import { useCommunityLive } from './useCommunityLive.js'
 import './PendingInvites.css'
 
 export function PendingInvites({ communityId }: { communityId: string }) {
@@ -13,14 +15,8 @@ export function PendingInvites({ communityId }: { communityId: string }) {
   const id = useId()
   const now = useNow()
   const s = strings.invite
-  const invites = useLive(
-    () => engine.call('invites.list', { communityId }),
-    [communityId],
-    (e) => e.type === 'community-changed' && e.communityId === communityId
-  )
-  const second = useAction(async (inviteId: string) =>
-    engine.call('invites.second', { communityId, inviteId })
-  )
+  const invites = useCommunityLive(communityId, () => engine.call('invites.list', { communityId }))
+  const second = useSecondInvite(communityId)
   const pending = (invites.data ?? []).filter((i) => i.awaitingSecond && !i.mine && isOpen(i, now))
   if (pending.length === 0) return null
   return (
@@ -33,15 +29,12 @@ export function PendingInvites({ communityId }: { communityId: string }) {
           return (
             <li key={invite.id} className="invite-row box">
               <span>{s.pendingRow(invite.createdBy, invite.maxUses, expires)}</span>
-              <button
-                type="button"
-                className="button small primary"
-                aria-label={s.secondLabel(invite.createdBy, expires)}
-                disabled={second.pending}
-                onClick={() => void second.run(invite.id)}
-              >
-                {s.second}
-              </button>
+              <SecondInviteButton
+                invite={invite}
+                expires={expires}
+                pending={second.pending}
+                onSecond={(inviteId) => void second.run(inviteId)}
+              />
             </li>
           )
         })}

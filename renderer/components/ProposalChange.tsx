@@ -4,13 +4,14 @@
 import { useState } from 'react'
 import type { Settings } from '../../core/domain/governance.js'
 import type { Agreements, GovernanceState, Proposal } from '../../core/domain/types.js'
-import { useEngine, useLive } from '../engine/hooks.js'
+import { useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AgreementsText } from './AgreementsText.js'
 import { ErrorText } from './ErrorText.js'
 import { ContentNote, PostText } from './PostCard.js'
 import { SETTING_KEYS, settingWords } from './Settings.js'
 import { diffLines } from './textDiff.js'
+import { useCommunityLive } from './useCommunityLive.js'
 import './ProposalChange.css'
 
 export function ProposalChange({
@@ -135,11 +136,9 @@ function ReviewedPost({
 
 function PostBody({ communityId, postId }: { communityId: string; postId: string }) {
   const engine = useEngine()
-  const post = useLive(
-    () => engine.call('posts.get', { communityId, postId }),
-    [communityId, postId],
-    (e) => e.type === 'community-changed' && e.communityId === communityId
-  )
+  const post = useCommunityLive(communityId, () => engine.call('posts.get', { communityId, postId }), [
+    postId
+  ])
   if (post.error)
     return post.error.code === 'not-found' ? (
       <p className="hint">{strings.proposals.postGone}</p>

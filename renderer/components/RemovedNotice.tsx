@@ -2,6 +2,7 @@
 // that means, and that what you have stays with you.
 import { useId } from 'react'
 import { strings } from '../strings/index.js'
+import { ClosingAction } from './ClosingAction.js'
 import './RemovedNotice.css'
 
 export function RemovedNotice({
@@ -27,11 +28,7 @@ export function RemovedNotice({
         ) : null}
         <p>{s.body}</p>
         <p>{s.kept}</p>
-        <div className="actions">
-          <button type="button" className="button" onClick={onRead}>
-            {s.read}
-          </button>
-        </div>
+        <ClosingAction label={s.read} onClick={onRead} />
       </div>
     </section>
   )

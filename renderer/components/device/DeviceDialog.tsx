@@ -7,6 +7,7 @@ import type { Results } from '../../../core/rpc/methods.js'
 import { useAction, useEngine, useLive } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { InlineConfirm } from './InlineConfirm.js'
 import { MyDevices } from './MyDevices.js'
 import { RecoveryPhrase } from './RecoveryPhrase.js'
 import './DeviceDialog.css'
@@ -186,25 +187,18 @@ function WipeSection({ onWiped }: { onWiped: () => void }) {
       <h3 id={`${id}-heading`}>{s.wipeHeading}</h3>
       <p className="hint">{s.wipeHint}</p>
       {asking ? (
-        <div className="stack" role="group" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`}>
-            <strong>{s.wipeConfirmTitle}</strong> {s.wipeConfirm}
-          </p>
-          <ErrorText error={wipe.error} />
-          <div className="actions">
-            <button
-              type="button"
-              className="button danger-solid"
-              disabled={wipe.pending}
-              onClick={() => void wipe.run().then((done) => done && onWiped())}
-            >
-              {s.wipeYes}
-            </button>
-            <button type="button" className="button" autoFocus onClick={() => setAsking(false)}>
-              {s.wipeNo}
-            </button>
-          </div>
-        </div>
+        <InlineConfirm
+          id={`${id}-confirm`}
+          className="stack"
+          title={s.wipeConfirmTitle}
+          body={s.wipeConfirm}
+          yesLabel={s.wipeYes}
+          noLabel={s.wipeNo}
+          pending={wipe.pending}
+          error={wipe.error}
+          onYes={() => void wipe.run().then((done) => done && onWiped())}
+          onNo={() => setAsking(false)}
+        />
       ) : (
         <button type="button" className="button danger" onClick={() => setAsking(true)}>
           {s.wipe}

@@ -7,6 +7,7 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { InlineConfirm } from './InlineConfirm.js'
 import './DeviceRow.css'
 
 export function deviceName(device: DeviceInfo): string {
@@ -128,31 +129,24 @@ export function DeviceRow({ device, onRemoved }: { device: DeviceInfo; onRemoved
         </div>
       )}
       {mode === 'remove' ? (
-        <div className="device-confirm stack" role="group" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`}>
-            <strong>{s.removeTitle(name)}</strong> {s.removeBody}
-          </p>
-          <ErrorText error={remove.error} />
-          <div className="actions">
-            <button
-              type="button"
-              className="button danger-solid"
-              disabled={remove.pending}
-              onClick={() =>
-                void remove.run().then((done) => {
-                  if (!done) return
-                  setMode('view')
-                  onRemoved(name)
-                })
-              }
-            >
-              {s.removeYes}
-            </button>
-            <button type="button" className="button" autoFocus onClick={() => close('remove')}>
-              {s.removeNo}
-            </button>
-          </div>
-        </div>
+        <InlineConfirm
+          id={`${id}-confirm`}
+          className="device-confirm stack"
+          title={s.removeTitle(name)}
+          body={s.removeBody}
+          yesLabel={s.removeYes}
+          noLabel={s.removeNo}
+          pending={remove.pending}
+          error={remove.error}
+          onYes={() =>
+            void remove.run().then((done) => {
+              if (!done) return
+              setMode('view')
+              onRemoved(name)
+            })
+          }
+          onNo={() => close('remove')}
+        />
       ) : null}
     </li>
   )

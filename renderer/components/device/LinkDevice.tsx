@@ -6,6 +6,7 @@ import type { Results } from '../../../core/rpc/methods.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { asRpcError, useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
+import { ClosingAction } from '../ClosingAction.js'
 import { ErrorText } from '../ErrorText.js'
 import { useNow } from '../useNow.js'
 import { LinkErrorText } from './linking.js'
@@ -114,11 +115,7 @@ export function LinkDevice({ onClose, onAgain }: { onClose: () => void; onAgain:
     return (
       <div className="link-offer stack">
         <LinkErrorText error={failed} kind="link" />
-        <div className="actions">
-          <button type="button" className="button" onClick={onClose}>
-            {s.done}
-          </button>
-        </div>
+        <ClosingAction label={s.done} onClick={onClose} />
       </div>
     )
 

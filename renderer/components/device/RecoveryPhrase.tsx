@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { RecoveryPhrase as Phrase, RecoveryStatus } from '../../../core/domain/types.js'
 import { useAction, useEngine, useLive } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
+import { ClosingAction } from '../ClosingAction.js'
 import { ErrorText } from '../ErrorText.js'
 import { NotSharedList } from './linking.js'
 import { PhraseWords } from './PhraseWords.js'
@@ -156,11 +157,7 @@ function ShownPhrase({ phrase, onFinish }: { phrase: Phrase; onFinish: () => voi
           </p>
         </div>
       ) : null}
-      <div className="actions">
-        <button type="button" className="button primary" onClick={onFinish}>
-          {s.written}
-        </button>
-      </div>
+      <ClosingAction label={s.written} primary onClick={onFinish} />
     </div>
   )
 }

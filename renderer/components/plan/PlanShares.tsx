@@ -6,8 +6,9 @@ import type { PlanShare } from '../../../core/domain/reaching.js'
 import type { Member } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
-import { Dialog } from '../Dialog.js'
+import { ConfirmDialog } from '../ConfirmDialog.js'
 import { ErrorText } from '../ErrorText.js'
+import { PageSection } from '../Page.js'
 import { choosable } from '../reaching/MemberChoice.js'
 import './PlanShares.css'
 
@@ -41,8 +42,7 @@ export function PlanShares({
     onChanged()
   })
   return (
-    <section className="page-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{s.sharesTitle}</h3>
+    <PageSection title={s.sharesTitle}>
       {shares.length === 0 ? (
         <p className="hint">{s.sharesNone}</p>
       ) : (
@@ -115,7 +115,7 @@ export function PlanShares({
           }}
         />
       ) : null}
-    </section>
+    </PageSection>
   )
 }
 
@@ -130,26 +130,15 @@ export function RevokeDialog({
 }) {
   const engine = useEngine()
   const s = strings.plan
-  const revoke = useAction(async () => engine.call('plan.revoke', { communityId, memberId: share.memberId }))
   return (
-    <Dialog title={s.revokeTitle(share.member)} onClose={() => onClose(false)}>
-      <p>{s.revokeBody(share.member)}</p>
-      <ErrorText error={revoke.error} />
-      <div className="actions">
-        <button type="button" className="button quiet" autoFocus onClick={() => onClose(false)}>
-          {s.cancel}
-        </button>
-        <button
-          type="button"
-          className="button danger-solid"
-          disabled={revoke.pending}
-          onClick={async () => {
-            if (await revoke.run()) onClose(true)
-          }}
-        >
-          {s.revokeConfirm}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={s.revokeTitle(share.member)}
+      body={s.revokeBody(share.member)}
+      cancelLabel={s.cancel}
+      confirmLabel={s.revokeConfirm}
+      quietCancel
+      confirm={() => engine.call('plan.revoke', { communityId, memberId: share.memberId })}
+      onClose={onClose}
+    />
   )
 }

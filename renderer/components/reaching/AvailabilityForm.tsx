@@ -5,24 +5,20 @@ import { useEffect, useId, useState } from 'react'
 import { AVAILABILITY_KINDS } from '../../../core/domain/reaching.js'
 import type { AvailabilityKind, AvailabilityState } from '../../../core/domain/reaching.js'
 import { LIMITS } from '../../../core/domain/limits.js'
-import { useAction, useEngine, useLive } from '../../engine/hooks.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { PageSection } from '../Page.js'
 import { HintedField } from '../HintedField.js'
+import { useCommunityLive } from '../useCommunityLive.js'
 import './AvailabilityForm.css'
 
 export function AvailabilityForm({ communityId, canAct }: { communityId: string; canAct: boolean }) {
   const engine = useEngine()
-  const state = useLive(
-    () => engine.call('availability.get', { communityId }),
-    [communityId],
-    (e) => e.type === 'community-changed' && e.communityId === communityId
-  )
-  const id = useId()
+  const state = useCommunityLive(communityId, () => engine.call('availability.get', { communityId }))
   const s = strings.availability
   return (
-    <section className="page-section availability" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{s.title}</h3>
+    <PageSection title={s.title} className="availability">
       <p className="hint">{s.intro}</p>
       <ErrorText error={state.error} />
       {state.data ? (
@@ -31,7 +27,7 @@ export function AvailabilityForm({ communityId, canAct }: { communityId: string;
           <PresenceToggle communityId={communityId} visible={state.data.presence} onSet={state.reload} />
         </>
       ) : null}
-    </section>
+    </PageSection>
   )
 }
 

@@ -1,10 +1,10 @@
 // Your private conversations in this community, most recent first, with how
 // many lines are new in each. One per person, so you can always go back.
-import { useId } from 'react'
 import type { ConversationSummary } from '../../../core/domain/reaching.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { PageSection } from '../Page.js'
 import './ConversationList.css'
 
 export function ConversationList({
@@ -16,11 +16,9 @@ export function ConversationList({
   error: RpcError | null
   onOpen: (memberId: string) => void
 }) {
-  const id = useId()
   const s = strings.reaching
   return (
-    <section className="page-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{s.conversations}</h3>
+    <PageSection title={s.conversations}>
       <p className="hint">{s.conversationsHint}</p>
       <ErrorText error={error} />
       {conversations && conversations.length === 0 ? <p className="hint">{s.noConversations}</p> : null}
@@ -45,6 +43,6 @@ export function ConversationList({
           ))}
         </ul>
       ) : null}
-    </section>
+    </PageSection>
   )
 }

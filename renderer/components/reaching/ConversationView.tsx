@@ -2,16 +2,18 @@
 // what you can do here: share your support plan, ask them to check on you,
 // or close the conversation (either of you can, and you can come back).
 import { useEffect, useId, useRef, useState } from 'react'
-import type { FormEvent, KeyboardEvent } from 'react'
+import type { FormEvent } from 'react'
 import { LIMITS } from '../../../core/domain/limits.js'
 import type { Member } from '../../../core/domain/types.js'
 import type { RpcError } from '../../../core/rpc/client.js'
-import { useAction, useEngine, useLive } from '../../engine/hooks.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
+import { ComposeSendRow, ComposeText } from '../ComposeText.js'
 import { ErrorText } from '../ErrorText.js'
 import { useNow } from '../useNow.js'
 import { CheckOnMeDialog } from './CheckOnMeDialog.js'
 import { ConversationLines } from './ConversationLines.js'
+import { useCommunityLive } from '../useCommunityLive.js'
 import '../Compose.css'
 import './ConversationView.css'
 
@@ -32,14 +34,12 @@ export function ConversationView({
   const id = useId()
   const now = useNow()
   const s = strings.conversation
-  const changed = (e: { type: string; communityId?: string }) =>
-    e.type === 'community-changed' && e.communityId === communityId
-  const conversation = useLive(
+  const conversation = useCommunityLive(
+    communityId,
     () => engine.call('conversations.get', { communityId, memberId }),
-    [communityId, memberId],
-    changed
+    [memberId]
   )
-  const plan = useLive(() => engine.call('plan.get', {}), [communityId, memberId], changed)
+  const plan = useCommunityLive(communityId, () => engine.call('plan.get', {}), [memberId])
   const member = members.find((m) => m.id === memberId)
   const name = conversation.data?.member ?? member?.name ?? ''
   const [checking, setChecking] = useState(false)
@@ -182,41 +182,26 @@ function ConversationCompose({
     setEmpty(false)
     if (await send.run()) setText('')
   }
-  const keys = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      void submit()
-    }
-  }
   return (
     <form className="compose card card-raised conversation-compose" onSubmit={submit} noValidate>
-      <label htmlFor={`${id}-text`} className="compose-label">
-        {s.label(name)}
-      </label>
-      <textarea
-        id={`${id}-text`}
+      <ComposeText
+        id={id}
+        label={s.label(name)}
         rows={3}
         maxLength={LIMITS.privateText}
         value={text}
         placeholder={s.placeholder}
-        aria-describedby={`${id}-shortcut${empty ? ` ${id}-empty` : ''}`}
-        aria-invalid={empty ? true : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={keys}
+        empty={empty}
+        emptyText={s.needText}
+        onChange={setText}
+        onSend={() => void submit()}
       />
-      {empty ? (
-        <p className="field-error" id={`${id}-empty`}>
-          {s.needText}
-        </p>
-      ) : null}
-      <div className="compose-row">
-        <span className="hint" id={`${id}-shortcut`}>
-          {s.shortcut}
-        </span>
-        <button type="submit" className="button primary" disabled={send.pending}>
-          {send.pending ? s.sending : s.send}
-        </button>
-      </div>
+      <ComposeSendRow
+        id={id}
+        shortcut={s.shortcut}
+        sendLabel={send.pending ? s.sending : s.send}
+        disabled={send.pending}
+      />
       <PrivateError error={send.error} name={name} />
     </form>
   )

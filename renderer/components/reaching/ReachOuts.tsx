@@ -1,14 +1,16 @@
 // Reach-outs in a community: "I'd like to talk" (and "check on me"), then
 // the reach-outs themselves, newest first.
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { Member } from '../../../core/domain/types.js'
-import { useEngine, useLive } from '../../engine/hooks.js'
+import { useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
+import { PageSection } from '../Page.js'
 import { useNow } from '../useNow.js'
 import { CheckOnMeDialog } from './CheckOnMeDialog.js'
 import { ReachOutCard } from './ReachOutCard.js'
 import { ReachOutForm } from './ReachOutForm.js'
+import { useCommunityLive } from '../useCommunityLive.js'
 import './ReachOuts.css'
 
 export function ReachOuts({
@@ -25,23 +27,18 @@ export function ReachOuts({
   onResources: () => void
 }) {
   const engine = useEngine()
-  const id = useId()
   const now = useNow()
   const s = strings.reaching
   const [writing, setWriting] = useState(false)
   const [checking, setChecking] = useState(false)
   const [sent, setSent] = useState<string | null>(null)
-  const reachOuts = useLive(
-    () => engine.call('reachouts.list', { communityId }),
-    [communityId],
-    (e) => e.type === 'community-changed' && e.communityId === communityId
-  )
+  const reachOuts = useCommunityLive(communityId, () => engine.call('reachouts.list', { communityId }))
   const list = reachOuts.data ?? []
   return (
-    <section className="page-section" aria-labelledby={`${id}-title`}>
-      <div className="section-bar">
-        <h3 id={`${id}-title`}>{s.listTitle}</h3>
-        {canAct && !writing ? (
+    <PageSection
+      title={s.listTitle}
+      actions={
+        canAct && !writing ? (
           <div className="actions">
             <button type="button" className="button" onClick={() => setChecking(true)}>
               {s.checkOnMe}
@@ -57,8 +54,9 @@ export function ReachOuts({
               {s.talk}
             </button>
           </div>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {writing ? (
         <ReachOutForm
           communityId={communityId}
@@ -99,6 +97,6 @@ export function ReachOuts({
           }}
         />
       ) : null}
-    </section>
+    </PageSection>
   )
 }

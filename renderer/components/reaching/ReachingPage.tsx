@@ -1,11 +1,11 @@
 // Reaching out in one community: that Mutual is peers and not a crisis
 // service, "I'd like to talk" and the reach-outs, your private conversations
 // (or one of them, open), and how you are here.
-import { useId } from 'react'
 import type { ConversationSummary } from '../../../core/domain/reaching.js'
 import type { CommunitySummary, Member } from '../../../core/domain/types.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { strings } from '../../strings/index.js'
+import { Page } from '../Page.js'
 import { AvailabilityForm } from './AvailabilityForm.js'
 import { ConversationList } from './ConversationList.js'
 import { ConversationView } from './ConversationView.js'
@@ -32,7 +32,6 @@ export function ReachingPage({
   onOpenConversation: (memberId: string | null) => void
   onResources: () => void
 }) {
-  const id = useId()
   const s = strings.reaching
   if (conversationWith)
     return (
@@ -46,24 +45,21 @@ export function ReachingPage({
       />
     )
   return (
-    <section className="page reaching-page" aria-labelledby={`${id}-title`} id="content" tabIndex={0}>
-      <div className="page-inner">
-        <h2 id={`${id}-title`}>{s.title}</h2>
-        <NotCrisis onResources={onResources} />
-        <ReachOuts
-          communityId={community.id}
-          members={members}
-          canAct={canAct}
-          onOpenConversation={onOpenConversation}
-          onResources={onResources}
-        />
-        <ConversationList
-          conversations={conversations}
-          error={conversationsError}
-          onOpen={onOpenConversation}
-        />
-        <AvailabilityForm communityId={community.id} canAct={canAct} />
-      </div>
-    </section>
+    <Page className="reaching-page" title={s.title}>
+      <NotCrisis onResources={onResources} />
+      <ReachOuts
+        communityId={community.id}
+        members={members}
+        canAct={canAct}
+        onOpenConversation={onOpenConversation}
+        onResources={onResources}
+      />
+      <ConversationList
+        conversations={conversations}
+        error={conversationsError}
+        onOpen={onOpenConversation}
+      />
+      <AvailabilityForm communityId={community.id} canAct={canAct} />
+    </Page>
   )
 }

@@ -1,0 +1,87 @@
+// What writing a post and writing privately share: the text box that sends
+// on Ctrl+Enter (or Cmd+Enter), says so in a hint it is described by, and
+// says when it was sent empty; and the row with that hint and Send.
+import type { KeyboardEvent, ReactNode } from 'react'
+import { FieldError } from './HintedField.js'
+
+export function ComposeText({
+  id,
+  label,
+  rows,
+  maxLength,
+  value,
+  placeholder,
+  disabled,
+  empty,
+  emptyText,
+  onChange,
+  onSend
+}: {
+  /** The form's id, which names the text, the hint and the error. */
+  id: string
+  label: string
+  rows: number
+  maxLength?: number
+  value: string
+  placeholder: string
+  disabled?: boolean
+  /** It was sent with nothing written. */
+  empty: boolean
+  emptyText: string
+  onChange: (text: string) => void
+  onSend: () => void
+}) {
+  const keys = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      onSend()
+    }
+  }
+  return (
+    <>
+      <label htmlFor={`${id}-text`} className="compose-label">
+        {label}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        rows={rows}
+        maxLength={maxLength}
+        value={value}
+        placeholder={placeholder}
+        disabled={disabled}
+        aria-describedby={`${id}-shortcut${empty ? ` ${id}-empty` : ''}`}
+        aria-invalid={empty ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={keys}
+      />
+      <FieldError id={`${id}-empty`} error={empty ? emptyText : null} />
+    </>
+  )
+}
+
+/** The shortcut's hint and the Send button, after whatever else the row holds. */
+export function ComposeSendRow({
+  id,
+  shortcut,
+  sendLabel,
+  disabled,
+  children
+}: {
+  id: string
+  shortcut: string
+  sendLabel: string
+  disabled: boolean
+  children?: ReactNode
+}) {
+  return (
+    <div className="compose-row">
+      {children}
+      <span className="hint" id={`${id}-shortcut`}>
+        {shortcut}
+      </span>
+      <button type="submit" className="button primary" disabled={disabled}>
+        {sendLabel}
+      </button>
+    </div>
+  )
+}
