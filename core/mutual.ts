@@ -526,20 +526,19 @@ export class Mutual extends EventEmitter {
 
   /** Personal moderation: takes effect at once, on this device only, and never enters the log. */
   async setMuted(id: string, memberId: string, muted: boolean): Promise<void> {
-    const community = this.get(id)
-    const current = this.profile.get(id)?.muted ?? []
-    const next = muted ? [...new Set([...current, memberId])] : current.filter((k) => k !== memberId)
-    await this.profile.update(id, { muted: next })
-    this.applyPersonal(community)
-    this.emitEvent({ type: 'community-changed', communityId: id })
+    const current = this.profile.get(this.get(id).id)?.muted ?? []
+    await this.setPersonal(id, { muted: toggled(current, memberId, muted) })
   }
 
   async setHidden(id: string, postId: string, hidden: boolean): Promise<void> {
-    const community = this.get(id)
-    const current = this.profile.get(id)?.hiddenPosts ?? []
-    const next = hidden ? [...new Set([...current, postId])] : current.filter((p) => p !== postId)
-    await this.profile.update(id, { hiddenPosts: next })
-    this.applyPersonal(community)
+    const current = this.profile.get(this.get(id).id)?.hiddenPosts ?? []
+    await this.setPersonal(id, { hiddenPosts: toggled(current, postId, hidden) })
+  }
+
+  /** Saves a personal choice about a community and applies it on this device at once. */
+  private async setPersonal(id: string, change: Partial<ProfileEntry>): Promise<void> {
+    await this.profile.update(id, change)
+    this.applyPersonal(this.get(id))
     this.emitEvent({ type: 'community-changed', communityId: id })
   }
 
@@ -556,17 +555,13 @@ export class Mutual extends EventEmitter {
 
   /** Presence is personal: whether members connected to me may see that I am around. */
   async setPresence(id: string, visible: boolean): Promise<void> {
-    await this.profile.update(this.get(id).id, { presence: visible })
-    this.applyPersonal(this.get(id))
-    this.emitEvent({ type: 'community-changed', communityId: id })
+    await this.setPersonal(this.get(id).id, { presence: visible })
   }
 
   async markConversationRead(id: string, memberId: string, seq: number): Promise<void> {
     const read = this.profile.get(this.get(id).id)?.conversationsRead ?? {}
     if ((read[memberId] ?? -1) >= seq) return
-    await this.profile.update(id, { conversationsRead: { ...read, [memberId]: seq } })
-    this.applyPersonal(this.get(id))
-    this.emitEvent({ type: 'community-changed', communityId: id })
+    await this.setPersonal(id, { conversationsRead: { ...read, [memberId]: seq } })
   }
 
   /** How this device's profile is protected at rest. */
@@ -748,4 +743,9 @@ function waitUntilWritable(community: Community, signal: AbortSignal): Promise<v
     community.once('closing', abort)
     signal.addEventListener('abort', abort, { once: true })
   })
+}
+
+/** `list` with `item` in it or not, each item once. */
+function toggled(list: readonly string[], item: string, present: boolean): string[] {
+  return present ? [...new Set([...list, item])] : list.filter((x) => x !== item)
 }

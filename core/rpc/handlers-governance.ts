@@ -1,6 +1,7 @@
 // RPC handlers for agreements, proposals, flags and personal moderation.
 import type { Mutual } from '../mutual.js'
 import { MutualError } from '../errors.js'
+import { done } from './server.js'
 import type { Handlers } from './server.js'
 import type { governanceMethods } from './methods-governance.js'
 
@@ -15,10 +16,7 @@ export function governanceHandlers(engine: Mutual): Pick<Handlers, keyof typeof 
       return state
     },
     'agreements.history': async (p) => c(p.communityId).reader().governance().agreementsHistory(),
-    'agreements.accept': async (p) => {
-      await c(p.communityId).consent.agree(p.version)
-      return ok
-    },
+    'agreements.accept': done((p) => c(p.communityId).consent.agree(p.version)),
     'proposals.list': async (p) => c(p.communityId).reader().governance().proposals(p.status),
     'proposals.get': async (p) => {
       const proposal = await c(p.communityId).reader().governance().proposal(p.proposalId)
@@ -34,22 +32,12 @@ export function governanceHandlers(engine: Mutual): Pick<Handlers, keyof typeof 
       await c(p.communityId).consent.withdraw(p.proposalId)
       return { id: p.proposalId }
     },
-    'proposals.respond': async (p) => {
-      await c(p.communityId).consent.respond(p.proposalId, p.stance, p.note?.trim() || null)
-      return ok
-    },
-    'proposals.withdrawResponse': async (p) => {
-      await c(p.communityId).consent.withdrawResponse(p.proposalId)
-      return ok
-    },
-    'flags.add': async (p) => {
-      await c(p.communityId).consent.flag(p.postId, p.reason)
-      return ok
-    },
-    'flags.remove': async (p) => {
-      await c(p.communityId).consent.unflag(p.postId)
-      return ok
-    },
+    'proposals.respond': done((p) =>
+      c(p.communityId).consent.respond(p.proposalId, p.stance, p.note?.trim() || null)
+    ),
+    'proposals.withdrawResponse': done((p) => c(p.communityId).consent.withdrawResponse(p.proposalId)),
+    'flags.add': done((p) => c(p.communityId).consent.flag(p.postId, p.reason)),
+    'flags.remove': done((p) => c(p.communityId).consent.unflag(p.postId)),
     'moderation.log': async (p) => c(p.communityId).reader().governance().log(p.limit, p.before),
     'members.mute': async (p) => {
       const member = await c(p.communityId).reader().member(p.memberId)

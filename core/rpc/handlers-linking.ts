@@ -1,6 +1,7 @@
 // RPC handlers for my devices. Params arrive already validated.
 import hcrypto from 'hypercore-crypto'
 import type { Mutual } from '../mutual.js'
+import { done } from './server.js'
 import type { Handlers } from './server.js'
 import type { linkingMethods } from './methods-linking.js'
 
@@ -8,23 +9,14 @@ export function linkingHandlers(engine: Mutual): Pick<Handlers, keyof typeof lin
   const devices = engine.devices
   return {
     'devices.list': () => devices.list(),
-    'devices.rename': async (p) => {
-      await devices.rename(p.id, p.name)
-      return { ok: true }
-    },
-    'devices.revoke': async (p) => {
-      await devices.revoke(p.id)
-      return { ok: true }
-    },
+    'devices.rename': done((p) => devices.rename(p.id, p.name)),
+    'devices.revoke': done((p) => devices.revoke(p.id)),
     'devices.offerLink': () => devices.offer(),
     'devices.answerLink': async (p) => {
       devices.answer(p.offerId, p.accept)
       return { ok: true }
     },
-    'devices.cancelOffer': async (p) => {
-      await devices.cancelOffer(p.offerId)
-      return { ok: true }
-    },
+    'devices.cancelOffer': done((p) => devices.cancelOffer(p.offerId)),
     'devices.link': (p) => devices.link(p.code, p.name, p.linkId ?? hcrypto.randomBytes(8).toString('hex')),
     'devices.cancelLink': async (p) => ({
       cancelled: devices.cancelLink(p.linkId) || engine.recovery.cancel(p.linkId)

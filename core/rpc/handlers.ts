@@ -2,6 +2,7 @@
 import type { Mutual } from '../mutual.js'
 import { DEFAULT_INVITE } from '../community/community.js'
 import { MutualError } from '../errors.js'
+import { done } from './server.js'
 import type { Handlers } from './server.js'
 import { governanceHandlers } from './handlers-governance.js'
 import { reachingHandlers } from './handlers-reaching.js'
@@ -24,14 +25,8 @@ function allHandlers(engine: Mutual): Handlers {
       await engine.leave(p.communityId)
       return { left: true }
     },
-    'communities.markRead': async (p) => {
-      await engine.markRead(p.communityId, p.seq)
-      return { ok: true }
-    },
-    'communities.setNotifications': async (p) => {
-      await engine.setNotifications(p.communityId, p.enabled)
-      return { ok: true }
-    },
+    'communities.markRead': done((p) => engine.markRead(p.communityId, p.seq)),
+    'communities.setNotifications': done((p) => engine.setNotifications(p.communityId, p.enabled)),
     'invites.create': async (p) =>
       c(p.communityId).invites.createInvite(
         p.expiresInMs ?? DEFAULT_INVITE.expiresInMs,
@@ -43,10 +38,7 @@ function allHandlers(engine: Mutual): Handlers {
       await c(p.communityId).invites.revokeInvite(p.inviteId)
       return { revoked: true }
     },
-    'invites.second': async (p) => {
-      await c(p.communityId).consent.secondInvite(p.inviteId)
-      return { ok: true }
-    },
+    'invites.second': done((p) => c(p.communityId).consent.secondInvite(p.inviteId)),
     ...governanceHandlers(engine),
     ...reachingHandlers(engine),
     ...deviceHandlers(engine),
@@ -88,19 +80,10 @@ function allHandlers(engine: Mutual): Handlers {
       if (!thread) throw new MutualError('not-found', 'that post is not here')
       return thread
     },
-    'reactions.add': async (p) => {
-      await c(p.communityId).posting.react(p.postId, p.kind, true)
-      return { ok: true }
-    },
-    'reactions.remove': async (p) => {
-      await c(p.communityId).posting.react(p.postId, p.kind, false)
-      return { ok: true }
-    },
+    'reactions.add': done((p) => c(p.communityId).posting.react(p.postId, p.kind, true)),
+    'reactions.remove': done((p) => c(p.communityId).posting.react(p.postId, p.kind, false)),
     'members.list': async (p) => c(p.communityId).reader().members(),
-    'profile.set': async (p) => {
-      await c(p.communityId).setProfile(p.displayName, p.color)
-      return { ok: true }
-    },
+    'profile.set': done((p) => c(p.communityId).setProfile(p.displayName, p.color)),
     'sync.status': async (p) => {
       const list = p.communityId ? [c(p.communityId)] : engine.list()
       return Promise.all(list.map((x) => x.status()))

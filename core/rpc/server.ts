@@ -7,6 +7,14 @@ import type { EngineEvent } from '../domain/types.js'
 
 export type Handlers = { [M in MethodName]: (params: ParsedParams<M>) => Promise<Results[M]> }
 
+/** A handler for a method that answers only that it is done. */
+export function done<P>(act: (params: P) => Promise<unknown>): (params: P) => Promise<{ ok: true }> {
+  return async (params) => {
+    await act(params)
+    return { ok: true }
+  }
+}
+
 export interface EventSource {
   on(event: 'event', listener: (e: EngineEvent) => void): unknown
   off(event: 'event', listener: (e: EngineEvent) => void): unknown
