@@ -70,6 +70,11 @@ const community1 = ahead(async () => {
   })
   behind = 0
   await respond(cy, communityId, id, 'concern', 'Keep it short.')
+  // Dee answers after holding Cy's answer: responses show in the log's order, and two made apart
+  // from each other are ordered by the log, not by the clock.
+  await dee.until(
+    async () => (await dee.call('proposals.get', { communityId, proposalId: id })).responses.length === 2
+  )
   await respond(dee, communityId, id, 'object', 'Not yet.')
   await holds(circle, id, () => true)
   await circle.until(
