@@ -621,8 +621,9 @@ export class Community extends ReadyResource {
     const { pairing, swarm } = this
     if (this.invitePoll) clearInterval(this.invitePoll)
     this.invitePoll = null
-    this.rediscovery?.stop()
+    const rediscovery = this.rediscovery
     this.rediscovery = null
+    await rediscovery?.close()
     this.recoveryDesk.stop()
     // It belongs to the swarm destroyed here; going online again makes a new one.
     this.joinDiscovery = null

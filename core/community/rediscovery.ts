@@ -6,17 +6,18 @@
 // members than the community has, it looks again: soon at first, then less
 // often, with jitter so members who went offline together do not search in
 // lockstep. Once linked to every other member it stops.
+import ReadyResource from 'ready-resource'
 import type Hyperswarm from 'hyperswarm'
 
 const DELAYS_MS = [1000, 3000, 10_000, 30_000]
 const EVERY_MS = 60_000
 
-export class Rediscovery {
+export class Rediscovery extends ReadyResource {
   private timer: NodeJS.Timeout | null = null
   private attempt = 0
-  private stopped = false
   private checking: Promise<void> | null = null
   private recheck = false
+  private readonly onUpdate = (): void => this.check()
 
   constructor(
     private readonly swarm: Hyperswarm,
@@ -24,7 +25,8 @@ export class Rediscovery {
     /** Whether some other current member is not linked to me now. */
     private readonly incomplete: () => Promise<boolean>
   ) {
-    swarm.on('update', () => this.check())
+    super()
+    swarm.on('update', this.onUpdate)
   }
 
   /**
@@ -33,7 +35,7 @@ export class Rediscovery {
    * moment after its connection opens; the search checks again before looking.
    */
   check(): void {
-    if (this.stopped) return
+    if (this.closing) return
     if (this.checking) {
       this.recheck = true
       return
@@ -41,7 +43,7 @@ export class Rediscovery {
     this.checking = this.incomplete()
       .catch(() => true)
       .then((missing) => {
-        if (this.stopped) return
+        if (this.closing) return
         if (!missing) {
           this.disarm()
           this.attempt = 0
@@ -64,8 +66,8 @@ export class Rediscovery {
     this.check()
   }
 
-  stop(): void {
-    this.stopped = true
+  protected override async _close(): Promise<void> {
+    this.swarm.off('update', this.onUpdate)
     this.disarm()
   }
 
@@ -93,7 +95,7 @@ export class Rediscovery {
       void this.incomplete()
         .catch(() => true)
         .then((missing) => {
-          if (this.stopped || this.timer) return
+          if (this.closing || this.timer) return
           if (!missing) {
             this.attempt = 0
             return

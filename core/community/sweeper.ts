@@ -31,6 +31,7 @@
 // - Explicit repairs (`forceFastForward`, recovery from corrupt local
 //   storage) can roll a peer back to an older point; it then needs the blocks
 //   like a lagging peer does.
+import ReadyResource from 'ready-resource'
 import type Corestore from 'corestore'
 import type Hypercore from 'hypercore'
 import type { CommunityBase } from './base.js'
@@ -63,7 +64,7 @@ interface SignedPoint {
   view: number
 }
 
-export class Sweeper {
+export class Sweeper extends ReadyResource {
   private readonly points: SignedPoint[] = []
   private system = 0
   private signed = 0
@@ -75,17 +76,16 @@ export class Sweeper {
   /** The signed checkout a sweep is reading, if any. */
   private reading: { close(): Promise<void> } | null = null
   private again = false
-  private closed = false
   private readonly timer: NodeJS.Timeout
   private readonly kick = (): void => {
-    if (this.closed) return
+    if (this.closing) return
     if (this.running) {
       this.again = true
       return
     }
     this.running = this.run()
       .catch((err: unknown) => {
-        if (!this.closed) this.warn(err)
+        if (!this.closing) this.warn(err)
       })
       .finally(() => {
         this.running = null
@@ -101,6 +101,7 @@ export class Sweeper {
     private readonly store: Corestore,
     private readonly warn: (err: unknown) => void
   ) {
+    super()
     base.on('update', this.kick)
     this.timer = setInterval(this.kick, POLL_MS)
     this.timer.unref()
@@ -119,8 +120,7 @@ export class Sweeper {
     return this.running === null && this.cleared === this.compacted
   }
 
-  async close(): Promise<void> {
-    this.closed = true
+  protected override async _close(): Promise<void> {
     clearInterval(this.timer)
     this.base.off('update', this.kick)
     // A newcomer holds little of the view, so a sweep can be waiting on a block
@@ -151,7 +151,7 @@ export class Sweeper {
       this.swept = target
     }
     const pending = this.cleared - this.compacted
-    if (pending === 0 || this.closed) return
+    if (pending === 0 || this.closing) return
     if (this.cleared > before && pending < COMPACT_BLOCKS) return // still clearing: compact once it goes quiet
     if (Date.now() - this.compactedAt < Math.max(COMPACT_GAP_MS, 10 * this.compactMs)) return
     const started = Date.now()
@@ -169,7 +169,7 @@ export class Sweeper {
     try {
       const range = { gt: keys.refusedPrefix, lt: prefixEnd(keys.refusedPrefix) }
       for await (const entry of signed.createReadStream(range)) {
-        if (this.closed) return
+        if (this.closing) return
         const writer = entry.key.slice(keys.refusedPrefix.length)
         // Never our own: we may be the only one others can still fetch them from.
         if (writer === own) continue
