@@ -125,9 +125,10 @@ export interface Founding {
 /**
  * Waits until `check` holds, re-checking on each event of `peers`' engines and every few ms: some
  * state (a peer's acks, presence) changes without an event, and a test waiting on it waits for nothing.
+ * A minute at most: a file builds its communities at once, on one thread, on a busy machine.
  */
 const until = <T>(peers: Peer[], check: () => Promise<T | false>): Promise<T> =>
-  untilEvery(peers, check, 30_000, 25)
+  untilEvery(peers, check, 60_000, 25)
 
 const open = new Map<Circle, { taken: boolean }>()
 /** One local testnet (127.0.0.1) for all of a file's communities; destroyed after the file. */
