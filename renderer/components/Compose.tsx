@@ -6,7 +6,7 @@ import type { FormEvent } from 'react'
 import type { ReplyMode } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
-import { ComposeSendRow, ComposeText } from './ComposeText.js'
+import { ComposeSendRow, ComposeText, useDraft } from './ComposeText.js'
 import { ErrorText } from './ErrorText.js'
 import { HintedField } from './HintedField.js'
 import { MoodChoice, isMoodWord, moodOf } from './MoodChoice.js'
@@ -37,12 +37,11 @@ export function Compose({
   const engine = useEngine()
   const id = useId()
   const s = strings.compose
-  const [text, setText] = useState('')
+  const { text, setText, empty, ready } = useDraft()
   const [chosen, setMode] = useState<ReplyMode | null>(null)
   const mode = chosen ?? defaultMode
   const [withNote, setWithNote] = useState(false)
   const [note, setNote] = useState('')
-  const [empty, setEmpty] = useState(false)
   const [mood, setMoodValue] = useState<MoodValue>({ choice: null, own: '' })
   const [moodInvalid, setMoodInvalid] = useState(false)
   const moodWord = checkIn && !replyTo ? moodOf(mood) : null
@@ -62,11 +61,7 @@ export function Compose({
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (send.pending) return
-    if (!text.trim()) {
-      setEmpty(true)
-      return
-    }
-    setEmpty(false)
+    if (!ready()) return
     if (moodWord !== null && !isMoodWord(moodWord)) {
       setMoodInvalid(true)
       return

@@ -1,8 +1,22 @@
 // What writing a post and writing privately share: the text box that sends
 // on Ctrl+Enter (or Cmd+Enter), says so in a hint it is described by, and
 // says when it was sent empty; and the row with that hint and Send.
+import { useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { FieldError } from './HintedField.js'
+
+/** The text being written, and whether it was last sent empty (which says so until it is sent again). */
+export function useDraft() {
+  const [text, setText] = useState('')
+  const [empty, setEmpty] = useState(false)
+  /** Whether there is something to send; marks the draft empty when there is not. */
+  const ready = () => {
+    const has = text.trim() !== ''
+    setEmpty(!has)
+    return has
+  }
+  return { text, setText, empty, ready }
+}
 
 export function ComposeText({
   id,

@@ -6,9 +6,10 @@ import type { FormEvent } from 'react'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
+import { keepChosenColour } from './chosenColour.js'
 import type { AppearanceValue } from './Appearance.js'
-import { ErrorText } from './ErrorText.js'
 import { HintedField } from './HintedField.js'
+import { FormActions } from './FormActions.js'
 import './CreateCommunity.css'
 
 export function CreateCommunity({
@@ -37,11 +38,7 @@ export function CreateCommunity({
       displayName: me.name.trim(),
       agreements
     })
-    // The colour is a nicety: if it does not stick, you are still in, and can set it under Members.
-    if (me.color)
-      await engine
-        .call('profile.set', { communityId, displayName: me.name.trim(), color: me.color })
-        .catch(() => undefined)
+    await keepChosenColour(engine, communityId, me)
     return communityId
   })
 
@@ -102,17 +99,12 @@ export function CreateCommunity({
           {problems.agreements ? <p className="field-error">{problems.agreements}</p> : null}
         </div>
       </details>
-      <ErrorText error={create.error} />
-      <div className="actions">
-        {onCancel ? (
-          <button type="button" className="button quiet" onClick={onCancel}>
-            {strings.topics.cancel}
-          </button>
-        ) : null}
-        <button type="submit" className="button primary" disabled={create.pending}>
-          {create.pending ? s.working : s.submit}
-        </button>
-      </div>
+      <FormActions
+        error={create.error}
+        cancel={onCancel ? { label: strings.topics.cancel, onClick: onCancel } : undefined}
+        submitLabel={create.pending ? s.working : s.submit}
+        disabled={create.pending}
+      />
     </form>
   )
 }

@@ -6,8 +6,10 @@ import type { JoinProgress } from '../../core/domain/types.js'
 import { useAction, useEngine, useEngineEvents } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
+import { keepChosenColour } from './chosenColour.js'
 import { AttemptProgress } from './AttemptProgress.js'
 import { HintedField } from './HintedField.js'
+import { useFocusAfterFailure } from './useFocusAfterFailure.js'
 import type { AppearanceValue } from './Appearance.js'
 import { ErrorText } from './ErrorText.js'
 import './JoinCommunity.css'
@@ -63,11 +65,7 @@ export function JoinCommunity({
       displayName: me.name.trim(),
       joinId: joinId.current ?? undefined
     })
-    // The colour is a nicety: if it does not stick, you are still in, and can set it under Members.
-    if (me.color)
-      await engine
-        .call('profile.set', { communityId, displayName: me.name.trim(), color: me.color })
-        .catch(() => undefined)
+    await keepChosenColour(engine, communityId, me)
     return communityId
   })
 
@@ -99,14 +97,8 @@ export function JoinCommunity({
   const joining = join.pending
   // The engine says in its message when the key pasted is a code for linking a device.
   const isLinkCode = join.error?.code === 'link-code-not-invite'
-  // The fields are disabled while joining, and Chromium drops focus from a disabled control;
-  // when the attempt fails, focus goes back to the invite key rather than to the page.
   const inviteRef = useRef<HTMLTextAreaElement>(null)
-  const wasJoining = useRef(false)
-  useEffect(() => {
-    if (wasJoining.current && !joining && join.error) inviteRef.current?.focus()
-    wasJoining.current = joining
-  }, [joining, join.error])
+  useFocusAfterFailure(joining, join.error !== null, inviteRef)
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <HintedField id={`${id}-invite`} label={s.invite} hint={s.inviteHint} error={problems.invite}>

@@ -12,6 +12,7 @@ import { ErrorText } from './ErrorText.js'
 import { MemberRow } from './MemberRow.js'
 import { WhoIsHere } from './reaching/WhoIsHere.js'
 import { PendingInvites } from './PendingInvites.js'
+import { FormActions } from './FormActions.js'
 import './Members.css'
 
 export function Members({
@@ -91,15 +92,16 @@ function MyProfile({ communityId, me }: { communityId: string; me: Member }) {
         legend={strings.members.yourProfile}
         error={value.name.trim() ? null : strings.appearance.nameNeeded}
       />
-      <ErrorText error={save.error} />
-      <div className="actions">
-        <span role="status" className="saved">
-          {saved ? strings.members.saved : ''}
-        </span>
-        <button type="submit" className="button primary" disabled={save.pending || !value.name.trim()}>
-          {strings.members.save}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        status={
+          <span role="status" className="saved">
+            {saved ? strings.members.saved : ''}
+          </span>
+        }
+        submitLabel={strings.members.save}
+        disabled={save.pending || !value.name.trim()}
+      />
     </form>
   )
 }

@@ -10,8 +10,8 @@ import type { GovernanceState, Proposal } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Dialog } from './Dialog.js'
-import { ErrorText } from './ErrorText.js'
 import { SettingsFields, changedSettings } from './Settings.js'
+import { FormActions } from './FormActions.js'
 import './ProposeDialog.css'
 
 type Kind = 'agreements' | 'confidentiality' | 'settings' | 'version' | 'refound'
@@ -140,15 +140,12 @@ export function ProposeDialog({
             {problem}
           </p>
         ) : null}
-        <ErrorText error={send.error} />
-        <div className="actions">
-          <button type="button" className="button quiet" onClick={onClose}>
-            {s.cancel}
-          </button>
-          <button type="submit" className="button primary" disabled={send.pending}>
-            {send.pending ? s.sending : revising ? s.submitRevision : s.submit}
-          </button>
-        </div>
+        <FormActions
+          error={send.error}
+          cancel={{ label: s.cancel, onClick: onClose }}
+          submitLabel={send.pending ? s.sending : revising ? s.submitRevision : s.submit}
+          disabled={send.pending}
+        />
       </form>
     </Dialog>
   )

@@ -6,8 +6,8 @@ import type { FormEvent, ReactNode } from 'react'
 import { useAction } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { Dialog } from './Dialog.js'
-import { ErrorText } from './ErrorText.js'
 import { HintedField } from './HintedField.js'
+import { FormActions } from './FormActions.js'
 import './ReasonDialog.css'
 
 export function ReasonDialog({
@@ -69,19 +69,13 @@ export function ReasonDialog({
             />
           )}
         </HintedField>
-        <ErrorText error={send.error} />
-        <div className="actions">
-          <button type="button" className="button quiet" onClick={onClose}>
-            {strings.reasonDialog.cancel}
-          </button>
-          <button
-            type="submit"
-            className={`button ${danger ? 'danger-solid' : 'primary'}`}
-            disabled={send.pending}
-          >
-            {submit}
-          </button>
-        </div>
+        <FormActions
+          error={send.error}
+          cancel={{ label: strings.reasonDialog.cancel, onClick: onClose }}
+          submitLabel={submit}
+          submitClassName={`button ${danger ? 'danger-solid' : 'primary'}`}
+          disabled={send.pending}
+        />
       </form>
     </Dialog>
   )

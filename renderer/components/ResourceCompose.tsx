@@ -7,8 +7,9 @@ import type { ResourceKind } from '../../core/domain/reaching.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
-import { ErrorText } from './ErrorText.js'
 import { HintedField } from './HintedField.js'
+import { FormActions } from './FormActions.js'
+import { closeOnEscape } from './closeOnEscape.js'
 import './Compose.css'
 import './ResourceCompose.css'
 
@@ -57,12 +58,7 @@ export function ResourceCompose({ communityId, disabled }: { communityId: string
           setText('')
         }
       }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation()
-          setOpen(false)
-        }
-      }}
+      onKeyDown={closeOnEscape(() => setOpen(false))}
     >
       <h3 id={`${id}-title`} className="compose-label">
         {s.add}
@@ -105,15 +101,12 @@ export function ResourceCompose({ communityId, disabled }: { communityId: string
           <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
         )}
       </HintedField>
-      <ErrorText error={send.error} />
-      <div className="actions">
-        <button type="button" className="button quiet" onClick={() => setOpen(false)}>
-          {s.cancel}
-        </button>
-        <button type="submit" className="button primary" disabled={send.pending}>
-          {send.pending ? s.sending : s.submit}
-        </button>
-      </div>
+      <FormActions
+        error={send.error}
+        cancel={{ label: s.cancel, onClick: () => setOpen(false) }}
+        submitLabel={send.pending ? s.sending : s.submit}
+        disabled={send.pending}
+      />
     </form>
   )
 }

@@ -7,6 +7,8 @@ import type { Proposal } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import { FormActions } from './FormActions.js'
+import { closeOnEscape } from './closeOnEscape.js'
 import './RespondControls.css'
 
 export function RespondControls({ proposal, communityId }: { proposal: Proposal; communityId: string }) {
@@ -56,12 +58,7 @@ export function RespondControls({ proposal, communityId }: { proposal: Proposal;
               aria-invalid={missing ? true : undefined}
               aria-describedby={missing ? `${id}-missing` : undefined}
               onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.stopPropagation()
-                  setWriting(null)
-                }
-              }}
+              onKeyDown={closeOnEscape(() => setWriting(null))}
             />
             {missing ? (
               <p className="field-error" id={`${id}-missing`}>
@@ -69,14 +66,11 @@ export function RespondControls({ proposal, communityId }: { proposal: Proposal;
               </p>
             ) : null}
           </div>
-          <div className="actions">
-            <button type="button" className="button quiet" onClick={() => setWriting(null)}>
-              {s.cancel}
-            </button>
-            <button type="submit" className="button primary" disabled={respond.pending}>
-              {s.send}
-            </button>
-          </div>
+          <FormActions
+            cancel={{ label: s.cancel, onClick: () => setWriting(null) }}
+            submitLabel={s.send}
+            disabled={respond.pending}
+          />
         </form>
       ) : (
         <div className="respond-buttons">

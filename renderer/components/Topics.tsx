@@ -4,6 +4,7 @@ import type { Topic } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
+import { closeOnEscape } from './closeOnEscape.js'
 import './Topics.css'
 
 export function Topics({
@@ -56,12 +57,7 @@ export function Topics({
                     onSelect(made.name)
                   }
                 }}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape') {
-                    event.stopPropagation()
-                    setAdding(false)
-                  }
-                }}
+                onKeyDown={closeOnEscape(() => setAdding(false))}
               >
                 <label htmlFor={`${id}-name`} className="visually-hidden">
                   {s.name}

@@ -6,8 +6,8 @@ import type { DeviceInfo } from '../../../core/domain/types.js'
 import { LIMITS } from '../../../core/domain/limits.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
-import { ErrorText } from '../ErrorText.js'
 import { InlineConfirm } from './InlineConfirm.js'
+import { FormActions } from '../FormActions.js'
 import './DeviceRow.css'
 
 export function deviceName(device: DeviceInfo): string {
@@ -78,15 +78,12 @@ export function DeviceRow({ device, onRemoved }: { device: DeviceInfo; onRemoved
               </p>
             ) : null}
           </div>
-          <ErrorText error={rename.error} />
-          <div className="actions">
-            <button type="button" className="button quiet" onClick={() => close('rename')}>
-              {s.cancel}
-            </button>
-            <button type="submit" className="button primary" disabled={rename.pending}>
-              {s.save}
-            </button>
-          </div>
+          <FormActions
+            error={rename.error}
+            cancel={{ label: s.cancel, onClick: () => close('rename') }}
+            submitLabel={s.save}
+            disabled={rename.pending}
+          />
         </form>
       ) : (
         <div className="device-main">

@@ -7,6 +7,7 @@ import type { RefObject } from 'react'
 import type { LinkStage } from '../../../core/domain/types.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
+import { useFocusAfterFailure } from '../useFocusAfterFailure.js'
 import { newLinkId } from './linking.js'
 
 export interface LinkAttempt<A extends unknown[], R> {
@@ -41,11 +42,7 @@ export function useLinkAttempt<A extends unknown[], R>(
     if (event.type === 'link-progress' && event.linkId === linkId.current) setStage(event.stage)
   })
 
-  const wasPending = useRef(false)
-  useEffect(() => {
-    if (wasPending.current && !action.pending && action.error) refocus.current?.focus()
-    wasPending.current = action.pending
-  }, [action.pending, action.error, refocus])
+  useFocusAfterFailure(action.pending, action.error !== null, refocus)
 
   return {
     run: async (...args: A) => {

@@ -5,8 +5,8 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import type { SupportPlan, SupportPlanContent } from '../../../core/domain/reaching.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
-import { ErrorText } from '../ErrorText.js'
 import { PLAN_FIELDS } from './PlanFields.js'
+import { FormActions } from '../FormActions.js'
 
 function contentOf(plan: SupportPlan): SupportPlanContent {
   const { helps, doesNotHelp, contacts, notInvolve, fromSupporters } = plan
@@ -60,15 +60,16 @@ export function PlanForm({
           />
         </div>
       ))}
-      <ErrorText error={save.error} />
-      <div className="actions">
-        <span role="status" className="saved">
-          {said}
-        </span>
-        <button type="submit" className="button primary" disabled={save.pending}>
-          {save.pending ? s.saving : s.save}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        status={
+          <span role="status" className="saved">
+            {said}
+          </span>
+        }
+        submitLabel={save.pending ? s.saving : s.save}
+        disabled={save.pending}
+      />
     </form>
   )
 }

@@ -3,8 +3,9 @@ import { useId, useState } from 'react'
 import type { Post, ReplyMode } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
-import { ErrorText } from '../ErrorText.js'
 import { ModeChoice } from './ModeChoice.js'
+import { FormActions } from '../FormActions.js'
+import { closeOnEscape } from '../closeOnEscape.js'
 import './PostEditor.css'
 
 export function PostEditor({
@@ -42,12 +43,7 @@ export function PostEditor({
         await save.run()
         onDone()
       }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation()
-          onDone()
-        }
-      }}
+      onKeyDown={closeOnEscape(() => onDone())}
     >
       <label className="visually-hidden" htmlFor={`${id}-text`}>
         {strings.post.edit}
@@ -64,15 +60,12 @@ export function PostEditor({
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      <ErrorText error={save.error} />
-      <div className="actions">
-        <button type="button" className="button quiet" onClick={onDone}>
-          {strings.post.cancel}
-        </button>
-        <button type="submit" className="button primary" disabled={save.pending || !text.trim()}>
-          {strings.post.save}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        cancel={{ label: strings.post.cancel, onClick: onDone }}
+        submitLabel={strings.post.save}
+        disabled={save.pending || !text.trim()}
+      />
     </form>
   )
 }

@@ -11,6 +11,7 @@ import { ErrorText } from '../ErrorText.js'
 import { PageSection } from '../Page.js'
 import { HintedField } from '../HintedField.js'
 import { useCommunityLive } from '../useCommunityLive.js'
+import { FormActions } from '../FormActions.js'
 import './AvailabilityForm.css'
 
 export function AvailabilityForm({ communityId, canAct }: { communityId: string; canAct: boolean }) {
@@ -129,15 +130,16 @@ function StatusForm({
           )}
         </HintedField>
       ) : null}
-      <ErrorText error={save.error} />
-      <div className="actions">
-        <span role="status" className="saved">
-          {saved ? s.saved : ''}
-        </span>
-        <button type="submit" className="button primary" disabled={!canAct || save.pending}>
-          {s.save}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        status={
+          <span role="status" className="saved">
+            {saved ? s.saved : ''}
+          </span>
+        }
+        submitLabel={s.save}
+        disabled={!canAct || save.pending}
+      />
     </form>
   )
 }

@@ -6,9 +6,9 @@ import type { Member } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { Dialog } from '../Dialog.js'
-import { ErrorText } from '../ErrorText.js'
 import { HintedField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
+import { FormActions } from '../FormActions.js'
 
 export function CheckOnMeDialog({
   communityId,
@@ -75,15 +75,12 @@ export function CheckOnMeDialog({
             />
           )}
         </HintedField>
-        <ErrorText error={send.error} />
-        <div className="actions">
-          <button type="button" className="button quiet" onClick={() => onClose(false)}>
-            {s.cancel}
-          </button>
-          <button type="submit" className="button primary" disabled={send.pending}>
-            {s.send}
-          </button>
-        </div>
+        <FormActions
+          error={send.error}
+          cancel={{ label: s.cancel, onClick: () => onClose(false) }}
+          submitLabel={s.send}
+          disabled={send.pending}
+        />
       </form>
     </Dialog>
   )

@@ -8,7 +8,7 @@ import type { Member } from '../../../core/domain/types.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
-import { ComposeSendRow, ComposeText } from '../ComposeText.js'
+import { ComposeSendRow, ComposeText, useDraft } from '../ComposeText.js'
 import { ErrorText } from '../ErrorText.js'
 import { useNow } from '../useNow.js'
 import { CheckOnMeDialog } from './CheckOnMeDialog.js'
@@ -169,17 +169,12 @@ function ConversationCompose({
   const engine = useEngine()
   const id = useId()
   const s = strings.conversation
-  const [text, setText] = useState('')
-  const [empty, setEmpty] = useState(false)
+  const { text, setText, empty, ready } = useDraft()
   const send = useAction(async () => engine.call('conversations.send', { communityId, memberId, text }))
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (send.pending) return
-    if (!text.trim()) {
-      setEmpty(true)
-      return
-    }
-    setEmpty(false)
+    if (!ready()) return
     if (await send.run()) setText('')
   }
   return (

@@ -1,6 +1,7 @@
 // Said plainly wherever people reach out or look for help: Mutual is peers,
 // not a crisis service, and nothing is passed to anyone outside.
 import { strings } from '../../strings/index.js'
+import { ResourcesButton } from './ResourcesButton.js'
 import './NotCrisis.css'
 
 export function NotCrisis({ onResources }: { onResources?: () => void }) {
@@ -9,13 +10,7 @@ export function NotCrisis({ onResources }: { onResources?: () => void }) {
     <div className="not-crisis">
       <p>{s.notCrisis}</p>
       <p className="hint">{s.neverOutside}</p>
-      {onResources ? (
-        <p>
-          <button type="button" className="button small" onClick={onResources}>
-            {s.resources}
-          </button>
-        </p>
-      ) : null}
+      {onResources ? <ResourcesButton onClick={onResources} /> : null}
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { useId } from 'react'
 import type { ReachOut } from '../../../core/domain/reaching.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
+import { ResourcesButton } from './ResourcesButton.js'
 import { ErrorText } from '../ErrorText.js'
 import './ReachOutCard.css'
 
@@ -58,13 +59,7 @@ export function ReachOutCard({
         ) : (
           <div className="reach-waiting" role="status">
             <p className="reach-status">{waitedLong ? s.waitingLong : s.waiting}</p>
-            {waitedLong ? (
-              <p>
-                <button type="button" className="button small" onClick={onResources}>
-                  {s.resources}
-                </button>
-              </p>
-            ) : null}
+            {waitedLong ? <ResourcesButton onClick={onResources} /> : null}
           </div>
         )
       ) : reach.closed ? (

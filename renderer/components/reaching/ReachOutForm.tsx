@@ -6,9 +6,10 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import type { Member } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
-import { ErrorText } from '../ErrorText.js'
 import { HintedField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
+import { FormActions } from '../FormActions.js'
+import { closeOnEscape } from '../closeOnEscape.js'
 import './ReachOutForm.css'
 
 export function ReachOutForm({
@@ -48,12 +49,7 @@ export function ReachOutForm({
         if (await send.run())
           onDone(who === 'chosen' ? members.filter((m) => chosen.includes(m.id)).map((m) => m.name) : [])
       }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation()
-          onDone(null)
-        }
-      }}
+      onKeyDown={closeOnEscape(() => onDone(null))}
     >
       <h4 id={`${id}-title`}>{s.talkTitle}</h4>
       <p className="hint">{s.talkIntro}</p>
@@ -107,15 +103,12 @@ export function ReachOutForm({
           {s.chooseNeeded}
         </p>
       ) : null}
-      <ErrorText error={send.error} />
-      <div className="actions">
-        <button type="button" className="button quiet" onClick={() => onDone(null)}>
-          {s.cancel}
-        </button>
-        <button type="submit" className="button primary" disabled={send.pending}>
-          {send.pending ? s.sending : s.send}
-        </button>
-      </div>
+      <FormActions
+        error={send.error}
+        cancel={{ label: s.cancel, onClick: () => onDone(null) }}
+        submitLabel={send.pending ? s.sending : s.send}
+        disabled={send.pending}
+      />
     </form>
   )
 }
