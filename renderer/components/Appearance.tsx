@@ -2,6 +2,7 @@
 import { useId } from 'react'
 import { strings } from '../strings/index.js'
 import { Avatar } from './Avatar.js'
+import { FieldError } from './HintedField.js'
 import './Appearance.css'
 
 export const COLOURS = Object.keys(strings.appearance.colours)
@@ -44,11 +45,7 @@ export function AppearanceFields({
             aria-invalid={error ? true : undefined}
             onChange={(e) => onChange({ ...value, name: e.target.value })}
           />
-          {error ? (
-            <p className="field-error" id={`${id}-error`}>
-              {error}
-            </p>
-          ) : null}
+          <FieldError id={`${id}-error`} error={error} />
         </div>
       </div>
       <fieldset className="swatches">

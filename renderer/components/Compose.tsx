@@ -8,7 +8,7 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ComposeSendRow, ComposeText, useDraft } from './ComposeText.js'
 import { ErrorText } from './ErrorText.js'
-import { HintedField } from './HintedField.js'
+import { TextField } from './HintedField.js'
 import { MoodChoice, isMoodWord, moodOf } from './MoodChoice.js'
 import type { MoodValue } from './MoodChoice.js'
 import { ModeChoice } from './PostCard.js'
@@ -129,18 +129,15 @@ export function Compose({
         </label>
       </ComposeSendRow>
       {withNote ? (
-        <HintedField id={`${id}-note`} label={s.noteLabel} hint={s.noteHint}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={200}
-              value={note}
-              autoFocus
-              onChange={(e) => setNote(e.target.value)}
-            />
-          )}
-        </HintedField>
+        <TextField
+          id={`${id}-note`}
+          label={s.noteLabel}
+          hint={s.noteHint}
+          maxLength={200}
+          value={note}
+          autoFocus
+          onChange={setNote}
+        />
       ) : null}
       <ErrorText error={send.error} />
     </form>

@@ -8,7 +8,7 @@ import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
 import { keepChosenColour } from './chosenColour.js'
 import type { AppearanceValue } from './Appearance.js'
-import { HintedField } from './HintedField.js'
+import { TextField } from './HintedField.js'
 import { FormActions } from './FormActions.js'
 import './CreateCommunity.css'
 
@@ -60,18 +60,16 @@ export function CreateCommunity({
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <HintedField id={`${id}-name`} label={s.name} hint={s.nameHint} error={problems.name}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            maxLength={80}
-            value={name}
-            autoFocus
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </HintedField>
+      <TextField
+        id={`${id}-name`}
+        label={s.name}
+        hint={s.nameHint}
+        error={problems.name}
+        maxLength={80}
+        value={name}
+        autoFocus
+        onChange={setName}
+      />
       <AppearanceFields value={me} onChange={setMe} error={problems.me ?? null} />
       <details
         className="create-agreements"

@@ -50,3 +50,36 @@ export function HintedField({
     </div>
   )
 }
+
+/** The usual field: one line of text, or a number, tied to its label, hint and error. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  type = 'text',
+  value,
+  onChange,
+  ...input
+}: {
+  id: string
+  label: ReactNode
+  hint?: ReactNode
+  error?: string | null
+  type?: 'text' | 'number'
+  value: string
+  onChange: (value: string) => void
+  maxLength?: number
+  min?: number
+  max?: number
+  autoFocus?: boolean
+  disabled?: boolean
+}) {
+  return (
+    <HintedField id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <input {...control} {...input} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </HintedField>
+  )
+}

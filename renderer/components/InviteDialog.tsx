@@ -6,6 +6,8 @@ import type { CreatedInvite, InviteInfo } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ClosingAction } from './ClosingAction.js'
+import { copyText } from './copyText.js'
+import { SelectField } from './SelectField.js'
 import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
 import { SecondInviteButton, useSecondInvite } from './SecondInvite.js'
@@ -50,13 +52,7 @@ export function InviteDialog({
 
   const copy = async () => {
     if (!created) return
-    try {
-      await navigator.clipboard.writeText(created.invite)
-    } catch {
-      // Without clipboard access, select the key so the person can copy it themselves.
-      keyRef.current?.select()
-      document.execCommand('copy')
-    }
+    await copyText(created.invite, keyRef)
     setCopied(true)
   }
 
@@ -74,30 +70,20 @@ export function InviteDialog({
           if (made) setCreated(made)
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-expiry`}>{s.expiry}</label>
-          <select
-            id={`${id}-expiry`}
-            value={expiresInMs}
-            onChange={(e) => setExpiresInMs(Number(e.target.value))}
-          >
-            {s.expiries.map((option) => (
-              <option key={option.ms} value={option.ms}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-uses`}>{s.uses}</label>
-          <select id={`${id}-uses`} value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))}>
-            {USES.map((n) => (
-              <option key={n} value={n}>
-                {s.usesOption(n)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-expiry`}
+          label={s.expiry}
+          value={expiresInMs}
+          options={s.expiries.map((option) => ({ value: option.ms, label: option.label }))}
+          onChange={setExpiresInMs}
+        />
+        <SelectField
+          id={`${id}-uses`}
+          label={s.uses}
+          value={maxUses}
+          options={USES.map((n) => ({ value: n, label: s.usesOption(n) }))}
+          onChange={setMaxUses}
+        />
         <button type="submit" className="button primary" disabled={create.pending}>
           {create.pending ? s.creating : s.create}
         </button>

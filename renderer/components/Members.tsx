@@ -8,7 +8,7 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { AppearanceFields } from './Appearance.js'
 import type { AppearanceValue } from './Appearance.js'
-import { ErrorText } from './ErrorText.js'
+import { SettingToggle } from './SettingToggle.js'
 import { MemberRow } from './MemberRow.js'
 import { WhoIsHere } from './reaching/WhoIsHere.js'
 import { PendingInvites } from './PendingInvites.js'
@@ -108,26 +108,18 @@ function MyProfile({ communityId, me }: { communityId: string; me: Member }) {
 
 function Notifications({ community }: { community: CommunitySummary }) {
   const engine = useEngine()
-  const id = useId()
   const set = useAction(async (enabled: boolean) =>
     engine.call('communities.setNotifications', { communityId: community.id, enabled })
   )
   return (
-    <div className="notifications">
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={community.notifications}
-          disabled={set.pending}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => void set.run(e.target.checked)}
-        />
-        {strings.members.notifications}
-      </label>
-      <p className="hint" id={`${id}-hint`}>
-        {strings.members.notificationsHint}
-      </p>
-      <ErrorText error={set.error} />
-    </div>
+    <SettingToggle
+      className="notifications"
+      label={strings.members.notifications}
+      hint={strings.members.notificationsHint}
+      checked={community.notifications}
+      pending={set.pending}
+      error={set.error}
+      onChange={(on) => void set.run(on)}
+    />
   )
 }

@@ -4,6 +4,7 @@
 import type { Settings } from '../../core/domain/governance.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import type { Member, Post } from '../../core/domain/types.js'
+import type { Params } from '../../core/rpc/methods.js'
 import { useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ReasonDialog } from './ReasonDialog.js'
@@ -23,6 +24,9 @@ export function ModerationDialog({
   onClose: () => void
 }) {
   const engine = useEngine()
+  // A review and a removal are both proposals, asked of the community with the reason given.
+  const propose = (change: Params<'proposals.create'>['change']) => (reason: string) =>
+    engine.call('proposals.create', { communityId, change, reason })
   if (request.kind === 'flag') {
     const s = strings.flags
     return (
@@ -47,13 +51,7 @@ export function ModerationDialog({
         label={s.reviewReason}
         submit={s.reviewSubmit}
         maxLength={LIMITS.reason}
-        onSubmit={(reason) =>
-          engine.call('proposals.create', {
-            communityId,
-            change: { kind: 'review', postId: request.post.id },
-            reason
-          })
-        }
+        onSubmit={propose({ kind: 'review', postId: request.post.id })}
         onClose={onClose}
       />
     )
@@ -68,13 +66,7 @@ export function ModerationDialog({
       submit={s.submit}
       maxLength={LIMITS.reason}
       danger
-      onSubmit={(reason) =>
-        engine.call('proposals.create', {
-          communityId,
-          change: { kind: 'removal', member: request.member.id },
-          reason
-        })
-      }
+      onSubmit={propose({ kind: 'removal', member: request.member.id })}
       onClose={onClose}
     />
   )

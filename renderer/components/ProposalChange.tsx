@@ -91,20 +91,8 @@ export function TextDiff({ before, after }: { before: string; after: string }) {
           <p key={i} className="diff-same">
             {line.text}
           </p>
-        ) : line.kind === 'removed' ? (
-          <p key={i} className="diff-removed">
-            <del>
-              <span className="visually-hidden">{s.removedText} </span>
-              {line.text}
-            </del>
-          </p>
         ) : (
-          <p key={i} className="diff-added">
-            <ins>
-              <span className="visually-hidden">{s.addedText} </span>
-              {line.text}
-            </ins>
-          </p>
+          <ChangedLine key={i} kind={line.kind} text={line.text} />
         )
       )}
     </div>
@@ -151,5 +139,19 @@ function PostBody({ communityId, postId }: { communityId: string; postId: string
     <ContentNote note={post.data.note}>
       <PostText text={post.data.text} />
     </ContentNote>
+  )
+}
+
+/** A line taken out or put in, marked as such for a screen reader as well as by colour. */
+function ChangedLine({ kind, text }: { kind: 'removed' | 'added'; text: string }) {
+  const s = strings.proposals
+  const Mark = kind === 'removed' ? 'del' : 'ins'
+  return (
+    <p className={`diff-${kind}`}>
+      <Mark>
+        <span className="visually-hidden">{kind === 'removed' ? s.removedText : s.addedText} </span>
+        {text}
+      </Mark>
+    </p>
   )
 }

@@ -7,7 +7,8 @@ import type { ResourceKind } from '../../core/domain/reaching.js'
 import { LIMITS } from '../../core/domain/limits.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
-import { HintedField } from './HintedField.js'
+import { HintedField, TextField } from './HintedField.js'
+import { SelectField } from './SelectField.js'
 import { FormActions } from './FormActions.js'
 import { closeOnEscape } from './closeOnEscape.js'
 import './Compose.css'
@@ -63,39 +64,30 @@ export function ResourceCompose({ communityId, disabled }: { communityId: string
       <h3 id={`${id}-title`} className="compose-label">
         {s.add}
       </h3>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{s.kind}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ResourceKind)}>
-          {RESOURCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {s.kinds[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <HintedField id={`${id}-name`} label={s.name} error={nameMissing ? s.nameNeeded : null}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoFocus
-            maxLength={LIMITS.resourceName}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </HintedField>
-      <HintedField id={`${id}-contact`} label={s.contact} hint={s.contactHint}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            maxLength={LIMITS.resourceContact}
-            value={contact}
-            onChange={(e) => setContact(e.target.value)}
-          />
-        )}
-      </HintedField>
+      <SelectField
+        id={`${id}-kind`}
+        label={s.kind}
+        value={kind}
+        options={RESOURCE_KINDS.map((k) => ({ value: k, label: s.kinds[k] }))}
+        onChange={setKind}
+      />
+      <TextField
+        id={`${id}-name`}
+        label={s.name}
+        error={nameMissing ? s.nameNeeded : null}
+        autoFocus
+        maxLength={LIMITS.resourceName}
+        value={name}
+        onChange={setName}
+      />
+      <TextField
+        id={`${id}-contact`}
+        label={s.contact}
+        hint={s.contactHint}
+        maxLength={LIMITS.resourceContact}
+        value={contact}
+        onChange={setContact}
+      />
       <HintedField id={`${id}-text`} label={s.description} error={textMissing ? s.descriptionNeeded : null}>
         {(control) => (
           <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} />

@@ -9,6 +9,7 @@ import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
 import { FormActions } from './FormActions.js'
 import { closeOnEscape } from './closeOnEscape.js'
+import { FieldError } from './HintedField.js'
 import './RespondControls.css'
 
 export function RespondControls({ proposal, communityId }: { proposal: Proposal; communityId: string }) {
@@ -60,11 +61,7 @@ export function RespondControls({ proposal, communityId }: { proposal: Proposal;
               onChange={(e) => setNote(e.target.value)}
               onKeyDown={closeOnEscape(() => setWriting(null))}
             />
-            {missing ? (
-              <p className="field-error" id={`${id}-missing`}>
-                {s.noteNeeded[writing]}
-              </p>
-            ) : null}
+            <FieldError id={`${id}-missing`} error={missing ? s.noteNeeded[writing] : null} />
           </div>
           <FormActions
             cancel={{ label: s.cancel, onClick: () => setWriting(null) }}

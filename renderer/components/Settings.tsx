@@ -9,6 +9,7 @@ import {
 import type { Settings } from '../../core/domain/governance.js'
 import { REPLY_MODES } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
+import { SelectField } from './SelectField.js'
 import './Settings.css'
 
 type Key = keyof Settings
@@ -72,20 +73,13 @@ export function SettingsFields({
   const [flags, setFlags] = useState(String(value.flagsToHide))
   return (
     <div className="settings-fields">
-      <div className="field">
-        <label htmlFor={`${id}-invite`}>{s.invite}</label>
-        <select
-          id={`${id}-invite`}
-          value={value.invite}
-          onChange={(e) => set('invite', e.target.value as Settings['invite'])}
-        >
-          {INVITE_RULES.map((rule) => (
-            <option key={rule} value={rule}>
-              {s.inviteOptions[rule]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-invite`}
+        label={s.invite}
+        value={value.invite}
+        options={INVITE_RULES.map((rule) => ({ value: rule, label: s.inviteOptions[rule] }))}
+        onChange={(rule) => set('invite', rule)}
+      />
       <div className="field">
         <label htmlFor={`${id}-flags`}>{s.flagsToHide}</label>
         <input
@@ -103,49 +97,29 @@ export function SettingsFields({
         />
       </div>
       {(['removal', 'consent'] as const).map((key) => (
-        <div className="field" key={key}>
-          <label htmlFor={`${id}-${key}`}>{s[key]}</label>
-          <select
-            id={`${id}-${key}`}
-            value={value[key]}
-            onChange={(e) => set(key, e.target.value as Settings[typeof key])}
-          >
-            {DECISION_RULES.map((rule) => (
-              <option key={rule} value={rule}>
-                {s.ruleOptions[rule]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          key={key}
+          id={`${id}-${key}`}
+          label={s[key]}
+          value={value[key]}
+          options={DECISION_RULES.map((rule) => ({ value: rule, label: s.ruleOptions[rule] }))}
+          onChange={(rule) => set(key, rule)}
+        />
       ))}
-      <div className="field">
-        <label htmlFor={`${id}-mode`}>{s.defaultReplyMode}</label>
-        <select
-          id={`${id}-mode`}
-          value={value.defaultReplyMode}
-          onChange={(e) => set('defaultReplyMode', e.target.value as Settings['defaultReplyMode'])}
-        >
-          {REPLY_MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {strings.modes[mode].label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-counting`}>{s.counting}</label>
-        <select
-          id={`${id}-counting`}
-          value={value.counting}
-          onChange={(e) => set('counting', e.target.value as Settings['counting'])}
-        >
-          {COUNTING_RULES.map((rule) => (
-            <option key={rule} value={rule}>
-              {s.countingOptions[rule]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-mode`}
+        label={s.defaultReplyMode}
+        value={value.defaultReplyMode}
+        options={REPLY_MODES.map((mode) => ({ value: mode, label: strings.modes[mode].label }))}
+        onChange={(mode) => set('defaultReplyMode', mode)}
+      />
+      <SelectField
+        id={`${id}-counting`}
+        label={s.counting}
+        value={value.counting}
+        options={COUNTING_RULES.map((rule) => ({ value: rule, label: s.countingOptions[rule] }))}
+        onChange={(rule) => set('counting', rule)}
+      />
     </div>
   )
 }

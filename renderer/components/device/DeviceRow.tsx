@@ -8,6 +8,7 @@ import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { InlineConfirm } from './InlineConfirm.js'
 import { FormActions } from '../FormActions.js'
+import { FieldError } from '../HintedField.js'
 import './DeviceRow.css'
 
 export function deviceName(device: DeviceInfo): string {
@@ -72,11 +73,7 @@ export function DeviceRow({ device, onRemoved }: { device: DeviceInfo; onRemoved
               aria-describedby={problem ? `${id}-problem` : undefined}
               onChange={(e) => setDraft(e.target.value)}
             />
-            {problem ? (
-              <p className="field-error" id={`${id}-problem`}>
-                {strings.linkToOther.nameNeeded}
-              </p>
-            ) : null}
+            <FieldError id={`${id}-problem`} error={problem ? strings.linkToOther.nameNeeded : null} />
           </div>
           <FormActions
             error={rename.error}

@@ -7,6 +7,7 @@ import type { RpcError } from '../../../core/rpc/client.js'
 import { asRpcError, useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ClosingAction } from '../ClosingAction.js'
+import { copyText } from '../copyText.js'
 import { ErrorText } from '../ErrorText.js'
 import { useNow } from '../useNow.js'
 import { LinkErrorText } from './linking.js'
@@ -102,12 +103,7 @@ export function LinkDevice({ onClose, onAgain }: { onClose: () => void; onAgain:
 
   const copy = async () => {
     if (!offer) return
-    try {
-      await navigator.clipboard.writeText(offer.code)
-    } catch {
-      codeRef.current?.select()
-      document.execCommand('copy')
-    }
+    await copyText(offer.code, codeRef)
     setCopied(true)
   }
 

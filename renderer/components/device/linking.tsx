@@ -5,7 +5,7 @@ import type { RpcError } from '../../../core/rpc/client.js'
 import { LIMITS } from '../../../core/domain/limits.js'
 import { strings } from '../../strings/index.js'
 import { errorMessage } from '../ErrorText.js'
-import { HintedField } from '../HintedField.js'
+import { TextField } from '../HintedField.js'
 import './linking.css'
 
 /** The 16 hex characters the engine takes as a link id, so progress events can be told apart. */
@@ -111,17 +111,15 @@ export function DeviceNameField({
 }) {
   const s = strings.linkToOther
   return (
-    <HintedField id={id} label={s.name} hint={s.nameHint} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          value={value}
-          maxLength={LIMITS.deviceName}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </HintedField>
+    <TextField
+      id={id}
+      label={s.name}
+      hint={s.nameHint}
+      error={error}
+      value={value}
+      maxLength={LIMITS.deviceName}
+      disabled={disabled}
+      onChange={onChange}
+    />
   )
 }

@@ -9,7 +9,8 @@ import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
 import { PageSection } from '../Page.js'
-import { HintedField } from '../HintedField.js'
+import { TextField } from '../HintedField.js'
+import { SettingToggle } from '../SettingToggle.js'
 import { useCommunityLive } from '../useCommunityLive.js'
 import { FormActions } from '../FormActions.js'
 import './AvailabilityForm.css'
@@ -92,43 +93,34 @@ function StatusForm({
         ))}
       </fieldset>
       {kind !== null ? (
-        <HintedField id={`${id}-note`} label={s.note} hint={s.noteHint}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={LIMITS.availabilityNote}
-              value={note}
-              disabled={!canAct}
-              onChange={(e) => {
-                setSaved(false)
-                setNote(e.target.value)
-              }}
-            />
-          )}
-        </HintedField>
+        <TextField
+          id={`${id}-note`}
+          label={s.note}
+          hint={s.noteHint}
+          maxLength={LIMITS.availabilityNote}
+          value={note}
+          disabled={!canAct}
+          onChange={(text) => {
+            setSaved(false)
+            setNote(text)
+          }}
+        />
       ) : null}
       {kind === 'open' ? (
-        <HintedField
+        <TextField
           id={`${id}-limit`}
           label={s.limit}
           hint={`${s.limitHint} ${s.openNow(state.openConversations)}`}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={LIMITS.conversationLimit}
-              value={limit}
-              disabled={!canAct}
-              onChange={(e) => {
-                setSaved(false)
-                setLimit(e.target.value)
-              }}
-            />
-          )}
-        </HintedField>
+          type="number"
+          min={1}
+          max={LIMITS.conversationLimit}
+          value={limit}
+          disabled={!canAct}
+          onChange={(text) => {
+            setSaved(false)
+            setLimit(text)
+          }}
+        />
       ) : null}
       <FormActions
         error={save.error}
@@ -154,27 +146,19 @@ function PresenceToggle({
   onSet: () => void
 }) {
   const engine = useEngine()
-  const id = useId()
   const set = useAction(async (on: boolean) => {
     await engine.call('presence.set', { communityId, visible: on })
     onSet()
   })
   return (
-    <div className="presence">
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={visible}
-          disabled={set.pending}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => void set.run(e.target.checked)}
-        />
-        {strings.availability.presence}
-      </label>
-      <p className="hint" id={`${id}-hint`}>
-        {strings.availability.presenceHint}
-      </p>
-      <ErrorText error={set.error} />
-    </div>
+    <SettingToggle
+      className="presence"
+      label={strings.availability.presence}
+      hint={strings.availability.presenceHint}
+      checked={visible}
+      pending={set.pending}
+      error={set.error}
+      onChange={(on) => void set.run(on)}
+    />
   )
 }

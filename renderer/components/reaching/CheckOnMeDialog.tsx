@@ -6,7 +6,7 @@ import type { Member } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { Dialog } from '../Dialog.js'
-import { HintedField } from '../HintedField.js'
+import { FieldError, TextField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
 import { FormActions } from '../FormActions.js'
 
@@ -59,22 +59,15 @@ export function CheckOnMeDialog({
             setChosen(next)
           }}
         />
-        {missing ? (
-          <p className="field-error" id={`${id}-missing`}>
-            {strings.reaching.chooseNeeded}
-          </p>
-        ) : null}
-        <HintedField id={`${id}-note`} label={s.note} hint={s.noteHint}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={LIMITS.reachContext}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          )}
-        </HintedField>
+        <FieldError id={`${id}-missing`} error={missing ? strings.reaching.chooseNeeded : null} />
+        <TextField
+          id={`${id}-note`}
+          label={s.note}
+          hint={s.noteHint}
+          maxLength={LIMITS.reachContext}
+          value={note}
+          onChange={setNote}
+        />
         <FormActions
           error={send.error}
           cancel={{ label: s.cancel, onClick: () => onClose(false) }}

@@ -6,7 +6,7 @@ import { LIMITS } from '../../../core/domain/limits.js'
 import type { Member } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
-import { HintedField } from '../HintedField.js'
+import { FieldError, TextField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
 import { FormActions } from '../FormActions.js'
 import { closeOnEscape } from '../closeOnEscape.js'
@@ -53,18 +53,15 @@ export function ReachOutForm({
     >
       <h4 id={`${id}-title`}>{s.talkTitle}</h4>
       <p className="hint">{s.talkIntro}</p>
-      <HintedField id={`${id}-context`} label={s.context} hint={s.contextHint}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoFocus
-            maxLength={LIMITS.reachContext}
-            value={context}
-            onChange={(e) => setContext(e.target.value)}
-          />
-        )}
-      </HintedField>
+      <TextField
+        id={`${id}-context`}
+        label={s.context}
+        hint={s.contextHint}
+        autoFocus
+        maxLength={LIMITS.reachContext}
+        value={context}
+        onChange={setContext}
+      />
       <fieldset className="reach-who">
         <legend>{s.who}</legend>
         <label className="check">
@@ -98,11 +95,7 @@ export function ReachOutForm({
           }}
         />
       ) : null}
-      {missing ? (
-        <p className="field-error" id={`${id}-missing`}>
-          {s.chooseNeeded}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-missing`} error={missing ? s.chooseNeeded : null} />
       <FormActions
         error={send.error}
         cancel={{ label: s.cancel, onClick: () => onDone(null) }}
