@@ -1,6 +1,6 @@
 // Joining with an invite key, saying honestly what is happening: looking for
 // a member, nobody online yet (still trying), syncing, in.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { JoinProgress } from '../../core/domain/types.js'
 import { useAction, useEngine, useEngineEvents } from '../engine/hooks.js'
@@ -10,6 +10,7 @@ import { keepChosenColour } from './chosenColour.js'
 import { AttemptProgress } from './AttemptProgress.js'
 import { HintedField } from './HintedField.js'
 import { useFocusAfterFailure } from './useFocusAfterFailure.js'
+import { useStoppable } from './useStoppable.js'
 import type { AppearanceValue } from './Appearance.js'
 import { ErrorText } from './ErrorText.js'
 import './JoinCommunity.css'
@@ -42,17 +43,12 @@ export function JoinCommunity({
   const [me, setMe] = useState<AppearanceValue>({ name: defaultName, color: null })
   const [problems, setProblems] = useState<{ invite?: string; me?: string }>({})
   const [progress, setProgress] = useState<JoinProgress | null>(null)
-  const [stopped, setStopped] = useState(false)
-  const joinId = useRef<string | null>(null)
-
-  // Closing the form stops the attempt, rather than leaving it running unseen.
-  useEffect(
-    () => () => {
-      const current = joinId.current
-      if (current) void engine.call('communities.cancelJoin', { joinId: current }).catch(() => undefined)
-    },
-    [engine]
-  )
+  const {
+    id: joinId,
+    stopped,
+    setStopped,
+    stop
+  } = useStoppable((joinId) => engine.call('communities.cancelJoin', { joinId }))
 
   useEngineEvents((event) => {
     if (event.type === 'join-progress' && event.progress.joinId === joinId.current)
@@ -85,13 +81,6 @@ export function JoinCommunity({
     joinId.current = null
     setProgress(null)
     if (joined) onJoined(joined)
-  }
-
-  const stop = async () => {
-    const current = joinId.current
-    if (!current) return
-    setStopped(true)
-    await engine.call('communities.cancelJoin', { joinId: current }).catch(() => undefined)
   }
 
   const joining = join.pending

@@ -2,12 +2,13 @@
 // events carry, the stage it has reached, and stopping it. Closing the form
 // stops it, rather than leaving it running unseen; when it fails, focus goes
 // back to the field that started it.
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { RefObject } from 'react'
 import type { LinkStage } from '../../../core/domain/types.js'
 import type { RpcError } from '../../../core/rpc/client.js'
 import { useAction, useEngine, useEngineEvents } from '../../engine/hooks.js'
 import { useFocusAfterFailure } from '../useFocusAfterFailure.js'
+import { useStoppable } from '../useStoppable.js'
 import { newLinkId } from './linking.js'
 
 export interface LinkAttempt<A extends unknown[], R> {
@@ -26,18 +27,14 @@ export function useLinkAttempt<A extends unknown[], R>(
   refocus: RefObject<HTMLElement | null>
 ): LinkAttempt<A, R> {
   const engine = useEngine()
-  const linkId = useRef<string | null>(null)
   const [stage, setStage] = useState<LinkStage | null>(null)
-  const [stopped, setStopped] = useState(false)
   const action = useAction(call)
-
-  useEffect(
-    () => () => {
-      const current = linkId.current
-      if (current) void engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
-    },
-    [engine]
-  )
+  const {
+    id: linkId,
+    stopped,
+    setStopped,
+    stop
+  } = useStoppable((linkId) => engine.call('devices.cancelLink', { linkId }))
   useEngineEvents((event) => {
     if (event.type === 'link-progress' && event.linkId === linkId.current) setStage(event.stage)
   })
@@ -55,12 +52,7 @@ export function useLinkAttempt<A extends unknown[], R>(
       setStage(null)
       return result
     },
-    stop: async () => {
-      const current = linkId.current
-      if (!current) return
-      setStopped(true)
-      await engine.call('devices.cancelLink', { linkId: current }).catch(() => undefined)
-    },
+    stop,
     stage,
     pending: action.pending,
     error: action.error,
