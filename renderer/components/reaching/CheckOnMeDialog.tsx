@@ -8,6 +8,7 @@ import { strings } from '../../strings/index.js'
 import { Dialog } from '../Dialog.js'
 import { FieldError, TextField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
+import { useChosenMembers } from './useChosenMembers.js'
 import { FormActions } from '../FormActions.js'
 
 export function CheckOnMeDialog({
@@ -25,9 +26,8 @@ export function CheckOnMeDialog({
   const engine = useEngine()
   const id = useId()
   const s = strings.checkOnMe
-  const [chosen, setChosen] = useState<string[]>([...initial])
   const [note, setNote] = useState('')
-  const [missing, setMissing] = useState(false)
+  const { chosen, missing, setMissing, choice } = useChosenMembers(initial, `${id}-missing`)
   const send = useAction(async () =>
     engine.call('checkOnMe.send', {
       communityId,
@@ -49,16 +49,7 @@ export function CheckOnMeDialog({
         }}
       >
         <p id={`${id}-intro`}>{s.intro}</p>
-        <MemberChoice
-          legend={strings.reaching.chooseMembers}
-          members={members}
-          chosen={chosen}
-          describedBy={missing ? `${id}-missing` : undefined}
-          onChange={(next) => {
-            setMissing(false)
-            setChosen(next)
-          }}
-        />
+        <MemberChoice legend={strings.reaching.chooseMembers} members={members} {...choice} />
         <FieldError id={`${id}-missing`} error={missing ? strings.reaching.chooseNeeded : null} />
         <TextField
           id={`${id}-note`}

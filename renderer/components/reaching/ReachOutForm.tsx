@@ -8,6 +8,7 @@ import { useAction, useEngine } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { FieldError, TextField } from '../HintedField.js'
 import { MemberChoice } from './MemberChoice.js'
+import { useChosenMembers } from './useChosenMembers.js'
 import { FormActions } from '../FormActions.js'
 import { closeOnEscape } from '../closeOnEscape.js'
 import './ReachOutForm.css'
@@ -27,8 +28,7 @@ export function ReachOutForm({
   const s = strings.reaching
   const [context, setContext] = useState('')
   const [who, setWho] = useState<'everyone' | 'chosen'>('everyone')
-  const [chosen, setChosen] = useState<string[]>([])
-  const [missing, setMissing] = useState(false)
+  const { chosen, missing, setMissing, choice } = useChosenMembers([], `${id}-missing`)
   const send = useAction(async () =>
     engine.call('reachouts.create', {
       communityId,
@@ -83,18 +83,7 @@ export function ReachOutForm({
           {s.chosen}
         </label>
       </fieldset>
-      {who === 'chosen' ? (
-        <MemberChoice
-          legend={s.chooseMembers}
-          members={members}
-          chosen={chosen}
-          describedBy={missing ? `${id}-missing` : undefined}
-          onChange={(next) => {
-            setMissing(false)
-            setChosen(next)
-          }}
-        />
-      ) : null}
+      {who === 'chosen' ? <MemberChoice legend={s.chooseMembers} members={members} {...choice} /> : null}
       <FieldError id={`${id}-missing`} error={missing ? s.chooseNeeded : null} />
       <FormActions
         error={send.error}
