@@ -6,6 +6,7 @@ import path from 'node:path'
 import { Mutual } from '../core/mutual.js'
 import { parseBootstrap, probeBootstrap } from '../core/network.js'
 import { serveRpc } from '../core/rpc/server.js'
+import { createHandlers } from '../core/rpc/handlers.js'
 import { socketTransport } from '../core/rpc/socket.js'
 import type { EngineEvent } from '../core/domain/types.js'
 import { isListening } from './connect.js'
@@ -67,11 +68,12 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   }
   engine.on('event', onEvent)
 
+  const handlers = createHandlers(engine)
   const sockets = new Set<net.Socket>()
   const server = net.createServer((socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
-    serveRpc(socketTransport(socket), engine.handlers, engine)
+    serveRpc(socketTransport(socket), handlers, engine)
   })
   if (!stop.requested) {
     try {

@@ -1,5 +1,6 @@
 // The engine root: one profile folder, many communities. Front-ends reach it
-// only through `handlers` (the RPC contract) and the 'event' stream.
+// only through the RPC (core/rpc/handlers.ts, wired where it is served: the
+// app's engine host, the CLI daemon, the tests) and the 'event' stream.
 import { EventEmitter } from 'node:events'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -26,8 +27,6 @@ import { DeviceLock } from './profile/device-lock.js'
 import type { Protection } from './domain/passphrase.js'
 import type { Keychain } from './profile/keyring.js'
 import { sealOldStore } from './community/store-keys.js'
-import { createHandlers } from './rpc/handlers.js'
-import type { Handlers } from './rpc/server.js'
 import { SuspendWatch } from './suspend.js'
 import { NoticeWatcher } from './community/notices.js'
 import { nextEvent } from './community/next-event.js'
@@ -79,7 +78,6 @@ const NEW_ENTRY = {
 }
 
 export class Mutual extends EventEmitter {
-  readonly handlers: Handlers
   readonly now: () => number
   readonly plans: SupportPlans
   /** My devices: linking, naming and revoking them (core/linking/). */
@@ -153,7 +151,6 @@ export class Mutual extends EventEmitter {
         await this.plans.save(content)
       }
     })
-    this.handlers = createHandlers(this)
     this.suspendWatch = new SuspendWatch(() => void this.refreshNetwork())
     this.deviceLock = new DeviceLock({
       storage: opts.storage,

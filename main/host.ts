@@ -7,6 +7,7 @@ import { Mutual } from '../core/mutual.js'
 import { isMutualError } from '../core/errors.js'
 import { parseBootstrap } from '../core/network.js'
 import { serveRpc } from '../core/rpc/server.js'
+import { createHandlers } from '../core/rpc/handlers.js'
 import type { Transport } from '../core/rpc/protocol.js'
 import { parseToEngine } from './engine-messages.js'
 import type { EngineConfig, FromEngine } from './engine-messages.js'
@@ -100,7 +101,7 @@ export function runEngineHost(parent: ParentPortLike, options: HostOptions = {})
     const transport = portTransport(port)
     transports.add(transport)
     transport.onClose(() => transports.delete(transport))
-    serveRpc(transport, engine.handlers, engine)
+    serveRpc(transport, createHandlers(engine), engine)
   }
 
   async function stop(): Promise<void> {

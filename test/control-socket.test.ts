@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { connectToDaemon } from '../cli/connect.js'
 import { socketToConnect } from '../cli/paths.js'
 import { Mutual } from '../core/mutual.js'
+import { createHandlers } from '../core/rpc/handlers.js'
 import { CliHarness, buildCli, eventually } from './cli-harness.js'
 import type { Running } from './cli-harness.js'
 
@@ -208,7 +209,7 @@ test.skipIf(process.platform === 'win32')(
       const engine = new Mutual({ storage: dir, offline: true })
       await engine.open()
       try {
-        await engine.handlers['communities.create']({ name: 'Night owls', displayName: 'Ash' })
+        await createHandlers(engine)['communities.create']({ name: 'Night owls', displayName: 'Ash' })
       } finally {
         await engine.close()
       }

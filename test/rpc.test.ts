@@ -6,6 +6,7 @@ import { RpcClient } from '../core/rpc/client.js'
 import { memoryTransportPair } from '../core/rpc/memory.js'
 import type { FlowControl, Transport } from '../core/rpc/protocol.js'
 import { serveRpc } from '../core/rpc/server.js'
+import { createHandlers } from '../core/rpc/handlers.js'
 import type { Handlers } from '../core/rpc/server.js'
 
 const lab = new Lab()
@@ -66,7 +67,7 @@ test('rpc: calls with bad arguments get a clear error and the engine keeps servi
 
 test('rpc: malformed envelopes are all answered, with a null id when they have none, and never stop the server', async () => {
   const [server, client] = memoryTransportPair()
-  serveRpc(server, ash.engine.handlers, ash.engine)
+  serveRpc(server, createHandlers(ash.engine), ash.engine)
   const replies: unknown[] = []
   // Events (acks landing) may interleave; only replies matter here.
   client.onMessage((m) => (m as { t?: string }).t === 'res' && replies.push(m))
@@ -99,7 +100,7 @@ test('rpc: malformed envelopes are all answered, with a null id when they have n
 
 test('rpc: a request with a negative or fractional id gets one error reply carrying that id', async () => {
   const [server, client] = memoryTransportPair()
-  serveRpc(server, ash.engine.handlers, ash.engine)
+  serveRpc(server, createHandlers(ash.engine), ash.engine)
   const replies: unknown[] = []
   client.onMessage((m) => (m as { t?: string }).t === 'res' && replies.push(m))
   const answered = new Promise<void>((resolve) =>
@@ -187,7 +188,7 @@ test('rpc: a server reads at most 16 requests ahead of its replies over a transp
   const t = flowTransport()
   const release: (() => void)[] = []
   const handlers: Handlers = {
-    ...ash.engine.handlers,
+    ...createHandlers(ash.engine),
     'communities.list': () => new Promise((resolve) => release.push(() => resolve([])))
   }
   serveRpc(t.transport, handlers, new EventEmitter())
@@ -224,7 +225,7 @@ test('rpc: a server reads at most 16 requests ahead of its replies over a transp
 test('rpc: a client that leaves more than 8 MB unread is dropped rather than sent more events', () => {
   const t = flowTransport()
   const events = new EventEmitter()
-  serveRpc(t.transport, ash.engine.handlers, events)
+  serveRpc(t.transport, createHandlers(ash.engine), events)
   events.emit('event', { type: 'communities-changed' })
   expect(t.sent).toHaveLength(1)
   t.state.backlog = 8 * 1024 * 1024 + 1

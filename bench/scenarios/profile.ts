@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { Mutual } from '../../core/mutual.js'
+import { createHandlers } from '../../core/rpc/handlers.js'
 import { fill } from '../fixtures.js'
 import type { BenchLab } from '../fixtures.js'
 import type { Sizes } from '../sizes.js'
@@ -26,7 +27,7 @@ export async function profileChild(dir: string, communityId: string, bootstrap: 
   const start = performance.now()
   const engine = new Mutual({ storage: dir, bootstrap: [{ host: host!, port: Number(port) }] })
   await engine.open()
-  const page = await engine.handlers['posts.feed']({ communityId, limit: 50 })
+  const page = await createHandlers(engine)['posts.feed']({ communityId, limit: 50 })
   const startMs = performance.now() - start
   if (page.posts.length !== 50) throw new Error('first page incomplete')
   await new Promise((r) => setTimeout(r, 3000))

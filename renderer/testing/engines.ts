@@ -15,8 +15,15 @@ import type { ErrorCode } from '../../core/errors.js'
 import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
-import { Lab, agree, serveEngine, startTestnet, until as untilEvery } from '../../test/support/peers.js'
-import type { Peer } from '../../test/support/peers.js'
+import {
+  Lab,
+  agree,
+  createHandlers,
+  serveEngine,
+  startTestnet,
+  until as untilEvery
+} from '../../test/support/peers.js'
+import type { Handlers, Peer } from '../../test/support/peers.js'
 
 export interface Call {
   method: string
@@ -148,14 +155,14 @@ export class Circle {
   readonly bridge: EngineBridge
   private readonly members = new Map<string, Someone>()
   /** The handlers the app's requests reach: your engine's own, unless a test makes one refuse. */
-  private readonly handlers: Peer['engine']['handlers']
+  private readonly handlers: Handlers
 
   private constructor(
     private readonly lab: Lab,
     readonly communityId: string,
     readonly me: Someone
   ) {
-    this.handlers = { ...me.peer.engine.handlers }
+    this.handlers = createHandlers(me.peer.engine)
     this.bridge = new EngineBridge(serveEngine(me.peer.engine, this.handlers))
     this.members.set('Ash', me)
   }

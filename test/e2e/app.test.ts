@@ -225,12 +225,12 @@ test('e2e: bad, used and withdrawn invites are refused with words that say which
   await expectAccessible(cy)
 
   // Bo's key let one person in already.
-  const { invite: used } = await ash.engine.handlers['invites.create']({
+  const { invite: used } = await ash.handlers['invites.create']({
     communityId: (await ash.engine.summaries())[0]!.id,
     maxUses: 1
   })
   const fen = await stage.member('Fen')
-  await fen.engine.handlers['communities.join']({ invite: used, displayName: 'Fen' })
+  await fen.handlers['communities.join']({ invite: used, displayName: 'Fen' })
   await attempt(used, 'This invite has already been used. Ask a member for a new one.')
 
   // Ash makes an invite and withdraws it in the invite dialog.

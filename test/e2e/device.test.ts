@@ -53,7 +53,7 @@ test('e2e: device: set a passphrase, lock now, a wrong passphrase, unlock, and l
   await screenshot(ash, 'device-02-locked')
   expect(await seriousA11yViolations(ash)).toEqual([])
   // Locked means locked for the engine too, whatever a page asks.
-  await expect(ash.engine.handlers['communities.list']({})).rejects.toMatchObject({ code: 'locked' })
+  await expect(ash.handlers['communities.list']({})).rejects.toMatchObject({ code: 'locked' })
 
   await unlock('tea by the window at seven')
   await ash.page.getByRole('alert').getByText('That passphrase doesn’t open Mutual on this device.').waitFor()

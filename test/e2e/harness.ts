@@ -21,6 +21,7 @@ import type { EngineEvent } from '../../core/domain/types.js'
 import type { EngineStatus } from '../../core/rpc/bridge.js'
 import type { Transport } from '../../core/rpc/protocol.js'
 import { serveRpc } from '../../core/rpc/server.js'
+import { createHandlers } from '../../core/rpc/handlers.js'
 import type { EventSource, Handlers } from '../../core/rpc/server.js'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -132,6 +133,8 @@ export interface Window {
 export interface Member extends Window {
   /** The member's current engine (a new one after `restartEngine`). */
   engine: Mutual
+  /** The RPC handlers serving the current engine, for steps a test takes without the page. */
+  handlers: Handlers
   storage: string
   /**
    * Stops the engine under the open page and starts it again on the same
@@ -198,13 +201,14 @@ export class Stage {
       await engine.open()
       return engine
     }
-    const served = (engine: Mutual): Served => ({ handlers: engine.handlers, events: engine })
     const wiring = await this.wire(name, opts.colorScheme ?? 'light')
     const engine = await startEngine()
-    let stop = wiring.serve(served(engine))
+    const handlers = createHandlers(engine)
+    let stop = wiring.serve({ handlers, events: engine })
     const member: Member = {
       ...wiring.window,
       engine,
+      handlers,
       storage,
       restartEngine: async (whileDown) => {
         await wiring.status({ state: 'restarting', reason: 'test restart' })
@@ -213,7 +217,8 @@ export class Stage {
         this.engines.delete(member.engine)
         await whileDown?.()
         member.engine = await startEngine()
-        stop = wiring.serve(served(member.engine))
+        member.handlers = createHandlers(member.engine)
+        stop = wiring.serve({ handlers: member.handlers, events: member.engine })
         await wiring.status({ state: 'ready' })
       }
     }

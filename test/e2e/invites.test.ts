@@ -15,14 +15,14 @@ sceneFor('invite', [['Ash'], ['Fen'], ['Dee']], (m) => ([ash, fen, dee] = m as [
 
 test('e2e: the newcomer who loses a single-use invite to someone else is told plainly and is not shown the community', async () => {
   // Ash starts a community and makes an invite for one person.
-  const { id: communityId } = await ash.engine.handlers['communities.create']({
+  const { id: communityId } = await ash.handlers['communities.create']({
     name: NAME,
     displayName: 'Ash'
   })
-  const { invite } = await ash.engine.handlers['invites.create']({ communityId, maxUses: 1 })
+  const { invite } = await ash.handlers['invites.create']({ communityId, maxUses: 1 })
 
   // Fen, with no window open, uses it first and is in.
-  const fenJoined = await fen.engine.handlers['communities.join']({ invite, displayName: 'Fen' })
+  const fenJoined = await fen.handlers['communities.join']({ invite, displayName: 'Fen' })
   expect(fenJoined.id).toBe(communityId)
 
   // Dee pastes the same key in the app, as a person would.
@@ -48,7 +48,7 @@ test('e2e: the newcomer who loses a single-use invite to someone else is told pl
   expect(await page.getByRole('navigation', { name: 'Your communities' }).count()).toBe(0)
   expect(await page.getByText(NAME).count()).toBe(0)
   // Nor does Dee's engine keep it.
-  expect(await dee.engine.handlers['communities.list']({})).toEqual([])
+  expect(await dee.handlers['communities.list']({})).toEqual([])
 
   await screenshot(dee, '40-invite-already-used-light')
   expect(await seriousA11yViolations(dee)).toEqual([])

@@ -84,9 +84,7 @@ test('e2e: linking: a code shown on the first device links the laptop as the sam
   const post = ash.page.locator('article').filter({ hasText: 'Written on my laptop' })
   await post.waitFor({ timeout: LINKING_MS })
   expect(await post.innerText()).toContain('Ash')
-  expect(
-    (await ash.engine.handlers['devices.list']({})).map((d) => [d.name, d.thisDevice, d.revoked])
-  ).toEqual([
+  expect((await ash.handlers['devices.list']({})).map((d) => [d.name, d.thisDevice, d.revoked])).toEqual([
     ['first device', true, false],
     ['laptop', false, false]
   ])
@@ -112,8 +110,8 @@ test('e2e: linking: removing the laptop from the first device stops it writing, 
   await compose.and(page.locator(':disabled')).waitFor()
   await scan(laptop, 'linking-10-laptop-removed')
   await expect(
-    laptop.engine.handlers['posts.create']({
-      communityId: (await laptop.engine.handlers['communities.list']({}))[0]?.id ?? '',
+    laptop.handlers['posts.create']({
+      communityId: (await laptop.handlers['communities.list']({}))[0]?.id ?? '',
       text: 'Still here?'
     })
   ).rejects.toMatchObject({ code: 'device-revoked' })

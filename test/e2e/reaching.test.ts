@@ -126,9 +126,9 @@ test('e2e: open to listen, "I’d like to talk", "I’m here", a private convers
   expect(cyText).not.toContain('Take your time')
   expect(cyText).not.toContain('Ash answered')
   // Not through the engine either: Cy holds the community key, not the pair's.
-  const cyCommunity = (await cy.engine.handlers['communities.list']({}))[0]
+  const cyCommunity = (await cy.handlers['communities.list']({}))[0]
   expect(cyCommunity).toBeDefined()
-  const cyConversations = await cy.engine.handlers['conversations.list']({ communityId: cyCommunity!.id })
+  const cyConversations = await cy.handlers['conversations.list']({ communityId: cyCommunity!.id })
   expect(cyConversations).toEqual([])
   await screenshot(cy, '37-reach-answered-for-others-light')
   await expectAccessible(cy)

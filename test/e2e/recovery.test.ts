@@ -21,15 +21,15 @@ let communityId = ''
 beforeAll(async () => {
   await stage.open()
   ;[ash, cleo, fresh] = await Promise.all([stage.member('Ash'), stage.member('Cleo'), stage.member('Fresh')])
-  ;({ id: communityId } = await ash.engine.handlers['communities.create']({
+  ;({ id: communityId } = await ash.handlers['communities.create']({
     name: 'Night owls',
     displayName: 'Ash'
   }))
-  const { invite } = await ash.engine.handlers['invites.create']({ communityId })
-  await cleo.engine.handlers['communities.join']({ invite, displayName: 'Cleo' })
-  const { agreements } = await cleo.engine.handlers['governance.get']({ communityId })
-  await cleo.engine.handlers['agreements.accept']({ communityId, version: agreements.version })
-  await ash.engine.handlers['plan.save']({
+  const { invite } = await ash.handlers['invites.create']({ communityId })
+  await cleo.handlers['communities.join']({ invite, displayName: 'Cleo' })
+  const { agreements } = await cleo.handlers['governance.get']({ communityId })
+  await cleo.handlers['agreements.accept']({ communityId, version: agreements.version })
+  await ash.handlers['plan.save']({
     plan: { helps: 'A walk', doesNotHelp: '', contacts: 'Sam', notInvolve: '', fromSupporters: '' }
   })
   // The page opened on the first run; read again, it shows the community made over RPC.
@@ -116,7 +116,7 @@ test('e2e: recovery: a fresh device restores Ash from the 24 words and the backu
   await scan(fresh, 'recovery-05-restored')
   await page.getByRole('button', { name: 'Go to your communities' }).click()
   await page.getByRole('heading', { level: 1, name: 'Night owls' }).waitFor()
-  const cleoSees = await cleo.engine.handlers['members.list']({ communityId })
+  const cleoSees = await cleo.handlers['members.list']({ communityId })
   expect(
     cleoSees
       .filter((m) => !m.left)

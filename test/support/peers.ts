@@ -8,6 +8,11 @@ import type { MutualOptions } from '../../core/mutual.js'
 import { RpcClient } from '../../core/rpc/client.js'
 import { memoryTransportPair } from '../../core/rpc/memory.js'
 import { serveRpc } from '../../core/rpc/server.js'
+import { createHandlers } from '../../core/rpc/handlers.js'
+
+/** The renderer's tests may not import the engine's RPC wiring themselves (eslint.config.js): they get it here. */
+export { createHandlers }
+export type { Handlers }
 import type { Handlers } from '../../core/rpc/server.js'
 import type { Transport } from '../../core/rpc/protocol.js'
 import type { EngineEvent } from '../../core/domain/types.js'
@@ -80,7 +85,7 @@ export function startTestnet(): Promise<createTestnet.Testnet> {
  * renderer's tests the app's own connection (renderer/testing/engines.ts). `handlers` are the
  * engine's own unless a test swaps one (the server still checks every request's params).
  */
-export function serveEngine(engine: Mutual, handlers: Handlers = engine.handlers): Transport {
+export function serveEngine(engine: Mutual, handlers: Handlers = createHandlers(engine)): Transport {
   const [serverEnd, clientEnd] = memoryTransportPair()
   serveRpc(serverEnd, handlers, engine)
   return clientEnd
