@@ -36,7 +36,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   // Parse before touching anything, so a typo costs nothing.
   const bootstrap = options.bootstrap === undefined ? undefined : parseBootstrap(options.bootstrap)
   // The storage folder is created, and made private (0700, its files 0600),
-  // by engine.open() below: nothing here writes into it before then.
+  // by engine.ready() below: nothing here writes into it before then.
   const stop = untilStopSignal()
   // A second Ctrl-C, or (below) a close that never finishes, still ends the process.
   stop.onRepeat(() => {

@@ -21,7 +21,7 @@ export async function openUnlocked(
   for (let wrong = 0; ;) {
     const engine = make(passphrase)
     try {
-      await engine.open()
+      await engine.ready()
       return engine
     } catch (err) {
       await engine.close().catch(() => undefined)

@@ -1,7 +1,7 @@
 // The engine root: one profile folder, many communities. Front-ends reach it
 // only through the RPC (core/rpc/handlers.ts, wired where it is served: the
 // app's engine host, the CLI daemon, the tests) and the 'event' stream.
-import { EventEmitter } from 'node:events'
+import ReadyResource from 'ready-resource'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import hcrypto from 'hypercore-crypto'
@@ -77,7 +77,7 @@ const NEW_ENTRY = {
   linkedTo: null
 }
 
-export class Mutual extends EventEmitter {
+export class Mutual extends ReadyResource {
   readonly now: () => number
   readonly plans: SupportPlans
   /** My devices: linking, naming and revoking them (core/linking/). */
@@ -95,8 +95,6 @@ export class Mutual extends EventEmitter {
   private readonly pendingEvents = new Map<string, EngineEvent>()
   private readonly suspendWatch: SuspendWatch
   private online: boolean
-  private opening: Promise<void> | null = null
-  private closing: Promise<void> | null = null
 
   constructor(private readonly opts: MutualOptions) {
     super()
@@ -164,12 +162,7 @@ export class Mutual extends EventEmitter {
     })
   }
 
-  open(): Promise<void> {
-    this.opening ??= this.doOpen()
-    return this.opening
-  }
-
-  private async doOpen(): Promise<void> {
+  protected override async _open(): Promise<void> {
     await secureProfileDir(this.opts.storage)
     this.lock.acquire()
     try {
@@ -364,7 +357,7 @@ export class Mutual extends EventEmitter {
       confidentiality: TEMPLATE_CONFIDENTIALITY
     }
   ): Promise<string> {
-    await this.open()
+    await this.ready()
     const folder = hcrypto.randomBytes(16).toString('hex')
     const community = await this.start(folder, null)
     await community.found(name, displayName, agreements.text, agreements.confidentiality)
@@ -382,7 +375,7 @@ export class Mutual extends EventEmitter {
     displayName: string,
     joinId: string = hcrypto.randomBytes(8).toString('hex')
   ): Promise<{ id: string; nameTaken: boolean }> {
-    await this.open()
+    await this.ready()
     const invite = decodeInviteKey(inviteText, this.now())
     this.refuseKnown(invite)
     if (!this.online)
@@ -568,12 +561,12 @@ export class Mutual extends EventEmitter {
   }
 
   async setPassphrase(current: string | undefined, next: string): Promise<void> {
-    await this.open()
+    await this.ready()
     await this.deviceLock.setPassphrase(current, next)
   }
 
   async removePassphrase(current: string): Promise<void> {
-    await this.open()
+    await this.ready()
     await this.deviceLock.removePassphrase(current)
   }
 
@@ -583,7 +576,7 @@ export class Mutual extends EventEmitter {
    * members already hold. The engine is closed after; 'wiped' tells its host.
    */
   async wipe(): Promise<void> {
-    await this.open()
+    await this.ready()
     this.deviceLock.wiped()
     await this.close()
     // Writes already on their way land before the folder is emptied, not after.
@@ -646,17 +639,11 @@ export class Mutual extends EventEmitter {
     this.emit('event', this.locked && event.type === 'notice' ? { type: 'notice-while-locked' } : event)
   }
 
-  close(): Promise<void> {
-    this.closing ??= this.doClose()
-    return this.closing
-  }
-
-  private async doClose(): Promise<void> {
+  protected override async _close(): Promise<void> {
     this.suspendWatch.stop()
     for (const abort of this.joins.values()) abort.abort()
     this.recovery.close()
     await this.devices.close()
-    await this.opening?.catch(() => undefined)
     await this.deviceLock.settled()
     await this.closeCommunities()
     this.lock.release()

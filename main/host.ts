@@ -70,7 +70,7 @@ export function runEngineHost(parent: ParentPortLike, options: HostOptions = {})
         keychain: config.keychain ? keychain : undefined
       })
       engine = opening
-      await opening.open()
+      await opening.ready()
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       log(`mutual engine: could not start: ${reason}`)

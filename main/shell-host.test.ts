@@ -160,7 +160,7 @@ test('shell: the engine host refuses a profile that another Mutual has open', as
   const storage = path.join(dir, 'profile')
   const { Mutual } = await import('../core/mutual.js')
   const other = new Mutual({ storage, offline: true })
-  await other.open()
+  await other.ready()
   try {
     start({ storage })
     expect(await parent.nextMessage()).toMatchObject({ type: 'fatal', retry: false })

@@ -207,7 +207,7 @@ test.skipIf(process.platform === 'win32')(
       writeFileSync(path.join(dir, 'notes', 'old.txt'), 'from before\n', { mode: 0o644 })
       chmodSync(dir, 0o755)
       const engine = new Mutual({ storage: dir, offline: true })
-      await engine.open()
+      await engine.ready()
       try {
         await createHandlers(engine)['communities.create']({ name: 'Night owls', displayName: 'Ash' })
       } finally {

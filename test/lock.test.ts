@@ -121,7 +121,7 @@ test('lock: a locked profile does not open without its passphrase, refuses a wro
   const attempt = async (passphrase: string | undefined) => {
     const engine = new Mutual({ storage: ashDir, bootstrap: lab.bootstrap, passphrase, offline: true })
     try {
-      await engine.open()
+      await engine.ready()
       return 'opened'
     } catch (err) {
       return { code: (err as { code?: string }).code, message: (err as Error).message }

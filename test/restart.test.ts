@@ -73,6 +73,6 @@ test('restart: a second engine on the same profile folder fails at once with a c
   const first = await lab.peer()
   const { Mutual } = await import('../core/mutual.js')
   const second = new Mutual({ storage: first.dir, bootstrap: lab.bootstrap })
-  await expect(second.open()).rejects.toMatchObject({ code: 'storage-locked' })
+  await expect(second.ready()).rejects.toMatchObject({ code: 'storage-locked' })
   await second.close()
 })

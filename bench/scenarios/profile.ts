@@ -26,7 +26,7 @@ export async function profileChild(dir: string, communityId: string, bootstrap: 
   const [host, port] = bootstrap.split(':')
   const start = performance.now()
   const engine = new Mutual({ storage: dir, bootstrap: [{ host: host!, port: Number(port) }] })
-  await engine.open()
+  await engine.ready()
   const page = await createHandlers(engine)['posts.feed']({ communityId, limit: 50 })
   const startMs = performance.now() - start
   if (page.posts.length !== 50) throw new Error('first page incomplete')

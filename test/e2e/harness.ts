@@ -198,7 +198,7 @@ export class Stage {
       const engine = new Mutual({ storage, bootstrap: testnet.bootstrap, ackInterval: 200, ...opts.engine })
       this.engines.add(engine)
       engine.on('event', (e) => this.note(name, e))
-      await engine.open()
+      await engine.ready()
       return engine
     }
     const wiring = await this.wire(name, opts.colorScheme ?? 'light')

@@ -54,7 +54,7 @@ export class Lab {
     // Without a started testnet, an engine is offline (it has nowhere to go but the public DHT).
     const where = this.testnet || this.shared ? { bootstrap: this.bootstrap } : { offline: true }
     const engine = new Mutual({ storage: dir, ...where, ackInterval: 200, ...opts })
-    await engine.open()
+    await engine.ready()
     const rpc = new RpcClient(serveEngine(engine))
     const peer: Peer = { engine, rpc, dir, events: [] }
     rpc.onEvent((e) => peer.events.push(e))
