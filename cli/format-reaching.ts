@@ -99,7 +99,7 @@ export function conversationSummaryLine(c: ConversationSummary): string {
   ].filter(Boolean)
   const head = marks.length > 0 ? `${c.member}  (${marks.join(', ')})` : c.member
   const when = c.lastAt > 0 ? ` · ${formatTime(c.lastAt)}` : ''
-  const last = c.preview === '' ? '' : ` · ${oneLine(c.preview)}`
+  const last = c.last ? ` · ${oneLine(entryWords(c.last, c.member))}` : ''
   return `${head}${when}${last}`
 }
 

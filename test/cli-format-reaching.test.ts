@@ -115,7 +115,7 @@ describe('cli reaching words: behaviour', () => {
       lastAt: at,
       lastSeq: 7,
       unread: 2,
-      preview: 'closed the conversation',
+      last: { kind: 'close', seq: 7, fromMe: false, at },
       entries: [
         { kind: 'reach', context: null, seq: 1, fromMe: true, at },
         { kind: 'answer', reachId: null, seq: 2, fromMe: false, at },
@@ -140,7 +140,7 @@ describe('cli reaching words: behaviour', () => {
       'Ana closed this conversation. Writing again opens it: mutual say Owls Ana TEXT'
     ])
     expect(conversationSummaryLine(c)).toBe(
-      `Ana  (2 unread, closed by Ana) · ${when} · closed the conversation`
+      `Ana  (2 unread, closed by Ana) · ${when} · Ana closed the conversation`
     )
   })
 

@@ -210,7 +210,11 @@ describe('reaching out in a circle of three', () => {
       const [c] = await ash.rpc.call('conversations.list', { communityId: id })
       return c?.closed ? c : false
     })
-    expect(closed).toMatchObject({ memberId: boId, closedByMe: false, preview: 'closed the conversation' })
+    expect(closed).toMatchObject({
+      memberId: boId,
+      closedByMe: false,
+      last: { kind: 'close', fromMe: false }
+    })
   })
 
   test('support plan: shared with one member, updated on edit, and revoking stops what comes next', async () => {

@@ -85,8 +85,8 @@ export interface ConversationSummary {
   lastAt: number
   lastSeq: number
   unread: number
-  /** Last line, for a list. */
-  preview: string
+  /** The latest line (not a support-plan update), for a list to word; null before any. */
+  last: ConversationEntry | null
 }
 
 export interface Conversation extends ConversationSummary {

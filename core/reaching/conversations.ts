@@ -196,26 +196,6 @@ function summarise(
     lastAt: last?.at ?? 0,
     lastSeq: latest,
     unread: entries.filter((e) => !e.fromMe && e.seq > readUpTo).length,
-    preview: last ? preview(last) : ''
-  }
-}
-
-function preview(entry: ConversationEntry): string {
-  switch (entry.kind) {
-    case 'message':
-      return entry.text.length > 80 ? entry.text.slice(0, 79) + '…' : entry.text
-    case 'reach':
-      return 'would like to talk'
-    case 'answer':
-      return "I'm here"
-    case 'close':
-      return 'closed the conversation'
-    case 'check-on-me':
-      return 'asked to be checked on'
-    case 'plan':
-    case 'plan-revoke':
-      return ''
-    case 'refound':
-      return 'the community started again'
+    last: last ?? null
   }
 }

@@ -119,7 +119,7 @@ export class FakeReaching {
       lastAt: last?.at ?? 0,
       lastSeq: entries.reduce((max, e) => Math.max(max, e.seq), -1),
       unread: entries.filter((e) => !e.fromMe && e.seq > read).length,
-      preview: last?.kind === 'message' ? last.text : (last?.kind ?? '')
+      last: last ?? null
     }
   }
 

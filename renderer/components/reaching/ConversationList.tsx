@@ -5,6 +5,7 @@ import type { RpcError } from '../../../core/rpc/client.js'
 import { strings } from '../../strings/index.js'
 import { ErrorText } from '../ErrorText.js'
 import { PageSection } from '../Page.js'
+import { lineWords } from './ConversationLines.js'
 import './ConversationList.css'
 
 export function ConversationList({
@@ -30,7 +31,7 @@ export function ConversationList({
                 <span className="conversation-name">{c.member}</span>
                 <span className="conversation-preview">
                   {c.closed ? `${s.closedShort} · ` : ''}
-                  {c.preview}
+                  {c.last ? lineWords(c.last, c.member) : ''}
                 </span>
                 {c.unread > 0 ? (
                   <span className="count-badge">
