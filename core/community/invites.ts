@@ -9,7 +9,7 @@ import type { ViewReader } from '../view/read.js'
 import type { CommunityBase } from './base.js'
 import { encodeInviteKey, keyCheck } from './invite-key.js'
 
-export interface InvitesHost {
+interface InvitesHost {
   readonly base: CommunityBase
   reader(): ViewReader
   append(op: Op): Promise<void>

@@ -10,7 +10,7 @@ import { MutualError } from '../errors.js'
 import type { ViewReader } from '../view/read.js'
 import type { Place } from './write-queue.js'
 
-export interface PostingHost {
+interface PostingHost {
   readonly me: string
   reader(): ViewReader
   append(op: Op, place?: Place): Promise<void>
@@ -18,7 +18,7 @@ export interface PostingHost {
   inOrder<T>(write: (place: Place) => Promise<T>): Promise<T>
 }
 
-export interface NewPost {
+interface NewPost {
   text: string
   topic?: string | undefined
   replyTo?: string | undefined
@@ -29,7 +29,7 @@ export interface NewPost {
   now: number
 }
 
-export interface PostChange {
+interface PostChange {
   text: string
   mode?: ReplyMode | undefined
   note?: string | null | undefined

@@ -5,7 +5,7 @@ import { Avatar } from './Avatar.js'
 import { FieldError } from './HintedField.js'
 import './Appearance.css'
 
-export const COLOURS = Object.keys(strings.appearance.colours)
+const COLOURS = Object.keys(strings.appearance.colours)
 
 export interface AppearanceValue {
   name: string

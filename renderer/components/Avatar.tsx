@@ -21,7 +21,7 @@ export function Avatar({
 }
 
 /** Black or white text, whichever contrasts more with `hex` (#rrggbb). */
-export function readableOn(hex: string): string {
+function readableOn(hex: string): string {
   const luminance = relativeLuminance(hex)
   const withWhite = 1.05 / (luminance + 0.05)
   const withBlack = (luminance + 0.05) / 0.05

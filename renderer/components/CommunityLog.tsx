@@ -13,7 +13,7 @@ import './CommunityLog.css'
 const PAGE = 50
 
 /** One entry in plain words. */
-export function logWords(entry: LogEntry): string {
+function logWords(entry: LogEntry): string {
   const s = strings.log
   const actor = entry.actor ?? s.community
   const member = entry.member ?? s.someone

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react'
 
 /** What the control inside a field needs to be tied to its label, hint and error. */
-export interface FieldControl {
+interface FieldControl {
   id: string
   'aria-describedby': string | undefined
   'aria-invalid': true | undefined

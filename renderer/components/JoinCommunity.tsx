@@ -18,7 +18,7 @@ import './JoinCommunity.css'
 let joinCounter = 0
 const newJoinId = () => `join-${Date.now().toString(36)}-${(joinCounter++).toString(36)}`
 
-export function progressText(progress: JoinProgress): string {
+function progressText(progress: JoinProgress): string {
   const s = strings.join
   if (progress.stage === 'syncing' && progress.total > 0) return s.syncing(progress.have, progress.total)
   return s.stage[progress.stage]

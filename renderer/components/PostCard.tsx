@@ -22,7 +22,7 @@ import { ResourceDetails } from './ResourceDetails.js'
 import './PostCard.css'
 
 // The post's parts live in post/; other screens import them from here.
-export { ContentNote, ModeBadge, PostText, ReactionBar, ReactionSummary, StateBadge }
+export { ContentNote, PostText }
 export { ModeChoice } from './post/ModeChoice.js'
 
 export interface PostCardProps {

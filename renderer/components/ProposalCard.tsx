@@ -10,7 +10,7 @@ import { ProposalChange } from './ProposalChange.js'
 import { RespondControls } from './RespondControls.js'
 import './ProposalCard.css'
 
-export function proposalTitle(proposal: Proposal, names: ReadonlyMap<string, string>): string {
+function proposalTitle(proposal: Proposal, names: ReadonlyMap<string, string>): string {
   const c = strings.proposals.change
   const change = proposal.change
   switch (change.kind) {

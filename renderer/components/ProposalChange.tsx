@@ -75,7 +75,7 @@ function textBefore(
   return previous ? previous[field] : null
 }
 
-export function TextDiff({ before, after }: { before: string; after: string }) {
+function TextDiff({ before, after }: { before: string; after: string }) {
   const s = strings.proposals
   const diff = diffLines(before, after)
   if (!diff.some((line) => line.kind === 'added' || line.kind === 'removed'))

@@ -3,7 +3,7 @@
 // value, a number or a word, rather than as the string a <select> holds.
 import type { ReactNode } from 'react'
 
-export interface SelectOption<V extends string | number> {
+interface SelectOption<V extends string | number> {
   value: V
   label: string
 }

@@ -2,7 +2,7 @@
 // what a proposal would change. Blank lines only separate paragraphs, so
 // they are left out of the comparison.
 
-export type DiffLine =
+type DiffLine =
   | { kind: 'same' | 'added' | 'removed'; text: string }
   /** Unchanged lines folded away, far from any change. */
   | { kind: 'folded'; count: number }

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { MutableRefObject } from 'react'
 
-export interface Stoppable {
+interface Stoppable {
   /** The running attempt's id, or null when none is running. */
   id: MutableRefObject<string | null>
   /** The person stopped the last attempt. */

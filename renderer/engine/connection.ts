@@ -9,7 +9,7 @@ import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
 
 /** A Transport over the bridge, for one engine lifetime. */
-export function bridgeTransport(bridge: MutualBridge): Transport {
+function bridgeTransport(bridge: MutualBridge): Transport {
   const closeHandlers: (() => void)[] = []
   const unsubscribers: (() => void)[] = []
   let closed = false

@@ -6,7 +6,7 @@ import type { FeedPage, Post } from '../../core/domain/types.js'
 import type { RpcError } from '../../core/rpc/client.js'
 import { asRpcError, useConnectionState, useEngine } from './hooks.js'
 
-export const PAGE_SIZE = 50
+const PAGE_SIZE = 50
 const WINDOW_MAX = 200
 
 /**
@@ -15,7 +15,7 @@ const WINDOW_MAX = 200
  * deleted in that range drop out; a post whose place moved (the log can
  * reorder posts written apart) is kept only at its new place.
  */
-export function mergePage(posts: readonly Post[], page: FeedPage, before: number | null): Post[] {
+function mergePage(posts: readonly Post[], page: FeedPage, before: number | null): Post[] {
   const low = page.next ?? 0
   const high = before ?? Number.POSITIVE_INFINITY
   const fresh = new Set(page.posts.map((p) => p.id))
@@ -23,7 +23,7 @@ export function mergePage(posts: readonly Post[], page: FeedPage, before: number
   return [...kept, ...page.posts].sort((a, b) => b.seq - a.seq)
 }
 
-export interface Feed {
+interface Feed {
   posts: Post[]
   /** Older posts exist beyond what is loaded. */
   hasMore: boolean

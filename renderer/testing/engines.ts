@@ -25,13 +25,13 @@ import {
 } from '../../test/support/peers.js'
 import type { Handlers, Peer } from '../../test/support/peers.js'
 
-export interface Call {
+interface Call {
   method: string
   params: unknown
 }
 
 /** `window.mutual` for tests: RPC envelopes go to a real engine; the shell's part is a fixture. */
-export class EngineBridge implements MutualBridge {
+class EngineBridge implements MutualBridge {
   /** Every request the app sent, in order, as it sent it. */
   readonly calls: Call[] = []
   /** What the engine answered to each request that succeeded, by request. */
@@ -120,7 +120,7 @@ export interface Someone {
 }
 
 /** How you found a test's community: your engine's clock, and the agreements you start it with. */
-export interface Founding {
+interface Founding {
   now?: () => number
   agreements?: { text: string; confidentiality: string }
 }

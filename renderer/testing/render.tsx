@@ -11,7 +11,7 @@ import type { MutualBridge } from '../../core/rpc/bridge.js'
  * happy-dom does no layout, so give scrolling areas and posts a size: the
  * virtualized lists then render the rows a 600px window would show.
  */
-export function fakeLayout(viewport = 600, row = 150): void {
+function fakeLayout(viewport = 600, row = 150): void {
   const proto = HTMLElement.prototype
   Object.defineProperty(proto, 'clientHeight', {
     configurable: true,

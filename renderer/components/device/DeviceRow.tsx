@@ -11,7 +11,7 @@ import { FormActions } from '../FormActions.js'
 import { FieldError } from '../HintedField.js'
 import './DeviceRow.css'
 
-export function deviceName(device: DeviceInfo): string {
+function deviceName(device: DeviceInfo): string {
   return device.name ?? strings.myDevices.unnamed
 }
 

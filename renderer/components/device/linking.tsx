@@ -16,7 +16,7 @@ export function newLinkId(): string {
 }
 
 /** Errors of linking and restoring, in words that fit a device rather than an invite. */
-export function linkErrorMessage(error: RpcError, kind: 'link' | 'restore'): string {
+function linkErrorMessage(error: RpcError, kind: 'link' | 'restore'): string {
   const s = strings.linkToOther
   if (error.code === 'offline') return kind === 'link' ? s.offline : strings.restore.offline
   // Online, but nobody who could answer was: that is not the person's connection.

@@ -11,7 +11,7 @@ import { useFocusAfterFailure } from '../useFocusAfterFailure.js'
 import { useStoppable } from '../useStoppable.js'
 import { newLinkId } from './linking.js'
 
-export interface LinkAttempt<A extends unknown[], R> {
+interface LinkAttempt<A extends unknown[], R> {
   /** Starts an attempt; its result, or undefined when it failed (see error). */
   run: (...args: A) => Promise<R | undefined>
   stop: () => Promise<void>

@@ -119,7 +119,7 @@ export function PlanShares({
   )
 }
 
-export function RevokeDialog({
+function RevokeDialog({
   communityId,
   share,
   onClose

@@ -28,7 +28,7 @@ function onScreen(notice: Notice, view: ReachingView | null): boolean {
   return notice.memberId === view.memberId
 }
 
-export function noticeTarget(notice: Notice): ThreadTarget {
+function noticeTarget(notice: Notice): ThreadTarget {
   const { communityId } = notice
   return notice.memberId ? { communityId, memberId: notice.memberId } : { communityId, reachOuts: true }
 }

@@ -11,7 +11,7 @@ import { ErrorText } from '../ErrorText.js'
 import './ReachOutCard.css'
 
 /** After this long without an answer, your own reach-out says more, and points to resources. */
-export const LONG_WAIT_MS = 15 * 60_000
+const LONG_WAIT_MS = 15 * 60_000
 
 export function ReachOutCard({
   reach,
