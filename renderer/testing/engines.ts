@@ -12,9 +12,9 @@ import { afterAll, afterEach, expect } from 'vitest'
 import type { Member } from '../../core/domain/types.js'
 import { MutualError } from '../../core/errors.js'
 import type { ErrorCode } from '../../core/errors.js'
-import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
+import { ShellFixture } from './shell.js'
 import {
   Lab,
   agree,
@@ -25,25 +25,14 @@ import {
 } from '../../test/support/peers.js'
 import type { Handlers, Peer } from '../../test/support/peers.js'
 
-interface Call {
-  method: string
-  params: unknown
-}
-
 /** `window.mutual` for tests: RPC envelopes go to a real engine; the shell's part is a fixture. */
-class EngineBridge implements MutualBridge {
-  /** Every request the app sent, in order, as it sent it. */
-  readonly calls: Call[] = []
+class EngineBridge extends ShellFixture {
   /** What the engine answered to each request that succeeded, by request. */
   private readonly results = new Map<number, unknown>()
   private readonly methods = new Map<number, string>()
-  readonly badges: number[] = []
-  readonly opened: string[] = []
-  private readonly messageListeners = new Set<(message: unknown) => void>()
-  private readonly statusListeners = new Set<(status: EngineStatus) => void>()
-  private readonly threadListeners = new Set<(target: OpenTarget) => void>()
 
   constructor(private readonly transport: Transport) {
+    super()
     transport.onMessage((message) => {
       const reply = message as { t: string; id: number; ok: boolean; result: unknown }
       if (reply.t === 'res' && reply.ok) this.results.set(reply.id, reply.result)
@@ -56,44 +45,6 @@ class EngineBridge implements MutualBridge {
     this.calls.push({ method, params: structuredClone(params) })
     this.methods.set(id, method)
     this.transport.send(message)
-  }
-
-  onMessage(listener: (message: unknown) => void): () => void {
-    this.messageListeners.add(listener)
-    return () => this.messageListeners.delete(listener)
-  }
-
-  onEngineStatus(listener: (status: EngineStatus) => void): () => void {
-    this.statusListeners.add(listener)
-    return () => this.statusListeners.delete(listener)
-  }
-
-  async openExternal(url: string): Promise<boolean> {
-    this.opened.push(url)
-    return true
-  }
-
-  setBadgeCount(count: number): void {
-    this.badges.push(count)
-  }
-
-  onOpenThread(listener: (target: OpenTarget) => void): () => void {
-    this.threadListeners.add(listener)
-    return () => this.threadListeners.delete(listener)
-  }
-
-  // ---- the shell's side, driven by tests ----------------------------------
-
-  setEngineStatus(status: EngineStatus): void {
-    for (const listener of this.statusListeners) listener(status)
-  }
-
-  openThread(target: OpenTarget): void {
-    for (const listener of this.threadListeners) listener(target)
-  }
-
-  callsOf(method: MethodName): unknown[] {
-    return this.calls.filter((c) => c.method === method).map((c) => c.params)
   }
 
   /** The engine's answers to the app's successful calls of `method`, in order. */

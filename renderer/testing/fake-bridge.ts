@@ -11,9 +11,9 @@ import type {
   SyncStatus,
   Topic
 } from '../../core/domain/types.js'
-import type { EngineStatus, MutualBridge, OpenTarget } from '../../core/rpc/bridge.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { ErrorCode } from '../../core/errors.js'
+import { ShellFixture } from './shell.js'
 import { FakeDevices } from './fake-devices.js'
 import { FakeGovernance } from './fake-governance.js'
 import { FakeReaching } from './fake-reaching.js'
@@ -33,11 +33,6 @@ export class FakeError extends Error {
 
 type Handler<M extends MethodName> = (params: Params<M>) => Results[M] | Promise<Results[M]>
 type Overrides = { [M in MethodName]?: Handler<M> }
-
-export interface Call {
-  method: string
-  params: unknown
-}
 
 /** Stands in for the engine's member marker (core/domain/names.ts), which the renderer never computes. */
 export const fakeMarker = (memberId: string): string => memberId.slice(0, 4)
@@ -107,10 +102,7 @@ export function makeInvite(n: number, patch: Partial<InviteInfo> = {}): InviteIn
   }
 }
 
-export class FakeBridge implements MutualBridge {
-  readonly calls: Call[] = []
-  readonly badges: number[] = []
-  readonly opened: string[] = []
+export class FakeBridge extends ShellFixture {
   communities: CommunitySummary[] = []
   posts: Post[] = []
   replies = new Map<string, Post[]>()
@@ -131,9 +123,6 @@ export class FakeBridge implements MutualBridge {
   readonly devices = new FakeDevices(this)
   /** Per-method answers that replace the in-memory community's. */
   overrides: Overrides = {}
-  private readonly messageListeners = new Set<(message: unknown) => void>()
-  private readonly statusListeners = new Set<(status: EngineStatus) => void>()
-  private readonly threadListeners = new Set<(target: OpenTarget) => void>()
   private nextSeq = 1
 
   /** One community, you (Ash) and Bo, with `posts` posts in #general. */
@@ -201,46 +190,10 @@ export class FakeBridge implements MutualBridge {
     )
   }
 
-  onMessage(listener: (message: unknown) => void): () => void {
-    this.messageListeners.add(listener)
-    return () => this.messageListeners.delete(listener)
-  }
-
-  onEngineStatus(listener: (status: EngineStatus) => void): () => void {
-    this.statusListeners.add(listener)
-    return () => this.statusListeners.delete(listener)
-  }
-
-  async openExternal(url: string): Promise<boolean> {
-    this.opened.push(url)
-    return true
-  }
-
-  setBadgeCount(count: number): void {
-    this.badges.push(count)
-  }
-
-  onOpenThread(listener: (target: OpenTarget) => void): () => void {
-    this.threadListeners.add(listener)
-    return () => this.threadListeners.delete(listener)
-  }
-
   // ---- test controls ------------------------------------------------------
 
   emit(event: EngineEvent): void {
     this.deliver({ t: 'evt', event })
-  }
-
-  setEngineStatus(status: EngineStatus): void {
-    for (const listener of this.statusListeners) listener(status)
-  }
-
-  openThread(target: OpenTarget): void {
-    for (const listener of this.threadListeners) listener(target)
-  }
-
-  callsOf(method: MethodName): unknown[] {
-    return this.calls.filter((c) => c.method === method).map((c) => c.params)
   }
 
   /** Adds a post as if it arrived from another member, and says so. */
