@@ -12,7 +12,11 @@ import type { CommunityBase } from './base.js'
 import type { ViewReader } from '../view/read.js'
 import type { MemberRecord } from '../view/records.js'
 
-/** Blind-pairing deny statuses, as the candidate's library decodes them. */
+/**
+ * Blind-pairing deny statuses, as the candidate's library decodes them. A
+ * joiner ends its join only on these three (join.ts, whenRefused): a new one
+ * would leave older joiners waiting.
+ */
 const DENY = { revoked: 1, used: 2, expired: 3 } as const
 
 /** How long an admission taking an invite's last use waits to be signed before the reply goes out. */
@@ -60,13 +64,15 @@ export async function admitCandidate(
     return finishedJoining(already) ? request.deny({ status: DENY.used }) : confirm()
   }
   if (invite.uses >= invite.maxUses) return request.deny({ status: DENY.used })
-  if (deps.now() > invite.expiresAt) return request.deny({ status: DENY.expired })
+  // One clock reading for the check and the op, so apply judges the same moment this did.
+  const at = deps.now()
+  if (at > invite.expiresAt) return request.deny({ status: DENY.expired })
   const version = await deps.version()
   const op = {
     type: 'member/admit',
     inviteId,
     writerKey: hex,
-    at: deps.now(),
+    at,
     ...(version >= 3 ? { proof: proven.proof.toString('hex') } : {})
   } as const
   await base.append(encodeOp(op))

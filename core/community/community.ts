@@ -207,6 +207,16 @@ export class Community extends ReadyResource {
   }
 
   protected override async _open(): Promise<void> {
+    try {
+      await this.openParts()
+    } catch (err) {
+      // A ready-resource whose open failed is never closed by close(): let go of what was opened here.
+      await this.shutDown()
+      throw err
+    }
+  }
+
+  private async openParts(): Promise<void> {
     await this.base.ready()
     this.receipts = new Receipts(this.store, this.base.discoveryKey, () => void this.tracker?.refresh())
     this.tracker = new ReplicationTracker(
@@ -888,18 +898,25 @@ export class Community extends ReadyResource {
   protected override async _close(): Promise<void> {
     // Waits on this community (a write waiting to be let in, a join introducing itself) end now.
     this.emit('closing')
+    await this.shutDown()
+  }
+
+  private async shutDown(): Promise<void> {
     this.wantOnline = false
     await this.networking.catch(() => undefined)
     await this.goOffline()
     this.devices.close()
     this.links?.close()
     if (this.lapseTimer) clearInterval(this.lapseTimer)
-    await this.reachingPart?.close()
+    // Reaching may still be opening on reads of a view that is not here (a newcomer's first
+    // sync); only closing the base ends those reads, so it is not waited for before that.
+    const reaching = this.reachingPart?.close().catch(() => undefined)
     this.receipts?.close()
     await this.tracker?.close()
     await this.sweeper.close()
     await this.base.close().catch(() => undefined)
     await this.store.close()
+    await reaching
   }
 }
 
