@@ -11,7 +11,7 @@ import type { AppearanceValue } from './Appearance.js'
 import { SettingToggle } from './SettingToggle.js'
 import { MemberRow } from './MemberRow.js'
 import { WhoIsHere } from './reaching/WhoIsHere.js'
-import { PendingInvites } from './PendingInvites.js'
+import { PendingInvites } from './governance/PendingInvites.js'
 import { FormActions } from './FormActions.js'
 import './Members.css'
 

@@ -5,7 +5,7 @@
 import { RESOURCES_TOPIC } from '../../core/domain/reaching.js'
 import type { Post } from '../../core/domain/types.js'
 import type { ThreadTarget } from '../engine/connection.js'
-import type { ModerationRequest } from './ModerationDialog.js'
+import type { ModerationRequest } from './governance/ModerationDialog.js'
 import type { Page } from './PageNav.js'
 
 export interface CommunityNavigation {

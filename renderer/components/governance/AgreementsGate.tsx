@@ -1,11 +1,11 @@
 // Before a newcomer's first post: the agreements and the confidentiality
 // limits, then "I agree". Stands where the compose box will be.
 import { useId, useState } from 'react'
-import type { Agreements } from '../../core/domain/types.js'
-import { useAction, useEngine } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
+import type { Agreements } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
 import { AgreementsSections } from './AgreementsText.js'
-import { ErrorText } from './ErrorText.js'
+import { ErrorText } from '../ErrorText.js'
 import './AgreementsGate.css'
 
 export function AgreementsGate({

@@ -2,18 +2,18 @@
 // confidentiality limits, how the community works, the proposals to change
 // any of it (open first), and every earlier version.
 import { useMemo, useState } from 'react'
-import type { GovernanceState, Member, Proposal } from '../../core/domain/types.js'
-import { useAction, useEngine } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
+import type { GovernanceState, Member, Proposal } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
 import { AgreementsSections } from './AgreementsText.js'
-import { ErrorText } from './ErrorText.js'
-import { Page, PageSection } from './Page.js'
-import { mayTakePart } from './participation.js'
+import { ErrorText } from '../ErrorText.js'
+import { Page, PageSection } from '../Page.js'
+import { mayTakePart } from '../participation.js'
 import { ProposalCard } from './ProposalCard.js'
 import { ProposeDialog } from './ProposeDialog.js'
-import { SettingsSummary } from './Settings.js'
-import { useNow } from './useNow.js'
-import { useCommunityLive } from './useCommunityLive.js'
+import { SettingsSummary } from '../Settings.js'
+import { useNow } from '../useNow.js'
+import { useCommunityLive } from '../useCommunityLive.js'
 import './AgreementsPage.css'
 
 export function AgreementsPage({

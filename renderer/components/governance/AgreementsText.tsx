@@ -2,8 +2,8 @@
 // first line on its own read as that paragraph's title. Then the
 // confidentiality limits, as a section of their own.
 import { useId } from 'react'
-import type { Agreements } from '../../core/domain/types.js'
-import { strings } from '../strings/index.js'
+import type { Agreements } from '../../../core/domain/types.js'
+import { strings } from '../../strings/index.js'
 import './AgreementsText.css'
 
 export function AgreementsText({ text }: { text: string }) {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import type { LogEntry } from '../../core/domain/types.js'
-import { BO, COMMUNITY, FakeBridge, ME } from '../testing/fake-bridge.js'
-import { renderWith } from '../testing/render.js'
+import type { LogEntry } from '../../../core/domain/types.js'
+import { BO, COMMUNITY, FakeBridge, ME } from '../../testing/fake-bridge.js'
+import { renderWith } from '../../testing/render.js'
 
 afterEach(cleanup)
 

@@ -1,13 +1,13 @@
 // The community log: every flag, decision and removal, newest first, with
 // who acted and why. Read a page at a time with `before` cursors.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { LogEntry, LogPage } from '../../core/domain/types.js'
-import { asRpcError, useConnectionState, useEngine, useEngineEvents } from '../engine/hooks.js'
-import type { RpcError } from '../../core/rpc/client.js'
-import { strings } from '../strings/index.js'
-import { ErrorText } from './ErrorText.js'
-import { Page } from './Page.js'
-import { useNow } from './useNow.js'
+import type { LogEntry, LogPage } from '../../../core/domain/types.js'
+import { asRpcError, useConnectionState, useEngine, useEngineEvents } from '../../engine/hooks.js'
+import type { RpcError } from '../../../core/rpc/client.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+import { Page } from '../Page.js'
+import { useNow } from '../useNow.js'
 import './CommunityLog.css'
 
 const PAGE = 50

@@ -1,12 +1,12 @@
 // The decisions that go to the whole community and so need a reason:
 // flagging a post, asking for a review of your collapsed post, proposing
 // that a member be removed.
-import type { Settings } from '../../core/domain/governance.js'
-import { LIMITS } from '../../core/domain/limits.js'
-import type { Member, Post } from '../../core/domain/types.js'
-import type { Params } from '../../core/rpc/methods.js'
-import { useEngine } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
+import type { Settings } from '../../../core/domain/governance.js'
+import { LIMITS } from '../../../core/domain/limits.js'
+import type { Member, Post } from '../../../core/domain/types.js'
+import type { Params } from '../../../core/rpc/methods.js'
+import { useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
 import { ReasonDialog } from './ReasonDialog.js'
 
 export type ModerationRequest =

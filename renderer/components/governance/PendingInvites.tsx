@@ -1,13 +1,13 @@
 // Invites that wait for a second member, made by someone else: seconding
 // says you are happy for the key to let someone new in.
 import { useId } from 'react'
-import { useEngine } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
-import { ErrorText } from './ErrorText.js'
-import { SecondInviteButton, useSecondInvite } from './SecondInvite.js'
-import { isOpen } from './InviteDialog.js'
-import { useNow } from './useNow.js'
-import { useCommunityLive } from './useCommunityLive.js'
+import { useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+import { SecondInviteButton, useSecondInvite } from '../SecondInvite.js'
+import { isOpen } from '../InviteDialog.js'
+import { useNow } from '../useNow.js'
+import { useCommunityLive } from '../useCommunityLive.js'
 import './PendingInvites.css'
 
 export function PendingInvites({ communityId }: { communityId: string }) {

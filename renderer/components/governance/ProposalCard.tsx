@@ -2,10 +2,10 @@
 // proposed it, every response with its words, how many consents it still
 // needs, and what you can do about it.
 import { useId } from 'react'
-import type { Agreements, GovernanceState, Proposal } from '../../core/domain/types.js'
-import { useAction, useEngine } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
-import { ErrorText } from './ErrorText.js'
+import type { Agreements, GovernanceState, Proposal } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
 import { ProposalChange } from './ProposalChange.js'
 import { RespondControls } from './RespondControls.js'
 import './ProposalCard.css'

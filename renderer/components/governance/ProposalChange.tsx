@@ -2,16 +2,16 @@
 // beside the ones they replace, settings from what they are to what they
 // would be, or the collapsed post a review is about.
 import { useState } from 'react'
-import type { Settings } from '../../core/domain/governance.js'
-import type { Agreements, GovernanceState, Proposal } from '../../core/domain/types.js'
-import { useEngine } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
+import type { Settings } from '../../../core/domain/governance.js'
+import type { Agreements, GovernanceState, Proposal } from '../../../core/domain/types.js'
+import { useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
 import { AgreementsText } from './AgreementsText.js'
-import { ErrorText } from './ErrorText.js'
-import { ContentNote, PostText } from './PostCard.js'
-import { SETTING_KEYS, settingWords } from './Settings.js'
+import { ErrorText } from '../ErrorText.js'
+import { ContentNote, PostText } from '../PostCard.js'
+import { SETTING_KEYS, settingWords } from '../Settings.js'
 import { diffLines } from './textDiff.js'
-import { useCommunityLive } from './useCommunityLive.js'
+import { useCommunityLive } from '../useCommunityLive.js'
 import './ProposalChange.css'
 
 export function ProposalChange({

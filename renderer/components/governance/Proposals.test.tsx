@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { Circle, ahead, closeEnginesAfterEach } from '../testing/engines.js'
-import type { Someone } from '../testing/engines.js'
-import { renderWith } from '../testing/render.js'
+import { Circle, ahead, closeEnginesAfterEach } from '../../testing/engines.js'
+import type { Someone } from '../../testing/engines.js'
+import { renderWith } from '../../testing/render.js'
 
 afterEach(cleanup)
 closeEnginesAfterEach()

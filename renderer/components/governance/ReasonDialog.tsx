@@ -3,11 +3,11 @@
 // happen, and sends nothing until a reason is given.
 import { useId, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
-import { useAction } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
-import { Dialog } from './Dialog.js'
-import { HintedField } from './HintedField.js'
-import { FormActions } from './FormActions.js'
+import { useAction } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { Dialog } from '../Dialog.js'
+import { HintedField } from '../HintedField.js'
+import { FormActions } from '../FormActions.js'
 import './ReasonDialog.css'
 
 export function ReasonDialog({

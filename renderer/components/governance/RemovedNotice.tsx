@@ -1,8 +1,8 @@
 // When the community decided you are no longer a member: what they said, what
 // that means, and that what you have stays with you.
 import { useId } from 'react'
-import { strings } from '../strings/index.js'
-import { ClosingAction } from './ClosingAction.js'
+import { strings } from '../../strings/index.js'
+import { ClosingAction } from '../ClosingAction.js'
 import './RemovedNotice.css'
 
 export function RemovedNotice({

@@ -2,14 +2,14 @@
 // (the last two with words everyone will read), or take your response back.
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
-import { LIMITS } from '../../core/domain/limits.js'
-import type { Proposal } from '../../core/domain/types.js'
-import { useAction, useEngine } from '../engine/hooks.js'
-import { strings } from '../strings/index.js'
-import { ErrorText } from './ErrorText.js'
-import { FormActions } from './FormActions.js'
-import { closeOnEscape } from './closeOnEscape.js'
-import { FieldError } from './HintedField.js'
+import { LIMITS } from '../../../core/domain/limits.js'
+import type { Proposal } from '../../../core/domain/types.js'
+import { useAction, useEngine } from '../../engine/hooks.js'
+import { strings } from '../../strings/index.js'
+import { ErrorText } from '../ErrorText.js'
+import { FormActions } from '../FormActions.js'
+import { closeOnEscape } from '../closeOnEscape.js'
+import { FieldError } from '../HintedField.js'
 import './RespondControls.css'
 
 export function RespondControls({ proposal, communityId }: { proposal: Proposal; communityId: string }) {
