@@ -85,8 +85,8 @@ interface Founding {
  * state (a peer's acks, presence) changes without an event, and a test waiting on it waits for nothing.
  * A minute at most: a file builds its communities at once, on one thread, on a busy machine.
  */
-const until = <T>(peers: Peer[], check: () => Promise<T | false>): Promise<T> =>
-  untilEvery(peers, check, 60_000, 25)
+const until = <T>(peers: Peer[], check: () => Promise<T | false>, ms = 60_000): Promise<T> =>
+  untilEvery(peers, check, ms, 25)
 
 const open = new Map<Circle, { taken: boolean }>()
 /** One local testnet (127.0.0.1) for all of a file's communities; destroyed after the file. */
@@ -246,8 +246,12 @@ export class Circle {
       if ((await this.me.call('proposals.get', { communityId, proposalId })).status !== 'open') break
       await who.call('proposals.respond', { communityId, proposalId, stance: 'consent' })
     }
-    await this.until(
-      async () => (await this.me.call('proposals.get', { communityId, proposalId })).status === 'adopted'
+    // Peers stop sending to a member they have removed, so the member concerned may learn of it
+    // late: their own engine is not where the adoption is waited for.
+    const removesMe = change.kind === 'removal' && change.member === this.me.id
+    const witness = removesMe ? proposer : this.me
+    await witness.until(
+      async () => (await witness.call('proposals.get', { communityId, proposalId })).status === 'adopted'
     )
   }
 
@@ -269,8 +273,8 @@ export class Circle {
   }
 
   /** Waits until `check` holds on your engine, re-checking on each of its events. */
-  until<T>(check: () => Promise<T | false>): Promise<T> {
-    return until([this.me.peer], check)
+  until<T>(check: () => Promise<T | false>, ms?: number): Promise<T> {
+    return until([this.me.peer], check, ms)
   }
 
   async close(): Promise<void> {
