@@ -396,9 +396,12 @@ export class Community extends ReadyResource {
     const stream = this.base.replicate(conn)
     this.receipts?.attach(stream, writer)
     // Presence is the member's, whichever of their devices is connected (pairing answers a late channel).
-    void this.memberOfWriter(writer).then((member) => {
-      if (!conn.destroyed) this.reachingPart?.presence.attach(stream, member)
-    })
+    this.memberOfWriter(writer)
+      .then((member) => {
+        if (!conn.destroyed) this.reachingPart?.presence.attach(stream, member)
+      })
+      // The view can close under this read (a join cancelled as a member let it in): nothing to attach then.
+      .catch(() => undefined)
     this.emit('sync')
   }
 
