@@ -26,7 +26,7 @@ import {
 import type { Handlers, Peer } from '../../test/support/peers.js'
 
 /** `window.mutual` for tests: RPC envelopes go to a real engine; the shell's part is a fixture. */
-class EngineBridge extends ShellFixture {
+export class EngineBridge extends ShellFixture {
   /** What the engine answered to each request that succeeded, by request. */
   private readonly results = new Map<number, unknown>()
   private readonly methods = new Map<number, string>()
@@ -85,13 +85,24 @@ interface Founding {
  * state (a peer's acks, presence) changes without an event, and a test waiting on it waits for nothing.
  * A minute at most: a file builds its communities at once, on one thread, on a busy machine.
  */
-const until = <T>(peers: Peer[], check: () => Promise<T | false>, ms = 60_000): Promise<T> =>
+export const until = <T>(peers: Peer[], check: () => Promise<T | false>, ms = 60_000): Promise<T> =>
   untilEvery(peers, check, ms, 25)
 
-const open = new Map<Circle, { taken: boolean }>()
+const open = new Map<Closable, { taken: boolean }>()
+
+/** What a test opens beside its circles (another engine, a second device): closed as a circle is. */
+export interface Closable {
+  close(): Promise<void>
+}
+
+/** Closes `thing` after the test that opened it (or, opened outside a test, after the file). */
+export function closeAfterTest<T extends Closable>(thing: T): T {
+  open.set(thing, { taken: inATest() })
+  return thing
+}
 /** One local testnet (127.0.0.1) for all of a file's communities; destroyed after the file. */
 let testnet: ReturnType<typeof startTestnet> | null = null
-const fileTestnet = () => (testnet ??= startTestnet())
+export const fileTestnet = () => (testnet ??= startTestnet())
 
 /** Builds started ahead, so that after the file none is left half-made. */
 const building: Promise<unknown>[] = []
@@ -299,7 +310,7 @@ export class Circle {
 }
 
 /** `host` lets `name` in (with `opts.invite` or a fresh invite of theirs); they agree, and `host` sees it. */
-async function letIn(
+export async function letIn(
   lab: Lab,
   host: Someone,
   communityId: string,
@@ -317,7 +328,7 @@ async function letIn(
   return who
 }
 
-async function someone(peer: Peer, communityId: string): Promise<Someone> {
+export async function someone(peer: Peer, communityId: string): Promise<Someone> {
   const members: Member[] = await peer.rpc.call('members.list', { communityId })
   const self = members.find((m) => m.isMe)
   if (!self) throw new Error('an engine that does not know itself')
@@ -356,17 +367,17 @@ export function ahead<T extends { circle: Circle }>(build: () => Promise<T>): ()
 export function closeEnginesAfterEach(): void {
   afterEach(async () => {
     cleanup()
-    for (const [circle, { taken }] of [...open]) {
+    for (const [thing, { taken }] of [...open]) {
       if (!taken) continue
-      open.delete(circle)
-      await circle.close()
+      open.delete(thing)
+      await thing.close()
     }
   })
   afterAll(async () => {
     await Promise.allSettled(building.splice(0))
-    for (const circle of [...open.keys()]) {
-      open.delete(circle)
-      await circle.close()
+    for (const thing of [...open.keys()]) {
+      open.delete(thing)
+      await thing.close()
     }
     const started = testnet
     testnet = null
