@@ -369,24 +369,16 @@ test('forgery: a member appending ops by hand gains nothing the rules do not giv
     reason: 'Takeover',
     at: 1
   })
-  for (let i = 0; i < 3; i++)
-    await forge({
-      type: 'proposal/respond',
-      id: 'aaaaaaaaaaaaaaaa',
-      revision: 1,
-      stance: 'consent',
-      note: null,
-      at: 1
-    })
-  await forge({
+  const consent = {
     type: 'proposal/respond',
     id: 'aaaaaaaaaaaaaaaa',
     revision: 1,
     stance: 'consent',
     note: null,
-    at: 1,
-    author: key('Member 1')
-  })
+    at: 1
+  }
+  for (let i = 0; i < 3; i++) await forge(consent)
+  await forge({ ...consent, author: key('Member 1') })
   // Adopt its own settings outright, flag its own and others' posts many times, hide a post alone.
   await forge({ type: 'settings/set', settings: { flagsToHide: 1 } })
   for (let i = 0; i < 3; i++) await forge({ type: 'flag/add', postId, reason: `flag ${i}`, at: 1 })

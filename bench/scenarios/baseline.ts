@@ -46,20 +46,18 @@ export async function baselineJoin(lab: BenchLab, sizes: Sizes) {
 
   // Writable includes finding the others, where a stalled connection setup lands (see STALLS_NOTE);
   // from writable on, the newest page is the stacks' own work.
-  const mutual = {
-    writableMs: mJoin.writableMs,
-    newestPageMs: mJoin.newestPageMs,
-    newestPageAfterWritableMs: round(mJoin.newestPageMs - mJoin.writableMs),
-    fullHistoryMs: mJoin.fullHistoryMs,
-    buildMs: round(mutualBuildMs)
-  }
-  const bare = {
-    writableMs: bJoin.writableMs,
-    newestPageMs: bJoin.newestPageMs,
-    newestPageAfterWritableMs: round(bJoin.newestPageMs - bJoin.writableMs),
-    fullHistoryMs: bJoin.fullHistoryMs,
-    buildMs: round(bareBuildMs)
-  }
+  const side = (
+    join: { writableMs: number; newestPageMs: number; fullHistoryMs: number },
+    buildMs: number
+  ) => ({
+    writableMs: join.writableMs,
+    newestPageMs: join.newestPageMs,
+    newestPageAfterWritableMs: round(join.newestPageMs - join.writableMs),
+    fullHistoryMs: join.fullHistoryMs,
+    buildMs: round(buildMs)
+  })
+  const mutual = side(mJoin, mutualBuildMs)
+  const bare = side(bJoin, bareBuildMs)
   const mReader = mJoin.disk!
   const bReader = bJoin.disk
   const perPost = (kind: 'asLeft' | 'compacted') => {
