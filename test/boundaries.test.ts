@@ -22,7 +22,7 @@ import { createSwarm } from '../core/network.js'
 import { openStore } from '../core/community/store.js'
 import { storeKeys } from '../core/community/store-keys.js'
 import { Keyring } from '../core/profile/keyring.js'
-import { Lab, agree, community, hasPost, until, viewDump } from './support/peers.js'
+import { Lab, agree, community, hasPost, until, sameView } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 /** A version no build of this code knows: what a newer Mutual would run. */
@@ -161,11 +161,7 @@ test('versions: an op of a newer version from one member is set aside on every p
   expect(
     (await ash.rpc.call('members.list', { communityId: id })).find((m) => m.name === 'Member 1')
   ).toMatchObject({ left: false })
-  const dumps = await until(peers, async () => {
-    const d = await Promise.all(peers.map((p) => viewDump(p, id)))
-    return d.every((x) => x === d[0]) ? d : false
-  })
-  expect(new Set(dumps).size).toBe(1)
+  await sameView(peers, id)
 })
 
 test('versions: a newer version adopted by consent asks older builds to update, and the newer build goes on', async () => {
@@ -322,11 +318,7 @@ test('invites: two members letting two people in with the last use of one invite
   expect(refused).toEqual([{ answered: true, refused: 'INVITE_USED' }])
   // Every peer agrees on who got in.
   const peers = [ash, bo, cy]
-  const dumps = await until(peers, async () => {
-    const d = await Promise.all(peers.map((p) => viewDump(p, id)))
-    return d.every((x) => x === d[0]) ? d : false
-  })
-  expect(dumps[0]).toContain('admission-refused/')
+  expect(await sameView(peers, id)).toContain('admission-refused/')
 })
 
 test('reach-outs: a bare "I\'m here" with no private line marks nothing answered, and open listeners are still told', async () => {
@@ -528,11 +520,7 @@ test('versions: an upgrade proposal stamped by a newer build is set aside by eve
   const { id: marker } = await bo.rpc.call('posts.create', { communityId: id, text: 'marker' })
   const peers = [ash, bo, future]
   await until(peers, async () => (await Promise.all(peers.map((p) => hasPost(p, id, marker)))).every(Boolean))
-  const dumps = await until(peers, async () => {
-    const d = await Promise.all(peers.map((p) => viewDump(p, id)))
-    return d.every((x) => x === d[0]) ? d : false
-  })
-  expect(dumps[0]).not.toContain('00000000000000b4')
+  expect(await sameView(peers, id)).not.toContain('00000000000000b4')
 })
 
 test('re-founding: by consent the community starts again under a new key with its current members; whoever was removed gets nothing of it', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, until, viewDump, community, hasPost } from './support/peers.js'
+import { Lab, until, community, hasPost, sameView } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -85,11 +85,7 @@ test('log: malformed, oversized, forged and unauthorized ops are skipped the sam
 
   const peers = [ash, bo, mal]
   await until(peers, async () => (await Promise.all(peers.map((p) => hasPost(p, id, marker)))).every(Boolean))
-  const dumps = await until(peers, async () => {
-    const d = await Promise.all(peers.map((p) => viewDump(p, id)))
-    return d.every((x) => x === d[0]) ? d : false
-  })
-  expect(new Set(dumps).size).toBe(1)
+  await sameView(peers, id)
 
   for (const peer of peers) {
     expect(await peer.rpc.call('posts.get', { communityId: id, postId: target })).toMatchObject({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, until, viewDump, feedIds, community } from './support/peers.js'
+import { Lab, until, feedIds, community, sameView } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -53,11 +53,7 @@ test('offline: a member writes 50 posts while apart, the others 50 each, and all
     const mine = texts.filter((t) => t.startsWith(label + ' '))
     expect(new Set(mine).size).toBe(50)
   }
-  const dumps = await until(peers, async () => {
-    const d = await Promise.all(peers.map((p) => viewDump(p, id)))
-    return d.every((x) => x === d[0]) ? d : false
-  })
-  expect(new Set(dumps).size).toBe(1)
+  await sameView(peers, id)
   // Back online, the away member's posts reach the others.
   await until(peers, async () => {
     const states = (await away.rpc.call('posts.feed', { communityId: id, limit: 200 })).posts

@@ -131,6 +131,15 @@ export async function viewDump(peer: Peer, communityId: string): Promise<string>
   return out.join('\n')
 }
 
+/** Waits until every peer's view of the community is identical, entry for entry; resolves with it. */
+export async function sameView(peers: Peer[], communityId: string): Promise<string> {
+  const dumps = await until(peers, async () => {
+    const d = await Promise.all(peers.map((p) => viewDump(p, communityId)))
+    return d.every((x) => x === d[0]) ? d : false
+  })
+  return dumps[0]!
+}
+
 /** The whole feed of a topic, as ids, newest first. */
 export async function feedIds(peer: Peer, communityId: string, topic = 'general'): Promise<string[]> {
   const ids: string[] = []
