@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { Lab } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 import type { EngineEvent } from '../core/domain/types.js'
+import type { Params } from '../core/rpc/methods.js'
 
 const lab = new Lab()
 let clock = Date.now()
@@ -105,16 +106,11 @@ test('invites: a joiner sees that no member is online rather than waiting silent
   const { invite } = await founder.rpc.call('invites.create', { communityId: quiet })
   await founder.rpc.call('network.setOnline', { online: false })
   const joiner = await lab.peer()
-  const stages = new Set<string>()
-  const lonely = new Promise<void>((resolve) =>
-    joiner.rpc.onEvent((e) => {
-      if (e.type !== 'join-progress') return
-      stages.add(e.progress.stage)
-      if (e.progress.stage === 'no-member-online') resolve()
-    })
+  const { stages, joining } = await joinUntil(
+    joiner,
+    { invite, displayName: 'Patient', joinId: 'wait-1' },
+    'no-member-online'
   )
-  const joining = joiner.rpc.call('communities.join', { invite, displayName: 'Patient', joinId: 'wait-1' })
-  await lonely
   expect(stages).toContain('looking-for-member')
   await joiner.rpc.call('communities.cancelJoin', { joinId: 'wait-1' })
   await expect(joining).rejects.toMatchObject({ code: 'closed' })
@@ -124,16 +120,11 @@ test('invites: a joiner sees that no member is online rather than waiting silent
 test('invites: a joiner who cannot reach the network is told so, not that no member is online', async () => {
   const { invite } = await ash.rpc.call('invites.create', { communityId: id })
   const cut = await lab.peer({ bootstrap: [{ host: '127.0.0.1', port: 1 }] })
-  const stages = new Set<string>()
-  const told = new Promise<void>((resolve) =>
-    cut.rpc.onEvent((e) => {
-      if (e.type !== 'join-progress') return
-      stages.add(e.progress.stage)
-      if (e.progress.stage === 'no-network') resolve()
-    })
+  const { stages, joining } = await joinUntil(
+    cut,
+    { invite, displayName: 'Far', joinId: 'cut-1' },
+    'no-network'
   )
-  const joining = cut.rpc.call('communities.join', { invite, displayName: 'Far', joinId: 'cut-1' })
-  await told
   expect(stages).not.toContain('no-member-online')
   await cut.rpc.call('communities.cancelJoin', { joinId: 'cut-1' })
   await expect(joining).rejects.toMatchObject({ code: 'closed' })
@@ -191,3 +182,23 @@ test('invites: joining one community twice at once is refused plainly, and the f
   await expect(first).resolves.toMatchObject({ id })
   expect((await joiner.rpc.call('communities.list', {})).map((c) => c.id)).toEqual([id])
 })
+
+/** Starts `peer` joining; resolves once the join says it reached `stage`, with every stage it said so far. */
+async function joinUntil(
+  peer: Peer,
+  join: Params<'communities.join'>,
+  stage: string
+): Promise<{ stages: Set<string>; joining: Promise<unknown> }> {
+  const stages = new Set<string>()
+  const reached = new Promise<void>((resolve) =>
+    peer.rpc.onEvent((e) => {
+      if (e.type !== 'join-progress') return
+      stages.add(e.progress.stage)
+      if (e.progress.stage === stage) resolve()
+    })
+  )
+  const joining = peer.rpc.call('communities.join', join)
+  joining.catch(() => undefined) // the test awaits how it ends
+  await reached
+  return { stages, joining }
+}
