@@ -66,14 +66,7 @@ test('rpc: calls with bad arguments get a clear error and the engine keeps servi
 })
 
 test('rpc: malformed envelopes are all answered, with a null id when they have none, and never stop the server', async () => {
-  const [server, client] = memoryTransportPair()
-  serveRpc(server, createHandlers(ash.engine), ash.engine)
-  const replies: unknown[] = []
-  // Events (acks landing) may interleave; only replies matter here.
-  client.onMessage((m) => (m as { t?: string }).t === 'res' && replies.push(m))
-  const answered = new Promise<void>((resolve) =>
-    client.onMessage((m) => (m as { id?: number }).id === 9 && resolve())
-  )
+  const { client, replies, answered } = served(9)
   client.send('garbage')
   client.send({ t: 'req' })
   client.send({ id: 7, method: 42 })
@@ -99,13 +92,7 @@ test('rpc: malformed envelopes are all answered, with a null id when they have n
 })
 
 test('rpc: a request with a negative or fractional id gets one error reply carrying that id', async () => {
-  const [server, client] = memoryTransportPair()
-  serveRpc(server, createHandlers(ash.engine), ash.engine)
-  const replies: unknown[] = []
-  client.onMessage((m) => (m as { t?: string }).t === 'res' && replies.push(m))
-  const answered = new Promise<void>((resolve) =>
-    client.onMessage((m) => (m as { id?: number }).id === 3 && resolve())
-  )
+  const { client, replies, answered } = served(3)
   client.send({ t: 'req', id: -1, method: 'communities.list', params: {} })
   client.send({ t: 'req', id: 1.5, method: 'communities.list', params: {} })
   client.send({ t: 'req', id: 3, method: 'communities.list', params: {} })
@@ -233,3 +220,16 @@ test('rpc: a client that leaves more than 8 MB unread is dropped rather than sen
   expect(t.sent).toHaveLength(1)
   expect(t.state.aborted).toBe(true)
 })
+
+/** A raw channel to Ash's engine keeping every reply; `answered` settles once request `lastId` is. */
+function served(lastId: number) {
+  const [server, client] = memoryTransportPair()
+  serveRpc(server, createHandlers(ash.engine), ash.engine)
+  const replies: unknown[] = []
+  // Events (acks landing) may interleave; only replies matter here.
+  client.onMessage((m) => (m as { t?: string }).t === 'res' && replies.push(m))
+  const answered = new Promise<void>((resolve) =>
+    client.onMessage((m) => (m as { id?: number }).id === lastId && resolve())
+  )
+  return { client, replies, answered }
+}
