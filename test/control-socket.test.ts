@@ -70,6 +70,14 @@ function lineClient() {
   return { socket, replies, replyTo }
 }
 
+/** The reply to a line the server could not take an id from. */
+const unanswerable = (message: string) => ({
+  t: 'res',
+  id: null,
+  ok: false,
+  error: { code: 'bad-request', message }
+})
+
 const request = (id: number, method: string, params: unknown) =>
   JSON.stringify({ t: 'req', id, method, params }) + '\n'
 
@@ -79,12 +87,7 @@ test('control socket: a garbled line gets an error reply with a null id', async 
   client.socket.write(request(5, 'communities.list', {}))
   await client.replyTo(5)
   expect(client.replies).toEqual([
-    {
-      t: 'res',
-      id: null,
-      ok: false,
-      error: { code: 'bad-request', message: 'that request was not valid JSON' }
-    },
+    unanswerable('that request was not valid JSON'),
     expect.objectContaining({ id: 5, ok: true })
   ])
   client.socket.destroy()
@@ -103,12 +106,7 @@ test('control socket: requests with a negative, fractional or missing id each ge
     { t: 'res', id: -1, ok: false, error: invalidId },
     { t: 'res', id: 1.5, ok: false, error: invalidId },
     { t: 'res', id: null, ok: false, error: invalidId },
-    {
-      t: 'res',
-      id: null,
-      ok: false,
-      error: { code: 'bad-request', message: 'a request must be a JSON object' }
-    },
+    unanswerable('a request must be a JSON object'),
     expect.objectContaining({ id: 6, ok: true })
   ])
   client.socket.destroy()
