@@ -22,7 +22,7 @@ import { createSwarm } from '../core/network.js'
 import { openStore } from '../core/community/store.js'
 import { storeKeys } from '../core/community/store-keys.js'
 import { Keyring } from '../core/profile/keyring.js'
-import { Lab, agree, community, hasPost, until, sameView } from './support/peers.js'
+import { Lab, agree, community, hasPost, until, sameView, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 /** A version no build of this code knows: what a newer Mutual would run. */
@@ -335,8 +335,7 @@ test('reach-outs: a bare "I\'m here" with no private line marks nothing answered
   await mal.engine
     .get(id)
     .base.append(Buffer.from(JSON.stringify({ v: 2, type: 'reach/answer', id: reachId })))
-  const { id: marker } = await mal.rpc.call('posts.create', { communityId: id, text: 'marker' })
-  await until([bo], async () => hasPost(bo, id, marker))
+  await postSeen(mal, [bo], id, 'marker')
   const [mine] = await bo.rpc.call('reachouts.list', { communityId: id })
   expect(mine).toMatchObject({ answered: false, answeredBy: [] })
 
@@ -396,16 +395,14 @@ test('joining: a place never taken up lapses after a day and gives the invite ba
   const alone = { v: 3, type: 'member/lapse', member: ghostId, at: 8e15 }
   for (const op of [early, agreed, alone])
     await mal.engine.get(id).base.append(Buffer.from(JSON.stringify(op)))
-  const { id: marker } = await mal.rpc.call('posts.create', { communityId: id, text: 'marker' })
-  await until([bo], async () => hasPost(bo, id, marker))
+  await postSeen(mal, [bo], id, 'marker')
   const before = await bo.rpc.call('members.list', { communityId: id })
   expect(before.find((m) => m.id === ghostId)).toMatchObject({ left: false })
   expect(before.find((m) => m.name === 'Member 1')).toMatchObject({ left: false })
 
   clock += 25 * 60 * 60 * 1000
   // A day later by Bo's clock too: Bo writes something, and Ash's device lets the place lapse.
-  const { id: later } = await bo.rpc.call('posts.create', { communityId: id, text: 'A day on.' })
-  await until([ash], async () => hasPost(ash, id, later))
+  await postSeen(bo, [ash], id, 'A day on.')
   await ash.engine.get(id).checkLapses()
   for (const peer of [ash, bo, cy]) {
     await until([peer], async () =>
@@ -569,8 +566,7 @@ test('re-founding: by consent the community starts again under a new key with it
     return names.join() === ['Ash', 'Member 1', 'Member 2'].join() ? true : false
   })
   // The carried members agreed to these same words before, and can post at once.
-  const { id: post } = await cy.rpc.call('posts.create', { communityId: fresh, text: 'Starting again.' })
-  await until([ash], async () => hasPost(ash, fresh, post))
+  await postSeen(cy, [ash], fresh, 'Starting again.')
 
   // The old community stays readable and takes no new posts.
   await expect(bo.rpc.call('posts.create', { communityId: id, text: 'old place' })).rejects.toMatchObject({

@@ -1,7 +1,7 @@
 // One member on two devices: linking with a one-time code, counting the
 // member once, and revoking a lost device. Real engines on a local testnet.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, community, hasPost, until } from './support/peers.js'
+import { Lab, community, hasPost, until, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 import type { LinkResult } from '../core/domain/types.js'
 
@@ -134,8 +134,7 @@ test('devices: a revoked device is refused by its peers, cannot write, and is to
     code: 'device-revoked'
   })
   // Ash's first device and Cleo go on as before; the list shows the laptop revoked.
-  const { id: postId } = await ash.rpc.call('posts.create', { communityId: id, text: 'Lost my laptop' })
-  await until([cleo], () => hasPost(cleo, id, postId))
+  await postSeen(ash, [cleo], id, 'Lost my laptop')
   const listed = await ash.rpc.call('devices.list', {})
   expect(listed.find((d) => d.id === lost.id)?.revoked).toBe(true)
 })

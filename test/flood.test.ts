@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { LIMITS } from '../core/domain/limits.js'
 import type { MetaRecord } from '../core/view/records.js'
 import type { RefusedRecord } from '../core/view/quota.js'
-import { Lab, community, feedIds, hasPost, until, viewDump } from './support/peers.js'
+import { Lab, community, feedIds, hasPost, until, viewDump, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -229,8 +229,7 @@ test('flood: ops hiding fields under "__proto__", plain or escaped, are refused'
       resource: { kind: 'other', name: 'x', contact: null }
     }).replace(/"contact":null}/, `"contact":null,"__proto__":{"junk":1}}`)
   ])
-  const { id: marker } = await mal.rpc.call('posts.create', { communityId: id, text: 'After.' })
-  await until([ash, mal], () => hasPost(ash, id, marker))
+  await postSeen(mal, [ash], id, 'After.')
   for (const peer of [ash, mal]) {
     for (const op of [plain, escaped, nested]) expect(await hasPost(peer, id, op.id)).toBe(false)
   }

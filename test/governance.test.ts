@@ -2,7 +2,7 @@
 // decision from the same log. These specs drive real engines over a local
 // testnet and compare whole views, not just one peer's answer.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { Lab, agree, community, hasPost, until, viewDump } from './support/peers.js'
+import { Lab, agree, community, hasPost, until, viewDump, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -337,8 +337,7 @@ test('removal: by the consent of the others, a removed member is told, can no lo
 
   // Peers refuse Dee's device: nothing new reaches Dee, and Dee's own writes go nowhere.
   await until([ash, dee], async () => dee.engine.get(id).peerCount === 0, 20_000)
-  const { id: after } = await ash.rpc.call('posts.create', { communityId: id, text: 'After the decision.' })
-  await until([bo], () => hasPost(bo, id, after))
+  const after = await postSeen(ash, [bo], id, 'After the decision.')
   await expect(dee.rpc.call('posts.create', { communityId: id, text: 'Still here' })).rejects.toMatchObject({
     code: 'not-allowed',
     message: expect.stringContaining('no longer a member')

@@ -2,7 +2,16 @@
 // community still at 3 keeps writing the old layout until it moves up by
 // consent; after the move its older posts live on where they are.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, community, feedIds, hasPost, moveToVersion, until, viewDump } from './support/peers.js'
+import {
+  Lab,
+  community,
+  feedIds,
+  hasPost,
+  moveToVersion,
+  until,
+  viewDump,
+  postSeen
+} from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -14,8 +23,7 @@ async function blocksPerPost(peer: Peer, id: string): Promise<number> {
   const base = peer.engine.get(id).base
   await base.update()
   const before = base.view.core.length
-  const { id: postId } = await peer.rpc.call('posts.create', { communityId: id, text: 'One more.' })
-  await until([peer], () => hasPost(peer, id, postId))
+  await postSeen(peer, [peer], id, 'One more.')
   return base.view.core.length - before
 }
 
@@ -41,18 +49,11 @@ test('view: a post at op version 4 writes each record once, fewer blocks than at
 test('view: a community moves from 3 to 4 by consent; its older posts stay readable, editable and reactable beside the new ones', async () => {
   const [ash, bo] = await Promise.all([lab.peer({ foundAtVersion: 3 }), lab.peer()])
   const id = await community(ash, [bo])
-  const { id: old } = await ash.rpc.call('posts.create', { communityId: id, text: 'Written on 3.' })
-  await until([bo], () => hasPost(bo, id, old))
-  const { id: oldReply } = await bo.rpc.call('posts.create', {
-    communityId: id,
-    text: 'A reply on 3.',
-    replyTo: old
-  })
-  await until([ash, bo], () => hasPost(ash, id, oldReply))
+  const old = await postSeen(ash, [bo], id, 'Written on 3.')
+  const oldReply = await postSeen(bo, [ash], id, 'A reply on 3.', { replyTo: old })
   await moveToVersion(ash, bo, id, 4, 'Lighter on disk')
 
-  const { id: fresh } = await bo.rpc.call('posts.create', { communityId: id, text: 'Written on 4.' })
-  await until([ash], () => hasPost(ash, id, fresh))
+  const fresh = await postSeen(bo, [ash], id, 'Written on 4.')
   const { id: newReply } = await ash.rpc.call('posts.create', {
     communityId: id,
     text: 'A reply on 4, to a post from 3.',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, until, community, hasPost, sameView } from './support/peers.js'
+import { Lab, until, community, hasPost, sameView, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -15,8 +15,7 @@ async function appendRaw(peer: Peer, communityId: string, value: unknown): Promi
 test('log: malformed, oversized, forged and unauthorized ops are skipped the same way on every peer', async () => {
   const [ash, bo, mal] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
   const id = await community(ash, [bo, mal])
-  const { id: target } = await ash.rpc.call('posts.create', { communityId: id, text: 'My own words.' })
-  await until([ash, mal], () => hasPost(mal, id, target))
+  const target = await postSeen(ash, [mal], id, 'My own words.')
   const before = await ash.rpc.call('posts.get', { communityId: id, postId: target })
   const ashKey = before.authorId
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Lab, until, community, viewDump, hasPost } from './support/peers.js'
+import { Lab, until, community, viewDump, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 
 const lab = new Lab()
@@ -45,6 +45,5 @@ test('leave: a member steps out, stops being a writer, loses the local copy, and
   expect((await ash.rpc.call('sync.status', { communityId: id }))[0]).toMatchObject({ knownMembers: 3 })
   await until([ash, dee], async () => (await isIndexer(ash, id, dee)) && dee.engine.get(id).base.isIndexer)
   // The community carries on without them.
-  const { id: postId } = await dee.rpc.call('posts.create', { communityId: id, text: 'We miss Bo.' })
-  await until([ash, dee], () => hasPost(ash, id, postId))
+  await postSeen(dee, [ash], id, 'We miss Bo.')
 })

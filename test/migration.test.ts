@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, agree, feedIds, hasPost, moveToVersion, until } from './support/peers.js'
+import { Lab, agree, feedIds, hasPost, moveToVersion, until, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 import type { Post } from '../core/domain/types.js'
 
@@ -169,20 +169,14 @@ test("migration: Ash and Bo's private conversation opens on both sides, and Ash'
 })
 
 test('migration: the reopened engines find each other, and what Bo writes now reaches Ash', async () => {
-  const { id: fresh } = await bo.rpc.call('posts.create', { communityId: id, text: 'Back after the update.' })
-  await until([ash, bo], () => hasPost(ash, id, fresh))
+  const fresh = await postSeen(bo, [ash], id, 'Back after the update.')
   expect(await ash.rpc.call('posts.get', { communityId: id, postId: fresh })).toMatchObject({
     author: 'Bo',
     text: 'Back after the update.',
     // The setting adopted under 0.1.0 still decides the default.
     mode: 'listen'
   })
-  const { id: reply } = await ash.rpc.call('posts.create', {
-    communityId: id,
-    text: 'Good to see you.',
-    replyTo: fresh
-  })
-  await until([ash, bo], () => hasPost(bo, id, reply))
+  await postSeen(ash, [bo], id, 'Good to see you.', { replyTo: fresh })
   await bo.rpc.call('conversations.send', { communityId: id, memberId: ashId, text: 'still here' })
   await until([ash, bo], async () => {
     const c = await ash.rpc.call('conversations.get', { communityId: id, memberId: boId })

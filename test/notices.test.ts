@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, until, community, hasPost } from './support/peers.js'
+import { Lab, until, community, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 import type { Notice } from '../core/domain/types.js'
 
@@ -16,8 +16,7 @@ const noticesOf = (peer: Peer): Notice[] =>
   peer.events.flatMap((e) => (e.type === 'notice' ? [e.notice] : []))
 
 test('notices: a reply to my post and a mention of my name reach me; my own posts never do', async () => {
-  const { id: mine } = await ash.rpc.call('posts.create', { communityId: id, text: 'First week without it.' })
-  await until([ash, bo], () => hasPost(bo, id, mine))
+  const mine = await postSeen(ash, [bo], id, 'First week without it.')
   const { id: reply } = await bo.rpc.call('posts.create', {
     communityId: id,
     text: 'Proud of you.',
@@ -58,8 +57,7 @@ test('notices: unread counts what others wrote since I last read, and muting a c
 
   await ash.rpc.call('communities.setNotifications', { communityId: id, enabled: false })
   const heard = noticesOf(ash).length
-  const { id: quiet } = await bo.rpc.call('posts.create', { communityId: id, text: '@Ash are you around?' })
-  await until([ash, bo], () => hasPost(ash, id, quiet))
+  await postSeen(bo, [ash], id, '@Ash are you around?')
   await until([ash], async () => (await ash.rpc.call('communities.list', {}))[0]!.unread === 1)
   expect(noticesOf(ash)).toHaveLength(heard)
   expect((await ash.rpc.call('communities.list', {}))[0]).toMatchObject({ unread: 1, notifications: false })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, until, community, hasPost } from './support/peers.js'
+import { Lab, until, community, hasPost, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
 import Corestore from 'corestore'
 
@@ -32,22 +32,15 @@ test('restart: communities, posts, profiles and writability persist, and the eng
   const members = await bo.rpc.call('members.list', { communityId: id })
   expect(members.find((m) => m.isMe)).toMatchObject({ name: 'Bo', color: '#3a7bd5' })
 
-  const { id: fresh } = await ash.rpc.call('posts.create', { communityId: id, text: 'Welcome back.' })
-  await until([ash, bo], () => hasPost(bo, id, fresh))
-  const { id: reply } = await bo.rpc.call('posts.create', {
-    communityId: id,
-    text: 'Thanks!',
-    replyTo: fresh
-  })
-  await until([ash, bo], () => hasPost(ash, id, reply))
+  const fresh = await postSeen(ash, [bo], id, 'Welcome back.')
+  await postSeen(bo, [ash], id, 'Thanks!', { replyTo: fresh })
 })
 
 test('restart: a member whose view is known here but not fetched yet (stopped mid-join) opens, is let in and fetches it', async () => {
   const ash = await lab.peer()
   let bo: Peer = await lab.peer()
   const id = await community(ash, [bo])
-  const { id: postId } = await ash.rpc.call('posts.create', { communityId: id, text: 'Before.' })
-  await until([ash, bo], () => hasPost(bo, id, postId))
+  const postId = await postSeen(ash, [bo], id, 'Before.')
   const held = bo.engine.get(id)
   // Signed throughout, so every block of the view is in the core cleared below.
   await until([ash, bo], async () => held.base.view.core.signedLength === held.base.view.core.length)

@@ -16,6 +16,7 @@ export type { Handlers }
 import type { Handlers } from '../../core/rpc/server.js'
 import type { Transport } from '../../core/rpc/protocol.js'
 import type { EngineEvent } from '../../core/domain/types.js'
+import type { Params } from '../../core/rpc/methods.js'
 
 export interface Peer {
   engine: Mutual
@@ -181,6 +182,21 @@ export function hasPost(peer: Peer, communityId: string, postId: string): Promis
     () => true,
     () => false
   )
+}
+
+/** `author` posts `text` (and `extra`); resolves with its id once every one of `readers` holds it. */
+export async function postSeen(
+  author: Peer,
+  readers: Peer[],
+  communityId: string,
+  text: string,
+  extra: Omit<Params<'posts.create'>, 'communityId' | 'text'> = {}
+): Promise<string> {
+  const { id } = await author.rpc.call('posts.create', { communityId, text, ...extra })
+  await until([author, ...readers], async () =>
+    (await Promise.all(readers.map((r) => hasPost(r, communityId, id)))).every(Boolean)
+  )
+  return id
 }
 
 /** `proposer` proposes moving the community to op `version`, `responder` consents, and both adopt it. */
