@@ -158,6 +158,15 @@ export function CommunityView({
       </button>
     </div>
   )
+  /** What stands in for the compose box: the removal strip, or the agreements to say "I agree" to first. */
+  const gate = (compact: boolean) =>
+    removed ? (
+      removedStrip
+    ) : needsAgreeing && gov ? (
+      <AgreementsGate communityId={communityId} agreements={gov.agreements} compact={compact} />
+    ) : undefined
+  /** What the feed and a thread both need to show and act on posts. */
+  const posting = { communityId, topic, writable: canAct, colors, onDelete, onFlag, onAskReview }
   const showRemoved = removed !== null && !readingRemoved
   const onConversation = page === 'conversation' && !showRemoved
   return (
@@ -234,44 +243,15 @@ export function CommunityView({
             />
             <div className="conversation" id={onConversation ? 'content' : undefined} tabIndex={-1}>
               <Feed
-                communityId={communityId}
+                {...posting}
                 communityName={community.name}
-                topic={topic}
-                writable={canAct}
-                colors={colors}
                 covered={threadRoot !== null}
                 onOpenThread={openThread}
-                onDelete={onDelete}
-                onFlag={onFlag}
-                onAskReview={onAskReview}
                 defaultMode={gov?.settings.defaultReplyMode}
-                gate={
-                  removed ? (
-                    removedStrip
-                  ) : needsAgreeing && gov ? (
-                    <AgreementsGate communityId={communityId} agreements={gov.agreements} />
-                  ) : undefined
-                }
+                gate={gate(false)}
               />
               {threadRoot ? (
-                <Thread
-                  communityId={communityId}
-                  rootId={threadRoot}
-                  topic={topic}
-                  writable={canAct}
-                  colors={colors}
-                  onBack={closeThread}
-                  onDelete={onDelete}
-                  onFlag={onFlag}
-                  onAskReview={onAskReview}
-                  gate={
-                    removed ? (
-                      removedStrip
-                    ) : needsAgreeing && gov ? (
-                      <AgreementsGate communityId={communityId} agreements={gov.agreements} compact />
-                    ) : undefined
-                  }
-                />
+                <Thread {...posting} rootId={threadRoot} onBack={closeThread} gate={gate(true)} />
               ) : null}
             </div>
           </div>
