@@ -2,13 +2,34 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
 import { TEMPLATE_AGREEMENTS, TEMPLATE_CONFIDENTIALITY } from '../core/domain/governance.js'
-import { COMMUNITY, FakeBridge, FakeError } from './testing/fake-bridge.js'
+import type { EngineEvent } from '../core/domain/types.js'
+import { Circle, ahead, closeEnginesAfterEach, freshEngine } from './testing/engines.js'
+import type { Someone } from './testing/engines.js'
 import { renderWith } from './testing/render.js'
 
 afterEach(cleanup)
+closeEnginesAfterEach()
+
+/** Room for what waits on the local network (a join, a reconnection) on a busy machine. */
+const NETWORK = { timeout: 60_000 }
+
+/** `communityId`'s summary on `who`'s engine. */
+const summary = async (who: Someone, communityId: string) => {
+  const found = (await who.call('communities.list', {})).find((c) => c.id === communityId)
+  if (!found) throw new Error('not a community of theirs')
+  return found
+}
+
+/** You and Bo, who posted `posts` posts in #general, "Post number 1" first. */
+async function withBo(posts: number) {
+  const circle = await Circle.with(['Bo'])
+  const ids: string[] = []
+  for (let n = 1; n <= posts; n++) ids.push(await circle.post('Bo', `Post number ${n}`))
+  return { circle, ids }
+}
 
 test('ui: first run explains Mutual in two sentences and that no company holds the data', async () => {
-  renderWith(new FakeBridge())
+  renderWith((await freshEngine()).bridge)
   expect(await screen.findByRole('heading', { name: 'Welcome to Mutual' })).toBeTruthy()
   expect(screen.getByText(/support each other as equals/)).toBeTruthy()
   expect(screen.getByText(/no server and no company/)).toBeTruthy()
@@ -17,7 +38,8 @@ test('ui: first run explains Mutual in two sentences and that no company holds t
 })
 
 test('ui: starting a community asks how you appear there, name and optional colour, and opens it', async () => {
-  const { user, bridge } = renderWith(new FakeBridge())
+  const { bridge, peer } = await freshEngine()
+  const { user } = renderWith(bridge)
   await user.click(await screen.findByRole('button', { name: /Start a community/ }))
   await user.click(screen.getByRole('button', { name: 'Start community' }))
   expect(screen.getByText('Please give the community a name.')).toBeTruthy()
@@ -37,13 +59,16 @@ test('ui: starting a community asks how you appear there, name and optional colo
       agreements: { text: TEMPLATE_AGREEMENTS, confidentiality: TEMPLATE_CONFIDENTIALITY }
     }
   ])
-  expect(bridge.callsOf('profile.set')).toEqual([
-    { communityId: 'd'.repeat(52), displayName: 'Ash', color: '#4f7a3a' }
-  ])
+  const [community] = await peer.rpc.call('communities.list', {})
+  await waitFor(() =>
+    expect(bridge.callsOf('profile.set')).toEqual([
+      { communityId: community?.id, displayName: 'Ash', color: '#4f7a3a' }
+    ])
+  )
 })
 
 test('ui: starting a community offers the template agreements to edit, and sends the edited words', async () => {
-  const { user, bridge } = renderWith(new FakeBridge())
+  const { user, bridge } = renderWith((await freshEngine()).bridge)
   await user.click(await screen.findByRole('button', { name: /Start a community/ }))
   await user.type(screen.getByLabelText('Community name'), 'Night owls')
   await user.type(screen.getByLabelText('Your name here'), 'Ash')
@@ -70,49 +95,66 @@ test('ui: starting a community offers the template agreements to edit, and sends
   ])
 })
 
+// Ash's community on the local testnet, and an invite to it; Ash is offline until the test says.
+const joinable = ahead(async () => {
+  const circle = await Circle.with([])
+  const { invite } = await circle.me.call('invites.create', { communityId: circle.communityId })
+  await circle.me.call('network.setOnline', { online: false })
+  return { circle, invite }
+})
 test('ui: joining shows honest progress: looking, nobody online yet (still trying), syncing n of m', async () => {
-  const bridge = new FakeBridge()
-  let finish: (value: { id: string; nameTaken: boolean }) => void = () => undefined
-  bridge.overrides['communities.join'] = () => new Promise((resolve) => (finish = resolve))
+  const { circle, invite } = await joinable()
+  const { bridge, peer } = await freshEngine({ networked: true })
   const { user } = renderWith(bridge)
   await user.click(await screen.findByRole('button', { name: /Join with an invite key/ }))
-  await user.type(screen.getByLabelText('Invite key'), 'abc123')
+  await user.click(screen.getByLabelText('Invite key'))
+  await user.paste(invite)
   await user.type(screen.getByLabelText('Your name here'), 'Bo')
   await user.click(screen.getByRole('button', { name: 'Join' }))
 
   expect(await screen.findByText('Looking for a member who can let you in…')).toBeTruthy()
   const [params] = bridge.callsOf('communities.join') as { joinId: string }[]
   const joinId = params?.joinId ?? ''
-  const progress = (stage: 'no-member-online' | 'syncing', have = 0, total = 0) =>
-    bridge.emit({ type: 'join-progress', progress: { joinId, stage, communityId: null, have, total } })
-
-  progress('no-member-online')
-  expect(await screen.findByText(/No member is online right now. Mutual keeps trying/)).toBeTruthy()
-  progress('syncing', 3, 12)
+  // The only member is offline: the engine finds the network, and nobody on it who can let you in.
+  expect(
+    await screen.findByText(/No member is online right now. Mutual keeps trying/, {}, NETWORK)
+  ).toBeTruthy()
+  // Syncing passes in a moment on one machine: the engine says it (and another join's end) just
+  // after it next says nobody is online, which it says again only seconds later.
+  const say = (event: EngineEvent) => peer.engine.emit('event', event)
+  await new Promise<void>((resolve) => {
+    const lonely = (event: EngineEvent) => {
+      if (event.type !== 'join-progress' || event.progress.stage !== 'no-member-online') return
+      peer.engine.off('event', lonely)
+      say({
+        type: 'join-progress',
+        progress: { joinId, stage: 'syncing', communityId: circle.communityId, have: 3, total: 12 }
+      })
+      resolve()
+    }
+    peer.engine.on('event', lonely)
+  })
   expect(await screen.findByText('You’re in. Syncing 3 of 12…')).toBeTruthy()
   // Someone else's join never shows here.
-  bridge.emit({
+  say({
     type: 'join-progress',
     progress: { joinId: 'other', stage: 'done', communityId: null, have: 0, total: 0 }
   })
   expect(screen.getByText('You’re in. Syncing 3 of 12…')).toBeTruthy()
 
-  bridge.communities.push({ ...FakeBridge.withCommunity().communities[0]!, myName: 'Bo' })
-  finish({ id: COMMUNITY, nameTaken: false })
-  expect(await screen.findByRole('heading', { level: 1, name: 'Night owls' })).toBeTruthy()
+  await circle.me.call('network.setOnline', { online: true })
+  expect(await screen.findByRole('heading', { level: 1, name: 'Night owls' }, NETWORK)).toBeTruthy()
 })
 
 test('ui: while waiting for a member, "Stop trying" cancels the join and says nothing changed', async () => {
-  const bridge = new FakeBridge()
-  let fail: (err: Error) => void = () => undefined
-  bridge.overrides['communities.join'] = () => new Promise((_resolve, reject) => (fail = reject))
-  bridge.overrides['communities.cancelJoin'] = () => {
-    fail(new FakeError('closed', 'joining was cancelled'))
-    return { cancelled: true }
-  }
+  // An invite to a community whose only member is never on the network.
+  const host = await Circle.solo()
+  const { invite } = await host.me.call('invites.create', { communityId: host.communityId })
+  const { bridge } = await freshEngine({ networked: true })
   const { user } = renderWith(bridge)
   await user.click(await screen.findByRole('button', { name: /Join with an invite key/ }))
-  await user.type(screen.getByLabelText('Invite key'), 'abc123')
+  await user.click(screen.getByLabelText('Invite key'))
+  await user.paste(invite)
   await user.type(screen.getByLabelText('Your name here'), 'Bo')
   await user.click(screen.getByRole('button', { name: 'Join' }))
   await user.click(await screen.findByRole('button', { name: 'Stop trying' }))
@@ -121,30 +163,74 @@ test('ui: while waiting for a member, "Stop trying" cancels the join and says no
   expect(screen.queryByRole('alert')).toBeNull()
 })
 
+/** Ash's community on the local testnet, online, with an invite `spoil` has made no good. */
+const refusing = (spoil: (circle: Circle, invite: { invite: string; id: string }) => Promise<void>) =>
+  ahead(async () => {
+    const circle = await Circle.with([])
+    const made = await circle.me.call('invites.create', { communityId: circle.communityId, maxUses: 1 })
+    await spoil(circle, made)
+    return { circle, invite: made.invite }
+  })
+const refusals = {
+  'invite-used': refusing((circle, { invite }) => circle.join('Cy', { invite }).then(() => undefined)),
+  'invite-revoked': refusing(async (circle, { id }) => {
+    await circle.me.call('invites.revoke', { communityId: circle.communityId, inviteId: id })
+  })
+}
+/** Your engine, and the key you paste, for a join refused as `code`. */
+async function refusedJoin(
+  code: string
+): Promise<{ engine: Awaited<ReturnType<typeof freshEngine>>; key: string }> {
+  if (code === 'invite-malformed') return { engine: await freshEngine(), key: 'not-a-key' }
+  if (code === 'invite-expired') {
+    // The invite lasts a minute; your clock is a day ahead.
+    const host = await Circle.solo()
+    const { invite } = await host.me.call('invites.create', {
+      communityId: host.communityId,
+      expiresInMs: 60_000
+    })
+    return { engine: await freshEngine({ now: () => Date.now() + 86_400_000 }), key: invite }
+  }
+  const { invite } = await refusals[code as keyof typeof refusals]()
+  return { engine: await freshEngine({ networked: true }), key: invite }
+}
+
 test.each([
   ['invite-malformed', 'That doesn’t look like a whole invite key. Check that you copied all of it.'],
   ['invite-expired', 'This invite has expired. Ask a member for a new one.'],
   ['invite-used', 'This invite has already been used. Ask a member for a new one.'],
   ['invite-revoked', 'A member withdrew this invite. Ask a member for a new one.']
 ] as const)('ui: a join refused as %s says so in plain words', async (code, words) => {
-  const bridge = new FakeBridge()
-  bridge.overrides['communities.join'] = () => {
-    throw new FakeError(code, 'engine words')
-  }
-  const { user } = renderWith(bridge)
+  const { engine, key } = await refusedJoin(code)
+  const { user } = renderWith(engine.bridge)
   await user.click(await screen.findByRole('button', { name: /Join with an invite key/ }))
-  await user.type(screen.getByLabelText('Invite key'), 'not-a-key')
+  await user.click(screen.getByLabelText('Invite key'))
+  await user.paste(key)
   await user.type(screen.getByLabelText('Your name here'), 'Bo')
   await user.click(screen.getByRole('button', { name: 'Join' }))
-  expect((await screen.findByRole('alert')).textContent).toBe(words)
+  expect((await screen.findByRole('alert', {}, NETWORK)).textContent).toBe(words)
   // The form stays, so the person can paste a better key.
   expect(screen.getByLabelText('Invite key')).toBeTruthy()
 })
 
+// Night owls, with Bo's 3 posts read; Second circle, which Bo started and let you into, with 4 unread.
+const twoCommunities = ahead(async () => {
+  const { circle } = await withBo(3)
+  const bo = circle.member('Bo')
+  const first = await summary(circle.me, circle.communityId)
+  await circle.me.call('communities.markRead', { communityId: circle.communityId, seq: first.latestSeq })
+  const { id: secondId } = await bo.call('communities.create', { name: 'Second circle', displayName: 'Bo' })
+  const { invite } = await bo.call('invites.create', { communityId: secondId })
+  await circle.me.call('communities.join', { invite, displayName: 'Ash' })
+  const { agreements } = await circle.me.call('governance.get', { communityId: secondId })
+  await circle.me.call('agreements.accept', { communityId: secondId, version: agreements.version })
+  for (let n = 1; n <= 4; n++) await bo.call('posts.create', { communityId: secondId, text: `Second ${n}` })
+  await circle.until(async () => (await summary(circle.me, secondId)).unread === 4)
+  return { circle }
+})
 test('ui: the community list shows unread counts, and the badge carries the total', async () => {
-  const bridge = FakeBridge.withCommunity(3, { unread: 0 })
-  bridge.communities.push({ ...bridge.communities[0]!, id: 'e'.repeat(52), name: 'Second circle', unread: 4 })
-  const { engine: _engine } = renderWith(bridge)
+  const { circle } = await twoCommunities()
+  const { bridge } = renderWith(circle.bridge)
   const nav = await screen.findByRole('navigation', { name: 'Your communities' })
   const second = await within(nav).findByRole('button', { name: /Second circle/ })
   expect(second.textContent).toContain('4 new')
@@ -152,36 +238,46 @@ test('ui: the community list shows unread counts, and the badge carries the tota
   await waitFor(() => expect(bridge.badges.at(-1)).toBe(4))
 })
 
+const twoPosts = ahead(() => withBo(2))
 test('ui: viewing a community marks it read up to its latest post, and again when more arrives', async () => {
-  const bridge = FakeBridge.withCommunity(2, { unread: 2, latestSeq: 2 })
-  renderWith(bridge)
+  const { circle } = await twoPosts()
+  const communityId = circle.communityId
+  const before = await summary(circle.me, communityId)
+  expect(before.unread).toBe(2)
+  const { bridge } = renderWith(circle.bridge)
   await waitFor(() =>
-    expect(bridge.callsOf('communities.markRead')).toEqual([{ communityId: COMMUNITY, seq: 2 }])
+    expect(bridge.callsOf('communities.markRead')).toEqual([{ communityId, seq: before.latestSeq }])
   )
   await waitFor(() => expect(bridge.badges.at(-1)).toBe(0))
-  bridge.arrive({ text: 'Anyone else up?' })
+  await circle.post('Bo', 'Anyone else up?')
+  const after = await summary(circle.me, communityId)
+  expect(after.latestSeq).toBeGreaterThan(before.latestSeq)
   await waitFor(() =>
     expect(bridge.callsOf('communities.markRead')).toEqual([
-      { communityId: COMMUNITY, seq: 2 },
-      { communityId: COMMUNITY, seq: 3 }
+      { communityId, seq: before.latestSeq },
+      { communityId, seq: after.latestSeq }
     ])
   )
 })
 
+const reachable = ahead(() => withBo(1))
 test('ui: the header says who is reachable, and going offline shows the offline banner', async () => {
-  const { user, bridge } = renderWith(FakeBridge.withCommunity(1))
-  expect(await screen.findByText('Connected to 1 member')).toBeTruthy()
+  const { circle } = await reachable()
+  const { user, bridge } = renderWith(circle.bridge)
+  expect(await screen.findByText('Connected to 1 member', {}, NETWORK)).toBeTruthy()
   await user.click(screen.getByRole('button', { name: 'Go offline' }))
   expect(await screen.findByText(/will be shared when someone is reachable/)).toBeTruthy()
   expect(screen.getByText('Offline')).toBeTruthy()
   expect(bridge.callsOf('network.setOnline')).toEqual([{ online: false }])
   await user.click(screen.getByRole('button', { name: 'Go online' }))
-  expect(await screen.findByText('Connected to 1 member')).toBeTruthy()
+  expect(await screen.findByText('Connected to 1 member', {}, NETWORK)).toBeTruthy()
   expect(screen.queryByText(/will be shared when someone is reachable/)).toBeNull()
 })
 
+const restarting = ahead(() => withBo(1))
 test('ui: an engine restart shows a calm notice, then everything is read again', async () => {
-  const { bridge } = renderWith(FakeBridge.withCommunity(1))
+  const { circle } = await restarting()
+  const { bridge } = renderWith(circle.bridge)
   await screen.findByRole('heading', { level: 1, name: 'Night owls' })
   const before = bridge.callsOf('communities.list').length
   bridge.setEngineStatus({ state: 'restarting', reason: 'exited' })
@@ -189,7 +285,7 @@ test('ui: an engine restart shows a calm notice, then everything is read again',
     await screen.findByText(/Mutual is restarting its engine. Everything you wrote is safe/)
   ).toBeTruthy()
   // Reads that fail meanwhile are the notice's to explain, not an error in the view.
-  bridge.arrive({ text: 'While the engine is away' })
+  await circle.post('Bo', 'While the engine is away')
   await waitFor(() => expect(screen.getByRole('feed', { name: 'Posts in #general' })).toBeTruthy())
   expect(screen.queryByRole('alert')).toBeNull()
   bridge.setEngineStatus({ state: 'ready' })
@@ -198,24 +294,36 @@ test('ui: an engine restart shows a calm notice, then everything is read again',
   expect(await screen.findByText('While the engine is away')).toBeTruthy()
 })
 
+const notified = ahead(() => withBo(2))
 test('ui: a clicked notification opens its thread', async () => {
-  const bridge = FakeBridge.withCommunity(2)
-  renderWith(bridge)
+  const { circle, ids } = await notified()
+  const { bridge } = renderWith(circle.bridge)
   await screen.findByRole('heading', { level: 1, name: 'Night owls' })
-  bridge.openThread({ communityId: COMMUNITY, root: bridge.posts[0]!.id })
+  bridge.openThread({ communityId: circle.communityId, root: ids[0]! })
   expect(await screen.findByRole('heading', { name: 'Thread' })).toBeTruthy()
   expect(
     await within(await screen.findByRole('feed', { name: 'Thread' })).findByText('Post number 1')
   ).toBeTruthy()
 })
 
+// Another member (whom Bo let in) already goes by Ash when you join as Ash.
+const nameTaken = ahead(async () => ({ circle: await Circle.newcomer({ others: ['Ash'] }) }))
 test('ui: a newcomer whose chosen name another member holds is told, and where to choose another', async () => {
-  renderWith(FakeBridge.withCommunity(0, { myName: '' }))
+  const { circle } = await nameTaken()
+  renderWith(circle.bridge)
   expect(await screen.findByText(/another member already uses the one you chose/)).toBeTruthy()
 })
 
+// You proposed starting again under a new key, and Bo consented.
+const refounded = ahead(async () => {
+  const circle = await Circle.with(['Bo'])
+  await circle.adopt({ kind: 'refound' })
+  await circle.until(async () => (await summary(circle.me, circle.communityId)).refoundedAs !== null)
+  return { circle }
+})
 test('ui: a community that started again under a new key says so, and takes no new posts', async () => {
-  renderWith(FakeBridge.withCommunity(0, { refoundedAs: 'y'.repeat(52) }))
+  const { circle } = await refounded()
+  renderWith(circle.bridge)
   expect(await screen.findByText(/started again under a new key/)).toBeTruthy()
   const share = screen.getByRole('button', { name: 'Share' }) as HTMLButtonElement
   expect(share.disabled).toBe(true)

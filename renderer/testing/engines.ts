@@ -309,6 +309,30 @@ export class Circle {
   }
 }
 
+/**
+ * Your engine before any community: the app's first run. Offline, or with `opts.networked` on the
+ * file's local testnet (to join a test's community); `opts.now` is its clock. Closed after the test.
+ */
+export async function freshEngine(
+  opts: { networked?: boolean; now?: () => number } = {}
+): Promise<{ bridge: EngineBridge; peer: Peer }> {
+  const lab = new Lab(opts.networked ? await fileTestnet() : null)
+  try {
+    const peer = await lab.peer(opts.now ? { now: opts.now } : {})
+    const bridge = new EngineBridge(serveEngine(peer.engine))
+    closeAfterTest({
+      close: async () => {
+        bridge.close()
+        await lab.stop()
+      }
+    })
+    return { bridge, peer }
+  } catch (err) {
+    await lab.stop()
+    throw err
+  }
+}
+
 /** `host` lets `name` in (with `opts.invite` or a fresh invite of theirs); they agree, and `host` sees it. */
 export async function letIn(
   lab: Lab,
