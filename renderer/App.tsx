@@ -19,6 +19,7 @@ import type { ReachingView } from './components/reaching/ReachNotices.js'
 import type { OpenRequest } from './components/CommunityView.js'
 import type { ThreadTarget } from './engine/connection.js'
 import './App.css'
+import { Button } from './components/Button.js'
 
 export function App() {
   const engine = useEngine()
@@ -175,19 +176,18 @@ export function App() {
           <div className="other-ways">
             <p className="hint">{strings.join.otherWays}</p>
             <div className="actions">
-              <button
-                type="button"
-                className="button quiet"
+              <Button
+                tone="quiet"
                 onClick={() => {
                   setLinkCode('')
                   setDialog('link')
                 }}
               >
                 {strings.join.link}
-              </button>
-              <button type="button" className="button quiet" onClick={() => setDialog('restore')}>
+              </Button>
+              <Button tone="quiet" onClick={() => setDialog('restore')}>
                 {strings.join.restore}
-              </button>
+              </Button>
             </div>
           </div>
         </Dialog>

@@ -4,6 +4,7 @@
 import type { CommunitySummary, SyncStatus } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
 import './Banners.css'
+import { Button } from './Button.js'
 
 export function Banners({
   community,
@@ -48,9 +49,9 @@ export function Banners({
       {agreementsChanged ? (
         <p className="banner banner-agreements">
           {b.agreementsChanged}{' '}
-          <button type="button" className="button small" onClick={onReadAgreements}>
+          <Button small onClick={onReadAgreements}>
             {b.readAgreements}
-          </button>
+          </Button>
         </p>
       ) : null}
     </div>

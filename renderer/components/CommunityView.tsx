@@ -30,6 +30,7 @@ import { Topics } from './Topics.js'
 import { useMarkRead } from './useMarkRead.js'
 import { useCommunityLive } from './useCommunityLive.js'
 import './CommunityView.css'
+import { Button } from './Button.js'
 
 /** What the shell or an in-app notice asked to show; `at` tells repeated asks apart. */
 export interface OpenRequest {
@@ -153,9 +154,9 @@ export function CommunityView({
   const removedStrip = (
     <div className="removed-strip">
       <p>{strings.removal.body}</p>
-      <button type="button" className="button small" onClick={() => dispatch({ type: 'back-to-removal' })}>
+      <Button small onClick={() => dispatch({ type: 'back-to-removal' })}>
         {strings.removal.hideRead}
-      </button>
+      </Button>
     </div>
   )
   /** What stands in for the compose box: the removal strip, or the agreements to say "I agree" to first. */
@@ -189,27 +190,18 @@ export function CommunityView({
         </div>
         <div className="toolbar" role="toolbar" aria-label={strings.header.toolbar}>
           {canAct ? (
-            <button type="button" className="button" onClick={() => dispatch({ type: 'invite' })}>
-              {strings.header.invite}
-            </button>
+            <Button onClick={() => dispatch({ type: 'invite' })}>{strings.header.invite}</Button>
           ) : null}
-          <button
-            type="button"
-            className="button"
+          <Button
             aria-expanded={membersOpen}
             aria-controls={membersOpen ? membersId : undefined}
             onClick={() => dispatch({ type: 'toggle-members' })}
           >
             {strings.header.membersPanel}
-          </button>
-          <button
-            type="button"
-            className="button quiet"
-            disabled={settingOnline}
-            onClick={() => onSetOnline(!online)}
-          >
+          </Button>
+          <Button tone="quiet" disabled={settingOnline} onClick={() => onSetOnline(!online)}>
             {online ? strings.header.goOffline : strings.header.goOnline}
-          </button>
+          </Button>
         </div>
       </header>
       <Banners

@@ -4,6 +4,7 @@
 import { useAction } from '../engine/hooks.js'
 import { Dialog } from './Dialog.js'
 import { ErrorText } from './ErrorText.js'
+import { Button } from './Button.js'
 
 export function ConfirmDialog({
   title,
@@ -40,16 +41,15 @@ export function ConfirmDialog({
         >
           {cancelLabel}
         </button>
-        <button
-          type="button"
-          className="button danger-solid"
+        <Button
+          tone="danger-solid"
           disabled={action.pending}
           onClick={async () => {
             if (await action.run()) onClose(true)
           }}
         >
           {confirmLabel}
-        </button>
+        </Button>
       </div>
     </Dialog>
   )

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react'
 import type { RpcError } from '../../core/rpc/client.js'
 import { ErrorText } from './ErrorText.js'
+import { Button } from './Button.js'
 
 export function FormActions({
   error,
@@ -28,9 +29,9 @@ export function FormActions({
       <div className="actions">
         {status}
         {cancel ? (
-          <button type="button" className="button quiet" onClick={cancel.onClick}>
+          <Button tone="quiet" onClick={cancel.onClick}>
             {cancel.label}
-          </button>
+          </Button>
         ) : null}
         <button type="submit" className={submitClassName} disabled={disabled}>
           {submitLabel}

@@ -14,6 +14,7 @@ import { SecondInviteButton, useSecondInvite } from './SecondInvite.js'
 import { useNow } from './useNow.js'
 import { useCommunityLive } from './useCommunityLive.js'
 import './InviteDialog.css'
+import { Button } from './Button.js'
 
 const USES = [1, 2, 5, 10, 25, 100]
 
@@ -108,9 +109,7 @@ export function InviteDialog({
               {s.keyHint(strings.time.relative(created.expiresAt, now))}
               {created.awaitingSecond ? ` ${s.awaiting}` : ''}
             </p>
-            <button type="button" className="button" onClick={() => void copy()}>
-              {copied ? s.copied : s.copy}
-            </button>
+            <Button onClick={() => void copy()}>{copied ? s.copied : s.copy}</Button>
           </div>
           <span className="visually-hidden" role="status">
             {copied ? s.copied : ''}
@@ -143,15 +142,15 @@ export function InviteDialog({
                       onSecond={(inviteId) => void second.run(inviteId)}
                     />
                   ) : null}
-                  <button
-                    type="button"
-                    className="button small danger"
+                  <Button
+                    tone="danger"
+                    small
                     aria-label={s.revokeLabel(expires)}
                     disabled={revoke.pending}
                     onClick={() => void revoke.run(invite.id)}
                   >
                     {s.revoke}
-                  </button>
+                  </Button>
                 </li>
               )
             })}

@@ -14,6 +14,7 @@ import { useStoppable } from './useStoppable.js'
 import type { AppearanceValue } from './Appearance.js'
 import { ErrorText } from './ErrorText.js'
 import './JoinCommunity.css'
+import { Button } from './Button.js'
 
 let joinCounter = 0
 const newJoinId = () => `join-${Date.now().toString(36)}-${(joinCounter++).toString(36)}`
@@ -117,9 +118,9 @@ export function JoinCommunity({
         <div className="error" role="alert">
           <p>{s.isLinkCode}</p>
           {onLink ? (
-            <button type="button" className="button small" onClick={() => onLink(invite.trim())}>
+            <Button small onClick={() => onLink(invite.trim())}>
               {s.linkInstead}
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : stopped && join.error?.code === 'closed' ? null : (
@@ -127,13 +128,13 @@ export function JoinCommunity({
       )}
       <div className="actions">
         {joining ? (
-          <button type="button" className="button quiet" onClick={stop}>
+          <Button tone="quiet" onClick={stop}>
             {s.cancel}
-          </button>
+          </Button>
         ) : onCancel ? (
-          <button type="button" className="button quiet" onClick={onCancel}>
+          <Button tone="quiet" onClick={onCancel}>
             {strings.topics.cancel}
-          </button>
+          </Button>
         ) : null}
         <button type="submit" className="button primary" disabled={joining}>
           {s.submit}

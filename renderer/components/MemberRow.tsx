@@ -11,6 +11,7 @@ import { ErrorText } from './ErrorText.js'
 import { MemberMarker } from './MemberMarker.js'
 import { availabilityWords } from './reaching/availabilityWords.js'
 import './MemberRow.css'
+import { Button } from './Button.js'
 
 export function MemberRow({
   member: m,
@@ -55,38 +56,33 @@ export function MemberRow({
           {status ? <span className="member-status"> {status}</span> : null}
         </span>
         {m.isMe || m.left ? null : (
-          <button
-            type="button"
-            className="button quiet small"
+          <Button
+            tone="quiet"
+            small
             aria-expanded={open}
             aria-controls={open ? id : undefined}
             aria-label={s.options(m.name)}
             onClick={() => setOpen((o) => !o)}
           >
             <span aria-hidden="true">⋯</span>
-          </button>
+          </Button>
         )}
       </div>
       {open ? (
         <div className="member-options" id={id}>
           {onWritePrivately && !m.muted ? (
-            <button type="button" className="button small" onClick={() => onWritePrivately(m)}>
+            <Button small onClick={() => onWritePrivately(m)}>
               {s.writePrivately}
-            </button>
+            </Button>
           ) : null}
-          <button
-            type="button"
-            className="button small"
-            disabled={mute.pending}
-            onClick={() => void mute.run(!m.muted)}
-          >
+          <Button small disabled={mute.pending} onClick={() => void mute.run(!m.muted)}>
             {m.muted ? s.unmute : s.mute}
-          </button>
+          </Button>
           <p className="hint">{s.muteHint(m.name)}</p>
           {canAct && onProposeRemoval ? (
-            <button type="button" className="button small danger" onClick={() => onProposeRemoval(m)}>
+            <Button tone="danger" small onClick={() => onProposeRemoval(m)}>
               {s.proposeRemoval}
-            </button>
+            </Button>
           ) : null}
           <ErrorText error={mute.error} />
         </div>

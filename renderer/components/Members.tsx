@@ -14,6 +14,7 @@ import { WhoIsHere } from './reaching/WhoIsHere.js'
 import { PendingInvites } from './governance/PendingInvites.js'
 import { FormActions } from './FormActions.js'
 import './Members.css'
+import { Button } from './Button.js'
 
 export function Members({
   community,
@@ -41,9 +42,9 @@ export function Members({
     <aside className="members" id={id} aria-labelledby={titleId}>
       <div className="panel-bar">
         <h2 id={titleId}>{s.title}</h2>
-        <button type="button" className="button quiet small" onClick={onClose}>
+        <Button tone="quiet" small onClick={onClose}>
           {s.close}
-        </button>
+        </Button>
       </div>
       <WhoIsHere members={members} />
       <ul className="member-list plain-list">

@@ -20,6 +20,7 @@ import { CollapsedNotice, FlagList, PersonalFold } from './PostCover.js'
 import { PostMenu } from './PostMenu.js'
 import { ResourceDetails } from './ResourceDetails.js'
 import './PostCard.css'
+import { Button } from './Button.js'
 
 // The post's parts live in post/; other screens import them from here.
 export { ContentNote, PostText }
@@ -154,23 +155,23 @@ export const PostCard = memo(function PostCard(props: PostCardProps) {
           )}
           <div className="post-actions">
             {props.onOpenThread ? (
-              <button
-                type="button"
-                className="button link replies"
+              <Button
+                tone="link"
+                className="replies"
                 onClick={() => props.onOpenThread?.(post)}
                 aria-label={post.replyCount === 0 ? `${s.reply} (${post.author})` : undefined}
               >
                 {s.replies(post.replyCount)}
-              </button>
+              </Button>
             ) : null}
             {post.mine && props.writable ? (
               <>
-                <button type="button" className="button link" onClick={() => setEditing(true)}>
+                <Button tone="link" onClick={() => setEditing(true)}>
                   {s.edit}
-                </button>
-                <button type="button" className="button link danger" onClick={() => props.onDelete(post)}>
+                </Button>
+                <Button tone="link" className="danger" onClick={() => props.onDelete(post)}>
                   {s.delete}
-                </button>
+                </Button>
               </>
             ) : null}
             {post.mine ? null : (

@@ -6,6 +6,7 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
 import './PostCover.css'
+import { Button } from './Button.js'
 
 /** On this device only: a post you hid, or one by someone you muted. */
 export function PersonalFold({
@@ -28,13 +29,13 @@ export function PersonalFold({
     <div className="post-fold">
       <p id={labelId}>{post.hiddenByMe ? s.hidden : s.muted}</p>
       {post.hiddenByMe ? (
-        <button type="button" className="button small" onClick={() => void unhide.run()}>
+        <Button small onClick={() => void unhide.run()}>
           {s.unhide}
-        </button>
+        </Button>
       ) : (
-        <button type="button" className="button small" onClick={onShow}>
+        <Button small onClick={onShow}>
           {s.showMuted}
-        </button>
+        </Button>
       )}
       <ErrorText error={unhide.error} />
     </div>
@@ -62,13 +63,13 @@ export function CollapsedNotice({
       <p className="flag-count">{s.flaggedBy(post.flags.length)}</p>
       <FlagList post={post} />
       <div className="collapsed-actions">
-        <button type="button" className="button small" aria-expanded={open} onClick={onToggle}>
+        <Button small aria-expanded={open} onClick={onToggle}>
           {open ? s.close : s.open}
-        </button>
+        </Button>
         {post.mine && canAct && onAskReview ? (
-          <button type="button" className="button small" onClick={() => onAskReview(post)}>
+          <Button small onClick={() => onAskReview(post)}>
             {s.askReview}
-          </button>
+          </Button>
         ) : null}
       </div>
     </div>

@@ -7,6 +7,7 @@ import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
 import './PostMenu.css'
+import { Button } from './Button.js'
 
 export function PostMenu({
   post,
@@ -36,17 +37,16 @@ export function PostMenu({
   }
   return (
     <div className="post-menu">
-      <button
-        type="button"
+      <Button
         ref={toggle}
-        className="button link"
+        tone="link"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         aria-label={s.moreLabel(post.author)}
         onClick={() => setOpen((o) => !o)}
       >
         {s.more}
-      </button>
+      </Button>
       {open ? (
         <div
           className="post-menu-items"
@@ -58,9 +58,8 @@ export function PostMenu({
           }}
         >
           {canFlag && onFlag && !post.flaggedByMe ? (
-            <button
-              type="button"
-              className="button small"
+            <Button
+              small
               onClick={() => {
                 // Focus comes back to "More" when the dialog closes: this button will be gone.
                 close()
@@ -68,19 +67,19 @@ export function PostMenu({
               }}
             >
               {strings.flags.flag}
-            </button>
+            </Button>
           ) : null}
           {canFlag && post.flaggedByMe ? (
-            <button type="button" className="button small" onClick={() => void act.run('unflag')}>
+            <Button small onClick={() => void act.run('unflag')}>
               {strings.flags.unflag}
-            </button>
+            </Button>
           ) : null}
-          <button type="button" className="button small" onClick={() => void act.run('hide')}>
+          <Button small onClick={() => void act.run('hide')}>
             {s.hide}
-          </button>
-          <button type="button" className="button small" onClick={() => void act.run('mute')}>
+          </Button>
+          <Button small onClick={() => void act.run('mute')}>
             {post.authorMuted ? s.unmute(post.author) : s.mute(post.author)}
-          </button>
+          </Button>
           <p className="hint">{s.onlyHere}</p>
           <ErrorText error={act.error} />
         </div>

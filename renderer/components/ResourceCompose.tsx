@@ -13,6 +13,7 @@ import { FormActions } from './FormActions.js'
 import { closeOnEscape } from './closeOnEscape.js'
 import './Compose.css'
 import './ResourceCompose.css'
+import { Button } from './Button.js'
 
 export function ResourceCompose({ communityId, disabled }: { communityId: string; disabled?: boolean }) {
   const engine = useEngine()
@@ -35,9 +36,9 @@ export function ResourceCompose({ communityId, disabled }: { communityId: string
   if (!open)
     return (
       <div className="resource-add">
-        <button type="button" className="button primary" disabled={disabled} onClick={() => setOpen(true)}>
+        <Button tone="primary" disabled={disabled} onClick={() => setOpen(true)}>
           {s.add}
-        </button>
+        </Button>
       </div>
     )
   const nameMissing = tried && !name.trim()

@@ -4,6 +4,7 @@
 import type { InviteInfo } from '../../core/domain/types.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
+import { Button } from './Button.js'
 
 export function useSecondInvite(communityId: string) {
   const engine = useEngine()
@@ -24,14 +25,14 @@ export function SecondInviteButton({
 }) {
   const s = strings.invite
   return (
-    <button
-      type="button"
-      className="button small primary"
+    <Button
+      tone="primary"
+      small
       aria-label={s.secondLabel(invite.createdBy, expires)}
       disabled={pending}
       onClick={() => onSecond(invite.id)}
     >
       {s.second}
-    </button>
+    </Button>
   )
 }

@@ -2,6 +2,7 @@
 import type { CommunitySummary } from '../../core/domain/types.js'
 import { strings } from '../strings/index.js'
 import './Sidebar.css'
+import { Button } from './Button.js'
 
 export function Sidebar({
   communities,
@@ -48,15 +49,11 @@ export function Sidebar({
         </ul>
       </nav>
       <div className="sidebar-actions">
-        <button type="button" className="button" onClick={onStart}>
-          {s.start}
-        </button>
-        <button type="button" className="button" onClick={onJoin}>
-          {s.join}
-        </button>
-        <button type="button" className="button quiet" onClick={onDevice}>
+        <Button onClick={onStart}>{s.start}</Button>
+        <Button onClick={onJoin}>{s.join}</Button>
+        <Button tone="quiet" onClick={onDevice}>
           {strings.device.open}
-        </button>
+        </Button>
       </div>
     </aside>
   )

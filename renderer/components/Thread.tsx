@@ -10,6 +10,7 @@ import { ErrorText } from './ErrorText.js'
 import { PostList } from './PostList.js'
 import { useNow } from './useNow.js'
 import './Thread.css'
+import { Button } from './Button.js'
 
 export function Thread({
   communityId,
@@ -49,9 +50,9 @@ export function Thread({
   return (
     <section className="thread" aria-labelledby="thread-title">
       <div className="thread-bar">
-        <button type="button" ref={back} className="button quiet" onClick={onBack} aria-keyshortcuts="Escape">
+        <Button ref={back} tone="quiet" onClick={onBack} aria-keyshortcuts="Escape">
           ← {strings.thread.back(root?.topic ?? topic)}
-        </button>
+        </Button>
         <h2 id="thread-title" className="thread-title">
           {strings.thread.title}
         </h2>

@@ -6,6 +6,7 @@ import { strings } from '../strings/index.js'
 import { ErrorText } from './ErrorText.js'
 import { closeOnEscape } from './closeOnEscape.js'
 import './Topics.css'
+import { Button } from './Button.js'
 
 export function Topics({
   communityId,
@@ -78,9 +79,9 @@ export function Topics({
                 <button type="submit" className="button small primary" disabled={create.pending}>
                   {s.create}
                 </button>
-                <button type="button" className="button small quiet" onClick={() => setAdding(false)}>
+                <Button tone="quiet" small onClick={() => setAdding(false)}>
                   {s.cancel}
-                </button>
+                </Button>
                 <ErrorText error={create.error} />
               </form>
             ) : (

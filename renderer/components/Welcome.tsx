@@ -7,6 +7,7 @@ import { JoinCommunity } from './JoinCommunity.js'
 import { LinkToOther } from './device/LinkToOther.js'
 import { Restore } from './device/Restore.js'
 import './Welcome.css'
+import { Button } from './Button.js'
 
 type Choice = 'start' | 'join' | 'link' | 'restore'
 
@@ -76,9 +77,9 @@ export function Welcome({ onEntered, onDevice }: { onEntered: (id: string) => vo
             )}
           </section>
         )}
-        <button type="button" className="button quiet welcome-device" onClick={onDevice}>
+        <Button tone="quiet" className="welcome-device" onClick={onDevice}>
           {strings.device.open}
-        </button>
+        </Button>
       </div>
     </main>
   )

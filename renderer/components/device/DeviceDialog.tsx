@@ -11,6 +11,7 @@ import { InlineConfirm } from './InlineConfirm.js'
 import { MyDevices } from './MyDevices.js'
 import { RecoveryPhrase } from './RecoveryPhrase.js'
 import './DeviceDialog.css'
+import { Button } from '../Button.js'
 
 type LockStatus = Results['lock.status']
 
@@ -110,14 +111,9 @@ function PassphraseForm({ lock, onSaved }: { lock: LockStatus; onSaved: () => vo
             {has ? s.change : s.set}
           </button>
           {has ? (
-            <button
-              type="button"
-              className="button quiet"
-              disabled={save.pending}
-              onClick={(e) => void submit(e, true)}
-            >
+            <Button tone="quiet" disabled={save.pending} onClick={(e) => void submit(e, true)}>
               {s.remove}
-            </button>
+            </Button>
           ) : null}
         </div>
       </form>
@@ -155,15 +151,13 @@ function LockControls({ lock, onChanged }: { lock: LockStatus; onChanged: () => 
         </select>
       </div>
       <div className="actions">
-        <button
-          type="button"
-          className="button"
+        <Button
           disabled={!has || lockNow.pending}
           aria-describedby={`${id}-shortcut`}
           onClick={() => void lockNow.run()}
         >
           {s.lockNow}
-        </button>
+        </Button>
         <span className="hint" id={`${id}-shortcut`}>
           {s.shortcut}
         </span>
@@ -200,9 +194,9 @@ function WipeSection({ onWiped }: { onWiped: () => void }) {
           onNo={() => setAsking(false)}
         />
       ) : (
-        <button type="button" className="button danger" onClick={() => setAsking(true)}>
+        <Button tone="danger" onClick={() => setAsking(true)}>
           {s.wipe}
-        </button>
+        </Button>
       )}
     </section>
   )

@@ -10,6 +10,7 @@ import { InlineConfirm } from './InlineConfirm.js'
 import { FormActions } from '../FormActions.js'
 import { FieldError } from '../HintedField.js'
 import './DeviceRow.css'
+import { Button } from '../Button.js'
 
 function deviceName(device: DeviceInfo): string {
   return device.name ?? strings.myDevices.unnamed
@@ -93,10 +94,9 @@ export function DeviceRow({ device, onRemoved }: { device: DeviceInfo; onRemoved
           </div>
           {device.revoked ? null : (
             <div className="device-actions">
-              <button
-                type="button"
+              <Button
                 ref={renameButton}
-                className="button small"
+                small
                 aria-label={s.renameLabel(name)}
                 onClick={() => {
                   setDraft(device.name ?? '')
@@ -105,18 +105,18 @@ export function DeviceRow({ device, onRemoved }: { device: DeviceInfo; onRemoved
                 }}
               >
                 {s.rename}
-              </button>
+              </Button>
               {device.thisDevice ? null : (
-                <button
-                  type="button"
+                <Button
                   ref={removeButton}
-                  className="button small danger"
+                  tone="danger"
+                  small
                   aria-label={s.removeLabel(name)}
                   aria-expanded={mode === 'remove'}
                   onClick={() => setMode('remove')}
                 >
                   {s.remove}
-                </button>
+                </Button>
               )}
             </div>
           )}

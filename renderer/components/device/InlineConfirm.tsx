@@ -3,6 +3,7 @@
 // so a stray Enter keeps everything as it is.
 import type { RpcError } from '../../../core/rpc/client.js'
 import { ErrorText } from '../ErrorText.js'
+import { Button } from '../Button.js'
 
 export function InlineConfirm({
   id,
@@ -35,12 +36,12 @@ export function InlineConfirm({
       </p>
       <ErrorText error={error} />
       <div className="actions">
-        <button type="button" className="button danger-solid" disabled={pending} onClick={onYes}>
+        <Button tone="danger-solid" disabled={pending} onClick={onYes}>
           {yesLabel}
-        </button>
-        <button type="button" className="button" autoFocus onClick={onNo}>
+        </Button>
+        <Button autoFocus onClick={onNo}>
           {noLabel}
-        </button>
+        </Button>
       </div>
     </div>
   )

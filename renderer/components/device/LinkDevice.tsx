@@ -13,6 +13,7 @@ import { useNow } from '../useNow.js'
 import { LinkErrorText } from './linking.js'
 import { QrCode } from './QrCode.js'
 import './LinkDevice.css'
+import { Button } from '../Button.js'
 
 type Offer = Results['devices.offerLink']
 type Phase =
@@ -141,9 +142,7 @@ export function LinkDevice({ onClose, onAgain }: { onClose: () => void; onAgain:
                 {s.expires(strings.time.relative(offer.expiresAt, now))}
               </p>
               <div className="actions">
-                <button type="button" className="button" onClick={() => void copy()}>
-                  {copied ? s.copied : s.copy}
-                </button>
+                <Button onClick={() => void copy()}>{copied ? s.copied : s.copy}</Button>
               </div>
             </div>
             <QrCode text={offer.code} label={s.qr} />
@@ -158,22 +157,12 @@ export function LinkDevice({ onClose, onAgain }: { onClose: () => void; onAgain:
           <p className="hint">{s.askHint}</p>
           <ErrorText error={answer.error} />
           <div className="actions">
-            <button
-              type="button"
-              className="button"
-              disabled={answer.pending}
-              onClick={() => void answer.run(false)}
-            >
+            <Button disabled={answer.pending} onClick={() => void answer.run(false)}>
               {s.no}
-            </button>
-            <button
-              type="button"
-              className="button primary"
-              disabled={answer.pending}
-              onClick={() => void answer.run(true)}
-            >
+            </Button>
+            <Button tone="primary" disabled={answer.pending} onClick={() => void answer.run(true)}>
               {s.yes}
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}
@@ -191,19 +180,15 @@ export function LinkDevice({ onClose, onAgain }: { onClose: () => void; onAgain:
       <div className="actions">
         {phase.kind === 'ended' ? (
           <>
-            {phase.linked ? null : (
-              <button type="button" className="button" onClick={onAgain}>
-                {strings.myDevices.link}
-              </button>
-            )}
-            <button type="button" className="button primary" onClick={onClose}>
+            {phase.linked ? null : <Button onClick={onAgain}>{strings.myDevices.link}</Button>}
+            <Button tone="primary" onClick={onClose}>
               {s.done}
-            </button>
+            </Button>
           </>
         ) : phase.kind === 'sharing' ? null : (
-          <button type="button" className="button quiet" onClick={onClose}>
+          <Button tone="quiet" onClick={onClose}>
             {s.cancel}
-          </button>
+          </Button>
         )}
       </div>
     </div>

@@ -7,6 +7,7 @@ import { useEngine, useLive } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import { NotSharedList } from './linking.js'
 import './LinkedResult.css'
+import { Button } from '../Button.js'
 
 export function LinkedResult({
   title,
@@ -51,15 +52,11 @@ export function LinkedResult({
       <NotSharedList items={result.notShared} heading={s.notShared} reasons={s.reason} />
       {children}
       <div className="actions">
-        {first === null ? (
-          <button type="button" className="button" onClick={onBack}>
-            {s.back}
-          </button>
-        ) : null}
+        {first === null ? <Button onClick={onBack}>{s.back}</Button> : null}
         {first !== null ? (
-          <button type="button" className="button primary" onClick={() => onDone(first)}>
+          <Button tone="primary" onClick={() => onDone(first)}>
             {s.goIn}
-          </button>
+          </Button>
         ) : null}
       </div>
     </div>

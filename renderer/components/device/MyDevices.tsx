@@ -7,6 +7,7 @@ import { ErrorText } from '../ErrorText.js'
 import { DeviceRow } from './DeviceRow.js'
 import { LinkDevice } from './LinkDevice.js'
 import './MyDevices.css'
+import { Button } from '../Button.js'
 
 export function MyDevices() {
   const engine = useEngine()
@@ -68,10 +69,8 @@ export function MyDevices() {
             {s.linkHint}
           </p>
           <div>
-            <button
-              type="button"
+            <Button
               ref={linkButton}
-              className="button"
               aria-describedby={`${id}-link-hint`}
               onClick={() => {
                 setNotice(null)
@@ -79,7 +78,7 @@ export function MyDevices() {
               }}
             >
               {s.link}
-            </button>
+            </Button>
           </div>
         </div>
       )}

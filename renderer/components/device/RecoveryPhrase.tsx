@@ -9,6 +9,7 @@ import { ClosingAction } from '../ClosingAction.js'
 import { ErrorText } from '../ErrorText.js'
 import { NotSharedList } from './linking.js'
 import { PhraseWords } from './PhraseWords.js'
+import { Button } from '../Button.js'
 
 function statusText(status: RecoveryStatus): string {
   const s = strings.recovery
@@ -77,25 +78,18 @@ export function RecoveryPhrase() {
           </div>
           <ErrorText error={make.error} />
           <div className="actions">
-            <button
-              type="button"
-              className="button quiet"
+            <Button
+              tone="quiet"
               onClick={() => {
                 setStep('status')
                 requestAnimationFrame(() => getButton.current?.focus())
               }}
             >
               {s.notNow}
-            </button>
-            <button
-              type="button"
-              className="button primary"
-              autoFocus
-              disabled={make.pending}
-              onClick={() => void show()}
-            >
+            </Button>
+            <Button tone="primary" autoFocus disabled={make.pending} onClick={() => void show()}>
               {make.pending ? s.making : s.show}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
@@ -113,9 +107,9 @@ export function RecoveryPhrase() {
             <p className="quiet-note">{s.loading}</p>
           )}
           <div>
-            <button type="button" ref={getButton} className="button" onClick={() => setStep('explain')}>
+            <Button ref={getButton} onClick={() => setStep('explain')}>
               {has ? s.getNew : s.get}
-            </button>
+            </Button>
           </div>
         </>
       )}

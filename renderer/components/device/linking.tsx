@@ -7,6 +7,7 @@ import { strings } from '../../strings/index.js'
 import { errorMessage } from '../ErrorText.js'
 import { TextField } from '../HintedField.js'
 import './linking.css'
+import { Button } from '../Button.js'
 
 /** The 16 hex characters the engine takes as a link id, so progress events can be told apart. */
 export function newLinkId(): string {
@@ -79,13 +80,13 @@ export function AttemptActions(props: {
       {props.cancelled ? null : <LinkErrorText error={props.error} kind={props.kind} />}
       <div className="actions">
         {props.pending ? (
-          <button type="button" className="button quiet" onClick={props.onStop}>
+          <Button tone="quiet" onClick={props.onStop}>
             {props.stopLabel}
-          </button>
+          </Button>
         ) : (
-          <button type="button" className="button quiet" onClick={props.onCancel}>
+          <Button tone="quiet" onClick={props.onCancel}>
             {strings.topics.cancel}
-          </button>
+          </Button>
         )}
         <button type="submit" className="button primary" disabled={props.pending}>
           {props.submitLabel}

@@ -7,6 +7,7 @@ import { strings } from '../../strings/index.js'
 import { AgreementsSections } from './AgreementsText.js'
 import { ErrorText } from '../ErrorText.js'
 import './AgreementsGate.css'
+import { Button } from '../Button.js'
 
 export function AgreementsGate({
   communityId,
@@ -29,9 +30,7 @@ export function AgreementsGate({
     return (
       <div className="agreements-gate card card-raised agreements-gate-compact">
         <p>{s.gateCompact}</p>
-        <button type="button" className="button" onClick={() => setOpen(true)}>
-          {s.gateOpen}
-        </button>
+        <Button onClick={() => setOpen(true)}>{s.gateOpen}</Button>
       </div>
     )
   return (
@@ -44,14 +43,9 @@ export function AgreementsGate({
       <ErrorText error={agree.error} />
       <div className="actions">
         <p className="hint">{s.agreeHint}</p>
-        <button
-          type="button"
-          className="button primary"
-          disabled={agree.pending}
-          onClick={() => void agree.run()}
-        >
+        <Button tone="primary" disabled={agree.pending} onClick={() => void agree.run()}>
           {agree.pending ? s.agreeing : s.agree}
-        </button>
+        </Button>
       </div>
     </section>
   )

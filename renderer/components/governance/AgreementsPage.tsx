@@ -15,6 +15,7 @@ import { SettingsSummary } from '../Settings.js'
 import { useNow } from '../useNow.js'
 import { useCommunityLive } from '../useCommunityLive.js'
 import './AgreementsPage.css'
+import { Button } from '../Button.js'
 
 export function AgreementsPage({
   communityId,
@@ -76,9 +77,9 @@ export function AgreementsPage({
         title={strings.proposals.title}
         actions={
           canAct ? (
-            <button type="button" className="button primary" onClick={() => setProposing({ revising: null })}>
+            <Button tone="primary" onClick={() => setProposing({ revising: null })}>
               {s.propose}
-            </button>
+            </Button>
           ) : null
         }
       >
@@ -150,14 +151,9 @@ function AgreeStatus({
     <div className="agree-status agree-needed">
       <p>{mine === null ? s.gateIntro : s.changed(mine, version)}</p>
       {canWrite ? (
-        <button
-          type="button"
-          className="button primary"
-          disabled={agree.pending}
-          onClick={() => void agree.run()}
-        >
+        <Button tone="primary" disabled={agree.pending} onClick={() => void agree.run()}>
           {agree.pending ? s.agreeing : mine === null ? s.agree : s.agreeAgain}
-        </button>
+        </Button>
       ) : null}
       <ErrorText error={agree.error} />
     </div>

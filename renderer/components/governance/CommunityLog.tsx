@@ -9,6 +9,7 @@ import { ErrorText } from '../ErrorText.js'
 import { Page } from '../Page.js'
 import { useNow } from '../useNow.js'
 import './CommunityLog.css'
+import { Button } from '../Button.js'
 
 const PAGE = 50
 
@@ -122,9 +123,9 @@ export function CommunityLog({ communityId }: { communityId: string }) {
       )}
       {next !== null && entries !== null ? (
         <div className="actions">
-          <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
+          <Button disabled={loadingMore} onClick={() => void loadMore()}>
             {loadingMore ? s.loading : s.more}
-          </button>
+          </Button>
         </div>
       ) : null}
     </Page>

@@ -9,6 +9,7 @@ import { ErrorText } from '../ErrorText.js'
 import { ProposalChange } from './ProposalChange.js'
 import { RespondControls } from './RespondControls.js'
 import './ProposalCard.css'
+import { Button } from '../Button.js'
 
 function proposalTitle(proposal: Proposal, names: ReadonlyMap<string, string>): string {
   const c = strings.proposals.change
@@ -105,17 +106,10 @@ export function ProposalCard({
         <div className="proposal-own">
           <p className="hint">{s.mine}</p>
           <div className="actions">
-            <button type="button" className="button" onClick={() => onRevise(proposal)}>
-              {s.revise}
-            </button>
-            <button
-              type="button"
-              className="button danger"
-              disabled={withdraw.pending}
-              onClick={() => void withdraw.run()}
-            >
+            <Button onClick={() => onRevise(proposal)}>{s.revise}</Button>
+            <Button tone="danger" disabled={withdraw.pending} onClick={() => void withdraw.run()}>
               {s.withdraw}
-            </button>
+            </Button>
           </div>
           <ErrorText error={withdraw.error} />
         </div>

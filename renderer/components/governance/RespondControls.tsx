@@ -11,6 +11,7 @@ import { FormActions } from '../FormActions.js'
 import { closeOnEscape } from '../closeOnEscape.js'
 import { FieldError } from '../HintedField.js'
 import './RespondControls.css'
+import { Button } from '../Button.js'
 
 export function RespondControls({ proposal, communityId }: { proposal: Proposal; communityId: string }) {
   const engine = useEngine()
@@ -71,20 +72,17 @@ export function RespondControls({ proposal, communityId }: { proposal: Proposal;
         </form>
       ) : (
         <div className="respond-buttons">
-          <button
-            type="button"
-            className="button primary"
+          <Button
+            tone="primary"
             aria-pressed={proposal.myStance === 'consent'}
             disabled={respond.pending}
             onClick={() => void respond.run('consent')}
           >
             {s.stances.consent}
-          </button>
+          </Button>
           {(['concern', 'object'] as const).map((stance) => (
-            <button
+            <Button
               key={stance}
-              type="button"
-              className="button"
               aria-pressed={proposal.myStance === stance}
               onClick={() => {
                 setMissing(false)
@@ -92,17 +90,12 @@ export function RespondControls({ proposal, communityId }: { proposal: Proposal;
               }}
             >
               {s.stances[stance]}…
-            </button>
+            </Button>
           ))}
           {proposal.myStance ? (
-            <button
-              type="button"
-              className="button link"
-              disabled={unrespond.pending}
-              onClick={() => void unrespond.run()}
-            >
+            <Button tone="link" disabled={unrespond.pending} onClick={() => void unrespond.run()}>
               {s.withdrawResponse}
-            </button>
+            </Button>
           ) : null}
         </div>
       )}

@@ -11,6 +11,7 @@ import { ErrorText } from '../ErrorText.js'
 import { PageSection } from '../Page.js'
 import { choosable } from '../reaching/MemberChoice.js'
 import './PlanShares.css'
+import { Button } from '../Button.js'
 
 export function PlanShares({
   communityId,
@@ -51,14 +52,9 @@ export function PlanShares({
             <li key={x.memberId}>
               <span>{s.sharedWith(x.member)}</span>
               {canAct ? (
-                <button
-                  type="button"
-                  className="button small"
-                  aria-label={s.revokeLabel(x.member)}
-                  onClick={() => setRevoking(x)}
-                >
+                <Button small aria-label={s.revokeLabel(x.member)} onClick={() => setRevoking(x)}>
                   {s.revoke}
-                </button>
+                </Button>
               ) : null}
             </li>
           ))}

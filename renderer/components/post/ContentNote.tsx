@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { ReactNode } from 'react'
 import { strings } from '../../strings/index.js'
 import './ContentNote.css'
+import { Button } from '../Button.js'
 
 /** Keeps the text closed behind its content note until the reader opens it. */
 export function ContentNote({ note, children }: { note: string | null; children: ReactNode }) {
@@ -13,15 +14,9 @@ export function ContentNote({ note, children }: { note: string | null; children:
       <p className="note-line">
         <span className="note-label">{strings.post.noteLabel}:</span>{' '}
         <span className="note-text">{note}</span>{' '}
-        <button
-          type="button"
-          className="button small"
-          aria-expanded={open}
-          aria-controls={id}
-          onClick={() => setOpen((o) => !o)}
-        >
+        <Button small aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
           {open ? strings.post.hide : strings.post.show}
-        </button>
+        </Button>
       </p>
       <div id={id} hidden={!open}>
         {open ? children : null}

@@ -16,6 +16,7 @@ import { ConversationLines } from './ConversationLines.js'
 import { useCommunityLive } from '../useCommunityLive.js'
 import '../Compose.css'
 import './ConversationView.css'
+import { Button } from '../Button.js'
 
 export function ConversationView({
   communityId,
@@ -72,9 +73,9 @@ export function ConversationView({
     <section className="page conversation-page" aria-labelledby={`${id}-title`} id="content" tabIndex={-1}>
       <div className="page-inner">
         <div className="conversation-bar">
-          <button type="button" className="button quiet small" onClick={onBack}>
+          <Button tone="quiet" small onClick={onBack}>
             <span aria-hidden="true">←</span> {s.back}
-          </button>
+          </Button>
         </div>
         <div>
           <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
@@ -95,31 +96,26 @@ export function ConversationView({
               shared ? (
                 <p className="hint">{s.planShared}</p>
               ) : (
-                <button
-                  type="button"
-                  className="button small"
-                  disabled={share.pending}
-                  onClick={() => void share.run()}
-                >
+                <Button small disabled={share.pending} onClick={() => void share.run()}>
                   {s.sharePlan}
-                </button>
+                </Button>
               )
             ) : (
               <p className="hint">{s.noPlan}</p>
             )}
-            <button type="button" className="button small" onClick={() => setChecking(true)}>
+            <Button small onClick={() => setChecking(true)}>
               {s.checkOnMe(name)}
-            </button>
+            </Button>
             {data && !data.closed && data.entries.length > 0 ? (
-              <button
-                type="button"
-                className="button small quiet"
+              <Button
+                tone="quiet"
+                small
                 aria-describedby={`${id}-close-hint`}
                 disabled={close.pending}
                 onClick={() => void close.run()}
               >
                 {s.close}
-              </button>
+              </Button>
             ) : null}
             <p className="hint" id={`${id}-close-hint`}>
               {s.closeHint}

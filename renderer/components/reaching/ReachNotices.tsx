@@ -8,6 +8,7 @@ import type { ThreadTarget } from '../../engine/connection.js'
 import { useEngineEvents } from '../../engine/hooks.js'
 import { strings } from '../../strings/index.js'
 import './ReachNotices.css'
+import { Button } from '../Button.js'
 
 const SHOWN = 3
 
@@ -66,19 +67,19 @@ export function ReachNotices({
             {several ? <span className="hint"> {s.noticeIn(notice.communityName)}</span> : null}
           </p>
           <div className="actions">
-            <button type="button" className="button small quiet" onClick={() => dismiss(key)}>
+            <Button tone="quiet" small onClick={() => dismiss(key)}>
               {s.noticeDismiss}
-            </button>
-            <button
-              type="button"
-              className="button small primary"
+            </Button>
+            <Button
+              tone="primary"
+              small
               onClick={() => {
                 dismiss(key)
                 onOpen(noticeTarget(notice))
               }}
             >
               {s.noticeOpen}
-            </button>
+            </Button>
           </div>
         </div>
       ))}

@@ -9,6 +9,7 @@ import { strings } from '../../strings/index.js'
 import { ResourcesButton } from './ResourcesButton.js'
 import { ErrorText } from '../ErrorText.js'
 import './ReachOutCard.css'
+import { Button } from '../Button.js'
 
 /** After this long without an answer, your own reach-out says more, and points to resources. */
 const LONG_WAIT_MS = 15 * 60_000
@@ -67,35 +68,29 @@ export function ReachOutCard({
       ) : reach.answeredByMe ? (
         <p className="reach-status reach-status-answered">
           {s.answeredByMe}{' '}
-          <button type="button" className="button small" onClick={() => onOpenConversation(reach.authorId)}>
+          <Button small onClick={() => onOpenConversation(reach.authorId)}>
             {s.openConversation}
-          </button>
+          </Button>
         </p>
       ) : reach.answered ? (
         <p className="reach-status reach-status-answered">{s.answeredOther}</p>
       ) : canAct ? (
         <p>
-          <button
-            type="button"
-            className="button primary"
+          <Button
+            tone="primary"
             aria-label={s.answerLabel(reach.author)}
             disabled={answer.pending}
             onClick={() => void answer.run()}
           >
             {answer.pending ? s.answering : s.answer}
-          </button>
+          </Button>
         </p>
       ) : null}
       {reach.mine && !reach.closed && canAct ? (
         <p>
-          <button
-            type="button"
-            className="button small quiet"
-            disabled={close.pending}
-            onClick={() => void close.run()}
-          >
+          <Button tone="quiet" small disabled={close.pending} onClick={() => void close.run()}>
             {s.close}
-          </button>
+          </Button>
         </p>
       ) : null}
       <ErrorText error={answer.error ?? close.error} />

@@ -12,6 +12,7 @@ import { ReachOutCard } from './ReachOutCard.js'
 import { ReachOutForm } from './ReachOutForm.js'
 import { useCommunityLive } from '../useCommunityLive.js'
 import './ReachOuts.css'
+import { Button } from '../Button.js'
 
 export function ReachOuts({
   communityId,
@@ -40,19 +41,16 @@ export function ReachOuts({
       actions={
         canAct && !writing ? (
           <div className="actions">
-            <button type="button" className="button" onClick={() => setChecking(true)}>
-              {s.checkOnMe}
-            </button>
-            <button
-              type="button"
-              className="button primary"
+            <Button onClick={() => setChecking(true)}>{s.checkOnMe}</Button>
+            <Button
+              tone="primary"
               onClick={() => {
                 setSent(null)
                 setWriting(true)
               }}
             >
               {s.talk}
-            </button>
+            </Button>
           </div>
         ) : null
       }
