@@ -179,7 +179,7 @@ const refusals = {
 }
 /** Your engine, and the key you paste, for a join refused as `code`. */
 async function refusedJoin(
-  code: string
+  code: 'invite-malformed' | 'invite-expired' | keyof typeof refusals
 ): Promise<{ engine: Awaited<ReturnType<typeof freshEngine>>; key: string }> {
   if (code === 'invite-malformed') return { engine: await freshEngine(), key: 'not-a-key' }
   if (code === 'invite-expired') {
@@ -191,7 +191,7 @@ async function refusedJoin(
     })
     return { engine: await freshEngine({ now: () => Date.now() + 86_400_000 }), key: invite }
   }
-  const { invite } = await refusals[code as keyof typeof refusals]()
+  const { invite } = await refusals[code]()
   return { engine: await freshEngine({ networked: true }), key: invite }
 }
 
@@ -279,6 +279,8 @@ test('ui: an engine restart shows a calm notice, then everything is read again',
   const { circle } = await restarting()
   const { bridge } = renderWith(circle.bridge)
   await screen.findByRole('heading', { level: 1, name: 'Night owls' })
+  // The engine goes away once the view has read it: what was still in flight would go down with it.
+  await within(await screen.findByRole('feed', { name: 'Posts in #general' })).findByText('Post number 1')
   const before = bridge.callsOf('communities.list').length
   bridge.setEngineStatus({ state: 'restarting', reason: 'exited' })
   expect(
