@@ -106,7 +106,7 @@ test('invites: an outsider on the swarm who proves only their own key gets no da
   const links = new MemberLinks(
     community.base.discoveryKey,
     outsider,
-    { standing: async () => 'current', encryptionKey: () => null },
+    { standing: async () => 'current', keyFor: async () => null },
     true
   )
   const keys: Buffer[] = []
@@ -256,7 +256,7 @@ test('removal: a removed member, or anyone holding their keys under a new identi
   const links = new MemberLinks(
     base.discoveryKey,
     signer,
-    { standing: async () => 'current', encryptionKey: () => null },
+    { standing: async () => 'current', keyFor: async () => null },
     false
   )
   const refusals: Refusal[] = []
@@ -308,18 +308,57 @@ test('invites: two members letting two people in with the last use of one invite
   })
   const decoded = decodeInviteKey(invite, Date.now())
   const [first, second] = [freshSigner(), freshSigner()]
-  const answers = await Promise.all([
-    askDirectly(bo, id, invite, admissionRequest(decoded.discoveryKey, decoded.id, first)),
-    askDirectly(cy, id, invite, admissionRequest(decoded.discoveryKey, decoded.id, second))
-  ])
-  const confirmed = answers.filter((a) => a.answered && 'result' in a)
-  const refused = answers.filter((a) => a.answered && 'refused' in a)
-  expect(confirmed).toHaveLength(1)
-  expect(refused).toEqual([{ answered: true, refused: 'INVITE_USED' }])
-  // Every peer agrees on who got in.
-  const peers = [ash, bo, cy]
-  expect(await sameView(peers, id)).toContain('admission-refused/')
+  // Each newcomer is already connected to both members and asks for the key, as a joiner waiting
+  // on its pairing reply is: whichever member's own view shows them in first would hand it over.
+  const askers = await Promise.all([first, second].map((signer) => keyAsker(decoded.discoveryKey, signer)))
+  try {
+    const members = [bo, cy].map((p) => p.engine.get(id).writerKey)
+    await until([bo, cy], async () => askers.every((a) => members.every((m) => a.proven.has(m))))
+    const answers = await Promise.all([
+      askDirectly(bo, id, invite, admissionRequest(decoded.discoveryKey, decoded.id, first)),
+      askDirectly(cy, id, invite, admissionRequest(decoded.discoveryKey, decoded.id, second))
+    ])
+    const confirmed = answers.filter((a) => a.answered && 'result' in a)
+    const refused = answers.filter((a) => a.answered && 'refused' in a)
+    expect(confirmed).toHaveLength(1)
+    expect(refused).toEqual([{ answered: true, refused: 'INVITE_USED' }])
+    // Every peer agrees on who got in.
+    const peers = [ash, bo, cy]
+    expect(await sameView(peers, id)).toContain('admission-refused/')
+    // The one let in gets the community's key; the one turned away never had it, not even for a moment.
+    const winner = answers.findIndex((a) => a.answered && 'result' in a)
+    const key = ash.engine.get(id).base.encryptionKey
+    await until(peers, async () => askers[winner]!.keys.some((k) => key && k.equals(key)))
+    expect(askers[1 - winner]!.keys).toEqual([])
+  } finally {
+    for (const asker of askers) await asker.close()
+  }
 })
+
+/** A newcomer's writer on the community's topic, proving itself to members and asking for the key. */
+async function keyAsker(discoveryKey: Buffer, signer: ReturnType<typeof freshSigner>) {
+  const swarm = createSwarm(lab.bootstrap, hcrypto.keyPair())
+  const links = new MemberLinks(
+    discoveryKey,
+    signer,
+    { standing: async () => 'current', keyFor: async () => null },
+    true
+  )
+  const keys: Buffer[] = []
+  const proven = new Set<string>()
+  links.on('key', (key) => keys.push(key))
+  links.on('allowed', (_conn, writer) => proven.add(writer))
+  swarm.on('connection', (conn: Hyperswarm.SwarmConnection) => links.attach(conn))
+  await swarm.join(discoveryKey, { client: true, server: true }).flushed()
+  return {
+    keys,
+    proven,
+    close: async () => {
+      links.close()
+      await swarm.destroy()
+    }
+  }
+}
 
 test('reach-outs: a bare "I\'m here" with no private line marks nothing answered, and open listeners are still told', async () => {
   const [ash, bo, mal] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
@@ -425,7 +464,7 @@ test('invites: an outsider who tells a newcomer "you were not let in" is not bel
   const liar = new MemberLinks(
     discoveryKey,
     freshSigner(),
-    { standing: async () => 'invite-used', encryptionKey: () => null },
+    { standing: async () => 'invite-used', keyFor: async () => null },
     false
   )
   swarm.on('connection', (conn: Hyperswarm.SwarmConnection) => liar.attach(conn))
@@ -584,7 +623,7 @@ test('joining: someone flooding a waiting joiner with keys over one connection i
   const links = new MemberLinks(
     topic,
     freshSigner(),
-    { standing: async () => 'unknown', encryptionKey: () => null },
+    { standing: async () => 'unknown', keyFor: async () => null },
     true
   )
   links.on('key', (_key, from) => offers.push(from))

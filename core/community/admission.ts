@@ -101,14 +101,18 @@ function finishedJoining(member: MemberRecord): boolean {
  */
 async function settled(deps: AdmissionDeps): Promise<void> {
   const { base } = deps
-  const indexers = base.system?.indexers ?? []
-  const connected = deps.connectedWriters()
-  const reachable = indexers.filter(
-    (i) => i.key.equals(base.local.key) || connected.has(i.key.toString('hex'))
-  )
-  if (reachable.length * 2 <= indexers.length) return
+  if (!orderCanSettle(base, deps.connectedWriters())) return
   const target = base.view.core.length
   const deadline = Date.now() + SETTLE_MS
   while (base.view.core.signedLength < target && Date.now() < deadline && !base.closing)
     await nextEvent(base, 'update', 250)
+}
+
+/** Whether the indexer majority that signs the community's order is reachable from here now. */
+export function orderCanSettle(base: CommunityBase, connected: ReadonlySet<string>): boolean {
+  const indexers = base.system?.indexers ?? []
+  const reachable = indexers.filter(
+    (i) => i.key.equals(base.local.key) || connected.has(i.key.toString('hex'))
+  )
+  return reachable.length * 2 > indexers.length
 }

@@ -12,7 +12,7 @@ import type Hyperswarm from 'hyperswarm'
 import z32 from 'z32'
 import { createBase } from './base.js'
 import type { CommunityBase } from './base.js'
-import { admitCandidate } from './admission.js'
+import { admitCandidate, orderCanSettle } from './admission.js'
 import { ReplicationTracker } from './replication.js'
 import { Receipts } from './receipts.js'
 import { Rediscovery } from './rediscovery.js'
@@ -516,7 +516,18 @@ export class Community extends ReadyResource {
         if (!here.held) this.fetchStanding(writer)
         return this.unproven(writer)
       },
-      encryptionKey: () => this.base.encryptionKey
+      keyFor: async (writer: string): Promise<Buffer | null> => {
+        const key = this.base.encryptionKey
+        if (!key) return null
+        // Most indexers away: the order cannot settle soon, and admission let them in on my word too.
+        if (!orderCanSettle(this.base, this.connectedWriters())) return key
+        const admitted = await this.readHeld((reader) => reader.member(writer))
+        if (!admitted.held) return null
+        // A linked device's writer was never admitted with an invite: no other admission can beat it.
+        if (admitted.value === null) return key
+        // Admitted at this count: signed once the signed count is past it, and never overturned then.
+        return admitted.value.joinedSeq < (await this.signedSeq()) ? key : null
+      }
     }
   }
 

@@ -164,7 +164,7 @@ export async function pairWithInvite(invite: DecodedInvite, opts: PairOptions): 
     const l = new MemberLinks(
       invite.discoveryKey,
       writer,
-      { standing: async () => 'unknown', encryptionKey: () => null },
+      { standing: async () => 'unknown', keyFor: async () => null },
       true
     )
     links = l

@@ -6,6 +6,9 @@
 // to proven current members (an allow-list derived from the view), and the
 // community's encryption key is handed only to a proven current member who
 // lacks it: that is how a newcomer gets it, never inside the pairing reply.
+// "Current" for the key means in the signed order when that can settle: two
+// members may each let someone in with an invite's last use, and the one
+// whose admission loses must never have held the key.
 import { EventEmitter } from 'node:events'
 import { provesWriter, signAsWriter, writerKeyFor } from '../domain/writer-key.js'
 import type { SignerKeyPair } from '../domain/writer-key.js'
@@ -34,8 +37,11 @@ export type Refusal = Exclude<Standing, 'current' | 'unknown'>
 
 export interface LinkPolicy {
   standing(writerKey: string): Promise<Standing>
-  /** The key to hand a proven current member who asks; null while I do not hold it. */
-  encryptionKey(): Buffer | null
+  /**
+   * The key to hand this proven current member, who asks for it; null while I do not hold it, or
+   * while their admission may yet lose to another in the community's order.
+   */
+  keyFor(writerKey: string): Promise<Buffer | null>
 }
 
 const message = z.discriminatedUnion('t', [
@@ -224,8 +230,9 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
         if (link.timer) clearTimeout(link.timer)
         this.emit('allowed', link.conn, writer)
       }
-      const key = this.policy.encryptionKey()
-      if (link.wantsKey && key && !link.keySent) {
+      if (!link.wantsKey || link.keySent) return
+      const key = await this.policy.keyFor(writer)
+      if (key && !link.keySent && !link.conn.destroyed) {
         link.keySent = true
         link.send.send({ t: 'key', key: key.toString('hex') } satisfies Message)
       }
