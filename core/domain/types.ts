@@ -1,6 +1,7 @@
 // Shapes the engine hands to every front-end (renderer, CLI, tests).
 // Kept free of Node and DOM types so the renderer can import them.
 import type { Change } from './change.js'
+import type { ErrorCode } from '../errors.js'
 import type { ProposalStatus, Settings, Stance } from './governance.js'
 import type { Availability, Resource } from './reaching.js'
 import type { ReplyMode } from './reply-modes.js'
@@ -291,8 +292,17 @@ export type EngineEvent =
   | { type: 'lock-changed'; locked: boolean }
   /** A device asked to be linked with the code this one shows; the person answers with devices.answerLink. */
   | { type: 'link-request'; offerId: string; deviceName: string }
-  /** Linking with a code shown here ended: `linked` communities shared, or why not. */
-  | { type: 'link-ended'; offerId: string; linked: number | null; message: string | null }
+  /**
+   * Linking with a code shown here ended: `linked` communities shared, or why not: `code` as an
+   * error would carry it (invite-expired: nobody used it in time; not-allowed: the person said no).
+   */
+  | {
+      type: 'link-ended'
+      offerId: string
+      linked: number | null
+      code: ErrorCode | null
+      message: string | null
+    }
   /** Where linking this device to another is (RPC devices.link). */
   | { type: 'link-progress'; linkId: string; stage: LinkStage }
 

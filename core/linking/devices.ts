@@ -100,11 +100,11 @@ export class Devices {
     this.offers.set(offerId, offer)
     offer.on('request', (deviceName) => this.host.emit({ type: 'link-request', offerId, deviceName }))
     offer.on('linked', (linked) => {
-      this.host.emit({ type: 'link-ended', offerId, linked, message: null })
+      this.host.emit({ type: 'link-ended', offerId, linked, code: null, message: null })
       void this.endOffer(offerId, true)
     })
     offer.on('failed', (err) => {
-      this.host.emit({ type: 'link-ended', offerId, linked: null, message: err.message })
+      this.host.emit({ type: 'link-ended', offerId, linked: null, code: err.code, message: err.message })
       // A "no" goes out as the reply to the waiting device: the offer stays up until it has gone.
       void this.endOffer(offerId, offer.state === 'declined')
     })

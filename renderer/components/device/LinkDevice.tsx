@@ -76,9 +76,11 @@ export function LinkDevice({ onClose, onAgain }: { onClose: () => void; onAgain:
       const text =
         event.linked !== null
           ? s.linked(asking.current, event.linked)
-          : event.message && /expired/i.test(event.message)
+          : event.code === 'invite-expired'
             ? s.expired
-            : s.stopped(event.message ?? '')
+            : event.code === 'not-allowed'
+              ? s.declined
+              : s.stopped(event.message ?? '')
       setPhase({ kind: 'ended', text, linked: event.linked !== null })
     }
   })
