@@ -4,6 +4,7 @@
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import type { ReplyMode } from '../../core/domain/types.js'
+import type { Params } from '../../core/rpc/methods.js'
 import { useAction, useEngine } from '../engine/hooks.js'
 import { strings } from '../strings/index.js'
 import { ComposeSendRow, ComposeText, useDraft } from './ComposeText.js'
@@ -48,15 +49,7 @@ export function Compose({
   // Compact until someone starts writing, so the conversation keeps the room.
   const [focused, setFocused] = useState(false)
   const expanded = focused || text !== '' || withNote || mood.choice !== null
-  const send = useAction(async () =>
-    engine.call('posts.create', {
-      communityId,
-      text,
-      ...(replyTo ? { replyTo: replyTo.id } : { topic, mode }),
-      ...(withNote && note.trim() ? { note: note.trim() } : {}),
-      ...(moodWord ? { mood: moodWord } : {})
-    })
-  )
+  const send = useAction(async (post: Params<'posts.create'>) => engine.call('posts.create', post))
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
@@ -67,14 +60,28 @@ export function Compose({
       return
     }
     setMoodInvalid(false)
-    const sent = await send.run()
-    if (sent) {
-      setMoodValue({ choice: null, own: '' })
-      setMode(null)
-      setText('')
-      setNote('')
-      setWithNote(false)
+    const post = {
+      communityId,
+      text,
+      ...(replyTo ? { replyTo: replyTo.id } : { topic, mode }),
+      ...(withNote && note.trim() ? { note: note.trim() } : {}),
+      ...(moodWord ? { mood: moodWord } : {})
     }
+    // The box empties as the post goes, so the next can be begun at once; if it could not go, what
+    // was written comes back, unless something new has been begun in its place.
+    const draft = { text, chosen, note, withNote, mood }
+    const noMood: MoodValue = { choice: null, own: '' }
+    setText('')
+    setMode(null)
+    setNote('')
+    setWithNote(false)
+    setMoodValue(noMood)
+    if (await send.run(post)) return
+    setText((now) => (now === '' ? draft.text : now))
+    setMode((now) => now ?? draft.chosen)
+    setNote((now) => (now === '' ? draft.note : now))
+    setWithNote((now) => now || draft.withNote)
+    setMoodValue((now) => (now === noMood ? draft.mood : now))
   }
 
   return (

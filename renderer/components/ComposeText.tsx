@@ -15,7 +15,16 @@ export function useDraft() {
     setEmpty(!has)
     return has
   }
-  return { text, setText, empty, ready }
+  /**
+   * Empties the box as `send` takes what was written, so the next can be begun at once; if it could
+   * not go, the words come back, unless something new has been begun in their place.
+   */
+  const sending = async (send: (text: string) => Promise<unknown>) => {
+    const sent = text
+    setText('')
+    if (!(await send(sent))) setText((now) => (now === '' ? sent : now))
+  }
+  return { text, setText, empty, ready, sending }
 }
 
 export function ComposeText({

@@ -1,4 +1,5 @@
 // The responses anyone else can give a post, "Me too" first.
+import { useRef } from 'react'
 import { REACTION_KINDS } from '../../../core/domain/types.js'
 import type { Post, ReactionKind } from '../../../core/domain/types.js'
 import { useAction, useEngine } from '../../engine/hooks.js'
@@ -19,6 +20,18 @@ export function ReactionBar({
   const toggle = useAction(async (kind: ReactionKind, on: boolean) =>
     engine.call(on ? 'reactions.add' : 'reactions.remove', { communityId, postId: post.id, kind })
   )
+  // A press while the last is still on its way counts from what that one asked for, and goes after it:
+  // the post may already show the first press before the engine has answered it.
+  const asked = useRef(new Map<ReactionKind, boolean>())
+  const queue = useRef(Promise.resolve())
+  const press = (kind: ReactionKind, mine: boolean) => {
+    const on = !(asked.current.get(kind) ?? mine)
+    asked.current.set(kind, on)
+    queue.current = queue.current.then(async () => {
+      await toggle.run(kind, on)
+      if (asked.current.get(kind) === on) asked.current.delete(kind)
+    })
+  }
   return (
     <div className="reactions" role="group" aria-label={strings.post.reactionsLabel}>
       {REACTION_KINDS.map((kind) => {
@@ -32,10 +45,8 @@ export function ReactionBar({
             className={`reaction reaction-${kind}${kind === 'me-too' ? ' reaction-primary' : ''}`}
             aria-pressed={mine}
             disabled={!writable}
-            onClick={() => {
-              // Not disabled while sending, so keyboard focus stays on the button.
-              if (!toggle.pending) void toggle.run(kind, !mine)
-            }}
+            // Not disabled while sending, so keyboard focus stays on the button.
+            onClick={() => press(kind, mine)}
           >
             <span className="reaction-label">{label}</span>
             {count > 0 ? <span className="reaction-count"> {count}</span> : null}

@@ -165,13 +165,15 @@ function ConversationCompose({
   const engine = useEngine()
   const id = useId()
   const s = strings.conversation
-  const { text, setText, empty, ready } = useDraft()
-  const send = useAction(async () => engine.call('conversations.send', { communityId, memberId, text }))
+  const { text, setText, empty, ready, sending } = useDraft()
+  const send = useAction(async (line: string) =>
+    engine.call('conversations.send', { communityId, memberId, text: line })
+  )
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (send.pending) return
     if (!ready()) return
-    if (await send.run()) setText('')
+    await sending((line) => send.run(line))
   }
   return (
     <form className="compose card card-raised conversation-compose" onSubmit={submit} noValidate>
