@@ -14,18 +14,11 @@ import type { RecoverMessage } from '../core/linking/recover-channel.js'
 import { createSwarm } from '../core/network.js'
 import { Lab, community, hasPost, until } from './support/peers.js'
 import type { Peer } from './support/peers.js'
+import { PLAN } from './support/plan.js'
 
 const lab = new Lab()
 beforeAll(() => lab.start())
 afterAll(() => lab.stop())
-
-const PLAN = {
-  helps: 'A walk and a call with someone who gets it',
-  doesNotHelp: 'Being told to cheer up',
-  contacts: 'Sam',
-  notInvolve: '',
-  fromSupporters: 'Check in on Sundays'
-}
 
 async function talk(from: Peer, to: Peer, id: string, text: string): Promise<void> {
   const toId = to.engine.get(id).me

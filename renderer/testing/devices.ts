@@ -7,7 +7,8 @@ import { MutualError } from '../../core/errors.js'
 import type { ErrorCode } from '../../core/errors.js'
 import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
-import { EngineBridge, closeAfterTest, fileTestnet, until } from './engines.js'
+import { EngineBridge, answerWith, closeAfterTest, fileTestnet, until } from './engines.js'
+import type { Answer } from './engines.js'
 import { Lab, createHandlers, serveEngine } from '../../test/support/peers.js'
 import type { Handlers, Peer } from '../../test/support/peers.js'
 
@@ -76,12 +77,8 @@ export class Device {
   }
 
   /** As Circle.answer: the app's `method` is answered by `handler`, given the engine's own. */
-  answer<M extends MethodName>(
-    method: M,
-    handler: (params: Parameters<Handlers[M]>[0], own: Handlers[M]) => Promise<Results[M]>
-  ): void {
-    const own = this.handlers[method]
-    Object.assign(this.handlers, { [method]: (params: Parameters<Handlers[M]>[0]) => handler(params, own) })
+  answer<M extends MethodName>(method: M, handler: Answer<M>): void {
+    answerWith(this.handlers, method, handler)
   }
 
   /**

@@ -59,6 +59,19 @@ export class EngineBridge extends ShellFixture {
   }
 }
 
+/** A fixture's answer to one method: the params as the RPC server parsed them, and the engine's own handler. */
+export type Answer<M extends MethodName> = (
+  params: Parameters<Handlers[M]>[0],
+  own: Handlers[M]
+) => Promise<Results[M]>
+
+/** Swaps `handlers`' answer to `method` for `handler`, which may build on the engine's own. */
+export function answerWith<M extends MethodName>(handlers: Handlers, method: M, handler: Answer<M>): void {
+  const own = handlers[method]
+  // A mapped type indexed by a generic key is not assignable in TypeScript; the signature above is the check.
+  Object.assign(handlers, { [method]: (params: Parameters<Handlers[M]>[0]) => handler(params, own) })
+}
+
 /** A member of the test's community: a real engine, reached over the RPC like any front end. */
 export interface Someone {
   peer: Peer
@@ -283,13 +296,8 @@ export class Circle {
    * gets the params as the RPC server parsed them with the method's own schema, and your engine's
    * own handler, to build on; it must answer in the contract's type.
    */
-  answer<M extends MethodName>(
-    method: M,
-    handler: (params: Parameters<Handlers[M]>[0], own: Handlers[M]) => Promise<Results[M]>
-  ): void {
-    const own = this.handlers[method]
-    // A mapped type indexed by a generic key is not assignable in TypeScript; the signature above is the check.
-    Object.assign(this.handlers, { [method]: (params: Parameters<Handlers[M]>[0]) => handler(params, own) })
+  answer<M extends MethodName>(method: M, handler: Answer<M>): void {
+    answerWith(this.handlers, method, handler)
   }
 
   member(name: string): Someone {

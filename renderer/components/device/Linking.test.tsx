@@ -5,19 +5,12 @@ import { Circle, closeEnginesAfterEach } from '../../testing/engines.js'
 import { Device, link } from '../../testing/devices.js'
 import { renderWith } from '../../testing/render.js'
 import { RecoveryPhrase } from './RecoveryPhrase.js'
+import { PLAN } from '../../../test/support/plan.js'
 
 afterEach(cleanup)
 closeEnginesAfterEach()
 
 const MINUTE = 60_000
-
-const PLAN = {
-  helps: 'A walk and a call with someone who gets it',
-  doesNotHelp: 'Being told to cheer up',
-  contacts: 'Sam',
-  notInvolve: '',
-  fromSupporters: 'Check in on Sundays'
-}
 
 /**
  * Your other device, online: it founded Old friends on an older version of Mutual (which a new
