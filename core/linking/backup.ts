@@ -1,13 +1,14 @@
 // The backup a member may keep beside their recovery phrase: what no other
 // member holds, so a phrase alone cannot bring it back. The keys that open
-// their private conversations in each community, and their support plan,
-// sealed with a key derived from the phrase. Read as untrusted input.
+// their private conversations in each community, their support plan, and
+// where the phrase could not be recorded, sealed with a key derived from the
+// phrase. Read as untrusted input.
 import { z } from 'zod'
 import { hexBytes as hex } from '../domain/ids.js'
 import { MutualError } from '../errors.js'
 import { open, seal } from '../profile/sealed.js'
 import { planContent } from '../reaching/payload.js'
-import { MAX_LINKED_COMMUNITIES } from './channel.js'
+import { MAX_LINKED_COMMUNITIES, notShared } from './channel.js'
 
 const backupFile = z
   .object({
@@ -15,7 +16,10 @@ const backupFile = z
     communities: z
       .array(z.object({ key: hex(32), conversationKey: hex(64) }).strict())
       .max(MAX_LINKED_COMMUNITIES),
-    plan: planContent.nullable()
+    plan: planContent.nullable(),
+    // Where the phrase could not be recorded when the backup was made, so a restore can say so.
+    // Absent from backups made before it was kept.
+    notRecorded: notShared.optional()
   })
   .strict()
 export type Backup = z.infer<typeof backupFile>

@@ -29,15 +29,18 @@ export type SharedCommunity = z.infer<typeof sharedCommunity>
 const newWriter = z.object({ key: hex(32), writerKey: hex(32), proof: hex(96) }).strict()
 export type NewWriter = z.infer<typeof newWriter>
 
+/** Communities of mine a new device does not get, by name, and why (read from another device: untrusted). */
+export const notShared = z
+  .array(z.object({ name: z.string().max(LIMITS.communityName), reason: z.enum(NOT_SHARED) }).strict())
+  .max(MAX_LINKED_COMMUNITIES)
+
 export const linkMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('hello'), secret: hex(32) }).strict(),
   z
     .object({
       t: z.literal('communities'),
       communities: z.array(sharedCommunity).max(MAX_LINKED_COMMUNITIES),
-      notShared: z
-        .array(z.object({ name: z.string().max(LIMITS.communityName), reason: z.enum(NOT_SHARED) }).strict())
-        .max(MAX_LINKED_COMMUNITIES)
+      notShared
     })
     .strict(),
   z.object({ t: z.literal('writers'), writers: z.array(newWriter).max(MAX_LINKED_COMMUNITIES) }).strict(),

@@ -59,7 +59,9 @@ export class RecoveryPhrases {
       else notRegistered.push({ name: (await community.reader().meta())?.name ?? community.id, reason })
     }
     await this.host.setRecoveryKey(key)
-    const backup = withBackup ? sealBackup(await this.backup(), recovery.backupKey) : null
+    const backup = withBackup
+      ? sealBackup({ ...(await this.backup()), notRecorded: notRegistered }, recovery.backupKey)
+      : null
     return { phrase, backup, registered, notRegistered }
   }
 
@@ -143,7 +145,8 @@ export class RecoveryPhrases {
       await Promise.all(communities.map((c) => c.writableWithin(WRITABLE_WAIT_MS)))
       return {
         communities: communities.map((c) => c.id),
-        notShared: [],
+        // Without the backup this device cannot know of communities the phrase was never recorded in.
+        notShared: backup?.notRecorded ?? [],
         conversations,
         plan: backup?.plan !== undefined && backup.plan !== null
       }
