@@ -30,6 +30,8 @@ interface AdmissionDeps {
   version: () => Promise<number>
   /** Writer keys of members connected to me now, proven. */
   connectedWriters: () => ReadonlySet<string>
+  /** Writers this member has appended an admission for, since it started: who it vouches for. */
+  admittedHere: Set<string>
 }
 
 export async function admitCandidate(
@@ -76,6 +78,7 @@ export async function admitCandidate(
     ...(version >= 3 ? { proof: proven.proof.toString('hex') } : {})
   } as const
   await base.append(encodeOp(op))
+  deps.admittedHere.add(hex)
   // Another member may be letting someone in with the same last use right now; once the
   // order is signed, exactly one of us has, and the other newcomer hears so plainly.
   if (invite.uses + 1 >= invite.maxUses) await settled(deps)

@@ -35,7 +35,7 @@ import type { SyncStatus } from '../domain/types.js'
 import { MutualError } from '../errors.js'
 import { createSwarm } from '../network.js'
 import type Hyperbee from 'hyperbee'
-import { readHeld } from '../view/held.js'
+import { isNotHeld, readHeld } from '../view/held.js'
 import type { Held } from '../view/held.js'
 import type { Bootstrap } from '../network.js'
 import { ViewReader } from '../view/read.js'
@@ -453,7 +453,8 @@ export class Community extends ReadyResource {
         reader: () => this.reader(),
         now: this.now,
         version: () => this.version(),
-        connectedWriters: () => this.connectedWriters()
+        connectedWriters: () => this.connectedWriters(),
+        admittedHere: this.admittedHere
       },
       request
     )
@@ -518,15 +519,26 @@ export class Community extends ReadyResource {
       },
       keyFor: async (writer: string): Promise<Buffer | null> => {
         const key = this.base.encryptionKey
-        if (!key) return null
-        // Most indexers away: the order cannot settle soon, and admission let them in on my word too.
-        if (!orderCanSettle(this.base, this.connectedWriters())) return key
-        const admitted = await this.readHeld((reader) => reader.member(writer))
-        if (!admitted.held) return null
+        // Between two states Autobase has no indexer set to judge by: wait rather than guess.
+        if (!key || (this.base.system?.indexers ?? []).length === 0) return null
+        // The signed count first: the member record read after it is from a view that extends it.
+        const signed = await this.signedSeqHeld()
+        // Read again now: the standing that let this link ask may be older than the order is.
+        const held = await this.readHeld(async (reader) => {
+          const device = await reader.writer(writer)
+          return { device, member: await reader.member(device?.member ?? writer) }
+        })
+        if (!held.held) return null
+        const { device, member } = held.value
+        if (!member || member.left || device?.revoked) return null
         // A linked device's writer was never admitted with an invite: no other admission can beat it.
-        if (admitted.value === null) return key
-        // Admitted at this count: signed once the signed count is past it, and never overturned then.
-        return admitted.value.joinedSeq < (await this.signedSeq()) ? key : null
+        if (device) return key
+        // Admitted at this count: in the signed order once the signed count is past it, never overturned then.
+        if (signed !== null && member.joinedSeq < signed) return key
+        // Most indexers away, the order cannot settle soon: the member who let them in vouches, as admission did.
+        return !orderCanSettle(this.base, this.connectedWriters()) && this.admittedHere.has(writer)
+          ? key
+          : null
       }
     }
   }
@@ -863,17 +875,30 @@ export class Community extends ReadyResource {
     })
   }
 
+  /** Who this member let in since it started (core/community/admission.ts). */
+  private readonly admittedHere = new Set<string>()
+
+  /** The signed count from blocks held here; null while the signed edge's block is not here yet. */
+  private async signedSeqHeld(): Promise<number | null> {
+    try {
+      return await this.signedSeq({ wait: false })
+    } catch (err) {
+      if (isNotHeld(err)) return null
+      throw err
+    }
+  }
+
   private signedCache = { length: 0, seq: 0 }
 
   /** The community's order counter as of the signed part of the view: posts below it are confirmed. */
-  private async signedSeq(): Promise<number> {
+  private async signedSeq(opts?: { wait: boolean }): Promise<number> {
     const length = this.signedSeen
     if (length === this.signedCache.length) return this.signedCache.seq
     // Fully signed (always so for a lone indexer): the current counter is the signed one.
     const whole = length === this.base.view.core.length
     const signed = whole ? this.base.view : this.base.view.checkout(length)
     try {
-      const meta = await signed.get(keys.meta)
+      const meta = await signed.get(keys.meta, opts)
       const seq = meta ? (meta.value as MetaRecord).seq : 0
       if (length > this.signedCache.length) this.signedCache = { length, seq }
       return seq

@@ -63,6 +63,8 @@ const SILENT_MS = 10_000
  * the swarm take the peer's next dial instead of keeping a dead one for 13 s.
  */
 const FIRST_BYTE_MS = 3000
+/** How often a member asks again whether a newcomer's key may go, while their admission is not signed. */
+const KEY_RETRY_MS = 1000
 
 export function helloSignable(handshakeHash: Buffer, initiator: boolean, id: Buffer, writer: Buffer): Buffer {
   // The signer's role is signed too, so a peer cannot reflect my own hello back at me.
@@ -79,6 +81,8 @@ interface Link {
   keySent: boolean
   /** A key was taken from this link: one is all a member ever sends, so more is noise to ignore. */
   keyTaken: boolean
+  /** Asking again whether the key may go: signing moves on without an event to decide on. */
+  keyRetry: NodeJS.Timeout | null
   timer: NodeJS.Timeout | null
 }
 
@@ -157,6 +161,7 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
       allowed: false,
       keySent: false,
       keyTaken: false,
+      keyRetry: null,
       timer: null
     }
     // First: no valid hello soon means nothing to prove; then a bound on waiting to be let in.
@@ -222,7 +227,7 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
   /** Allows, keeps waiting, or refuses a proven peer by what my view says now. */
   private async decide(link: Link): Promise<void> {
     const writer = link.writer
-    if (!writer || link.conn.destroyed) return
+    if (!writer || link.conn.destroyed || this.closed) return
     const standing = await this.policy.standing(writer)
     if (standing === 'current') {
       if (!link.allowed) {
@@ -232,9 +237,16 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
       }
       if (!link.wantsKey || link.keySent) return
       const key = await this.policy.keyFor(writer)
-      if (key && !link.keySent && !link.conn.destroyed) {
+      if (link.keySent || link.conn.destroyed) return
+      if (key) {
         link.keySent = true
         link.send.send({ t: 'key', key: key.toString('hex') } satisfies Message)
+      } else if (!link.keyRetry) {
+        link.keyRetry = setTimeout(() => {
+          link.keyRetry = null
+          void this.decide(link).catch(() => link.conn.destroy())
+        }, KEY_RETRY_MS)
+        link.keyRetry.unref()
       }
       return
     }
@@ -272,15 +284,20 @@ export class MemberLinks extends EventEmitter<MemberLinksEvents> {
   private forget(conn: Hyperswarm.SwarmConnection): void {
     const link = this.links.get(conn)
     if (!link) return
-    if (link.timer) clearTimeout(link.timer)
+    clearTimers(link)
     this.links.delete(conn)
   }
 
   close(): void {
     this.closed = true
-    for (const link of this.links.values()) if (link.timer) clearTimeout(link.timer)
+    for (const link of this.links.values()) clearTimers(link)
     this.links.clear()
   }
+}
+
+function clearTimers(link: Link): void {
+  if (link.timer) clearTimeout(link.timer)
+  if (link.keyRetry) clearTimeout(link.keyRetry)
 }
 
 /**

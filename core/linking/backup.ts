@@ -25,6 +25,9 @@ const backupFile = z
 export type Backup = z.infer<typeof backupFile>
 
 export function sealBackup(backup: Backup, key: Buffer): string {
+  // Checked as a restore will check it: a backup that could never be opened must not be handed out.
+  if (!backupFile.safeParse(backup).success)
+    throw new MutualError('internal', 'this device holds more than one backup file can carry')
   return seal(Buffer.from(JSON.stringify(backup), 'utf8'), key).toString('base64')
 }
 

@@ -34,6 +34,6 @@ export async function readHeld<T>(
 }
 
 /** The error a held-only read fails with when a block it needs is not here yet. */
-function isNotHeld(err: unknown): boolean {
+export function isNotHeld(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'BLOCK_NOT_AVAILABLE'
 }
