@@ -61,6 +61,8 @@ export interface MutualOptions {
   newestOpVersion?: number
   /** Tests only: the op version new communities start at, standing in for an older build. */
   foundAtVersion?: number
+  /** How often a join with nobody to let it in says so and asks again; 5 s unless a test hurries it. */
+  joinCheckMs?: number
 }
 
 const NEW_ENTRY = {
@@ -397,6 +399,7 @@ export class Mutual extends ReadyResource {
         seedPad: this.keys.forStore(folder).seedPad,
         bootstrap: this.opts.bootstrap,
         signal: abort.signal,
+        ...(this.opts.joinCheckMs ? { lonelyAfterMs: this.opts.joinCheckMs } : {}),
         onLonely: (alone) =>
           progress({
             stage: alone ?? 'looking-for-member',

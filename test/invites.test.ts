@@ -105,7 +105,8 @@ test('invites: a joiner sees that no member is online rather than waiting silent
   })
   const { invite } = await founder.rpc.call('invites.create', { communityId: quiet })
   await founder.rpc.call('network.setOnline', { online: false })
-  const joiner = await lab.peer()
+  // It says so every second here, not every five.
+  const joiner = await lab.peer({ joinCheckMs: 1000 })
   const { stages, joining } = await joinUntil(
     joiner,
     { invite, displayName: 'Patient', joinId: 'wait-1' },
@@ -119,7 +120,7 @@ test('invites: a joiner sees that no member is online rather than waiting silent
 
 test('invites: a joiner who cannot reach the network is told so, not that no member is online', async () => {
   const { invite } = await ash.rpc.call('invites.create', { communityId: id })
-  const cut = await lab.peer({ bootstrap: [{ host: '127.0.0.1', port: 1 }] })
+  const cut = await lab.peer({ bootstrap: [{ host: '127.0.0.1', port: 1 }], joinCheckMs: 1000 })
   const { stages, joining } = await joinUntil(
     cut,
     { invite, displayName: 'Far', joinId: 'cut-1' },
