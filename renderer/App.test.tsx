@@ -261,8 +261,17 @@ test('ui: viewing a community marks it read up to its latest post, and again whe
 })
 
 const reachable = ahead(() => withBo(1))
-test('ui: the header says who is reachable, and going offline shows the offline banner', async () => {
+test('ui: the header says who is reachable, and going offline shows the offline banner; going online needs no wait', async () => {
   const { circle } = await reachable()
+  // The engine's answer to going offline comes only once "Go online" is pressed: the app shows it
+  // offline as soon as the engine is, and a press meanwhile must not be lost to the one before.
+  let pressed = () => {}
+  const online = new Promise<void>((resolve) => (pressed = resolve))
+  circle.answer('network.setOnline', async (params, own) => {
+    const answer = await own(params)
+    if (!params.online) await online
+    return answer
+  })
   const { user, bridge } = renderWith(circle.bridge)
   expect(await screen.findByText('Connected to 1 member', {}, NETWORK)).toBeTruthy()
   await user.click(screen.getByRole('button', { name: 'Go offline' }))
@@ -270,6 +279,8 @@ test('ui: the header says who is reachable, and going offline shows the offline 
   expect(screen.getByText('Offline')).toBeTruthy()
   expect(bridge.callsOf('network.setOnline')).toEqual([{ online: false }])
   await user.click(screen.getByRole('button', { name: 'Go online' }))
+  pressed()
+  expect(bridge.callsOf('network.setOnline')).toEqual([{ online: false }, { online: true }])
   expect(await screen.findByText('Connected to 1 member', {}, NETWORK)).toBeTruthy()
   expect(screen.queryByText(/will be shared when someone is reachable/)).toBeNull()
 })

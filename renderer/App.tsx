@@ -145,7 +145,6 @@ export function App() {
             status={status}
             online={online}
             onSetOnline={(on) => void setOnline.run(on)}
-            settingOnline={setOnline.pending}
             request={openRequest?.target.communityId === current.id ? openRequest : null}
             onViewing={setViewing}
           />

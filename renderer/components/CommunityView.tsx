@@ -43,7 +43,6 @@ export function CommunityView({
   status,
   online,
   onSetOnline,
-  settingOnline,
   request,
   onViewing
 }: {
@@ -51,7 +50,6 @@ export function CommunityView({
   status: SyncStatus | undefined
   online: boolean
   onSetOnline: (online: boolean) => void
-  settingOnline: boolean
   request: OpenRequest | null
   /** Tells the window whether reaching out (and which conversation) is on screen. */
   onViewing?: (view: ReachingView | null) => void
@@ -199,7 +197,9 @@ export function CommunityView({
           >
             {strings.header.membersPanel}
           </Button>
-          <Button tone="quiet" disabled={settingOnline} onClick={() => onSetOnline(!online)}>
+          {/* Never held while a switch is under way: the engine takes the last wish, and a press
+              that waited on the one before would be lost. */}
+          <Button tone="quiet" onClick={() => onSetOnline(!online)}>
             {online ? strings.header.goOffline : strings.header.goOnline}
           </Button>
         </div>
