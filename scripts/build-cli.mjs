@@ -1,4 +1,4 @@
-// Bundles the CLI (and the engine it embeds) into dist/cli.js for bin/mutual.js.
+// Bundles the CLI into dist/cli.js for bin/mutual.js; the engine it embeds goes to dist/cli-chunks/, loaded by `daemon` and `testnet` only.
 import { bundleForNode } from './node-bundle.mjs'
 
 await bundleForNode('cli/main.ts', 'dist/cli.js')

@@ -538,6 +538,24 @@ describe('cli: behaviour', () => {
     )
   })
 
+  it('loads nothing of the engine for a command that asks the daemon, so scripts calling it stay quick', () => {
+    // The engine and the network stack come in only with `daemon` and `testnet`, through import().
+    const packages = new Set<string>()
+    const read = (file: string): void => {
+      const code = readFileSync(path.join(ROOT, 'dist', file), 'utf8')
+      for (const [, name] of code.matchAll(/^import\s(?:[^;]*?from\s*)?"([^"]+)"/gm)) {
+        if (name!.startsWith('./')) read(path.join(path.dirname(file), name!))
+        else if (!name!.startsWith('node:')) packages.add(name!)
+      }
+    }
+    read('cli.js')
+    // zod checks what the daemon answers; nothing else of node_modules is loaded.
+    expect([...packages]).toEqual(['zod'])
+    expect(readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8')).toMatch(
+      /await import\("\.\/cli-chunks\/daemon-\w+\.js"\)/
+    )
+  })
+
   it('refuses a second daemon on the same storage folder at once, and the first keeps serving', async () => {
     const second = await startDaemon(founderDir).exited
     expectOneLineError(second, 1, /already running/)

@@ -1,6 +1,6 @@
-// Commands that run in this process rather than asking a daemon.
-import { runDaemon } from '../daemon.js'
-import { runTestnet } from '../testnet.js'
+// Commands that run in this process rather than asking a daemon. Only these
+// load the engine and the network stack: every other command is a client of
+// the daemon, and starts without them (scripts call it in loops).
 import type { LocalCommand } from './spec.js'
 
 export const daemon: LocalCommand = {
@@ -13,9 +13,10 @@ export const daemon: LocalCommand = {
     'with --passphrase-fd N (one line). It is never read from the command line.',
   args: [],
   options: ['bootstrap', 'offline', 'passphrase-fd'],
-  run(input) {
+  async run(input) {
     // An empty MUTUAL_BOOTSTRAP counts as unset, like most tools treat env vars.
     const fromEnv = process.env.MUTUAL_BOOTSTRAP?.trim() || undefined
+    const { runDaemon } = await import('../daemon.js')
     return runDaemon({
       storage: input.storage,
       bootstrap: input.flags.bootstrap ?? fromEnv,
@@ -32,7 +33,8 @@ export const testnet: LocalCommand = {
   summary: 'run a private DHT on 127.0.0.1 and print its HOST:PORT, for --bootstrap',
   args: [],
   options: ['port'],
-  run(input) {
+  async run(input) {
+    const { runTestnet } = await import('../testnet.js')
     return runTestnet(input.flags.port)
   }
 }
