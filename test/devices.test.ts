@@ -1,26 +1,12 @@
 // One member on two devices: linking with a one-time code, counting the
 // member once, and revoking a lost device. Real engines on a local testnet.
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { Lab, community, hasPost, until, postSeen } from './support/peers.js'
+import { Lab, community, hasPost, link, until, postSeen } from './support/peers.js'
 import type { Peer } from './support/peers.js'
-import type { LinkResult } from '../core/domain/types.js'
 
 const lab = new Lab()
 beforeAll(() => lab.start())
 afterAll(() => lab.stop())
-
-/** Shows a code on `from`, links `to` with it, and says yes on `from` when `to` asks. */
-async function link(from: Peer, to: Peer, name: string): Promise<LinkResult> {
-  const { offerId, code } = await from.rpc.call('devices.offerLink', {})
-  const linking = to.rpc.call('devices.link', { code, name })
-  const asked = await until([from], async () => {
-    const request = from.events.find((e) => e.type === 'link-request' && e.offerId === offerId)
-    return request?.type === 'link-request' ? request : false
-  })
-  expect(asked.deviceName).toBe(name)
-  await from.rpc.call('devices.answerLink', { offerId, accept: true })
-  return linking
-}
 
 test('devices: a linked device writes as the same member, and reactions and consent count that member once', async () => {
   const [ash, cleo, laptop] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])

@@ -9,7 +9,7 @@ import type { MethodName, Params, Results } from '../../core/rpc/methods.js'
 import type { Transport } from '../../core/rpc/protocol.js'
 import { EngineBridge, answerWith, closeAfterTest, fileTestnet, until } from './engines.js'
 import type { Answer } from './engines.js'
-import { Lab, createHandlers, serveEngine } from '../../test/support/peers.js'
+import { Lab, createHandlers, link as linkPeers, serveEngine } from '../../test/support/peers.js'
 import type { Handlers, Peer } from '../../test/support/peers.js'
 
 type PeerOptions = NonNullable<Parameters<Lab['peer']>[0]>
@@ -165,17 +165,6 @@ export const event =
     return m.t === 'evt' && m.event?.type === type
   }
 
-/**
- * `from` shows a code, `to` links with it as `name`, and `from` says yes when `to` asks: the way the
- * engine's own specs link a device (test/devices.test.ts).
- */
-export async function link(from: Device, to: Device, name: string): Promise<LinkResult> {
-  const { offerId, code } = await from.call('devices.offerLink', {})
-  const linking = to.call('devices.link', { code, name })
-  linking.catch(() => undefined)
-  await from.until(async () =>
-    from.peer.events.some((e) => e.type === 'link-request' && e.offerId === offerId)
-  )
-  await from.call('devices.answerLink', { offerId, accept: true })
-  return linking
-}
+/** `from` shows a code, `to` links with it as `name`, and `from` says yes when `to` asks. */
+export const link = (from: Device, to: Device, name: string): Promise<LinkResult> =>
+  linkPeers(from.peer, to.peer, name)

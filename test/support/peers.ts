@@ -15,7 +15,7 @@ export { createHandlers }
 export type { Handlers }
 import type { Handlers } from '../../core/rpc/server.js'
 import type { Transport } from '../../core/rpc/protocol.js'
-import type { EngineEvent } from '../../core/domain/types.js'
+import type { EngineEvent, LinkResult } from '../../core/domain/types.js'
 import type { Params } from '../../core/rpc/methods.js'
 
 export interface Peer {
@@ -222,4 +222,18 @@ export async function moveToVersion(
     )
     return versions.every((v) => v === version)
   })
+}
+
+/** Shows a code on `from`, links `to` with it as `name`, and says yes on `from` when `to` asks. */
+export async function link(from: Peer, to: Peer, name: string): Promise<LinkResult> {
+  const { offerId, code } = await from.rpc.call('devices.offerLink', {})
+  const linking = to.rpc.call('devices.link', { code, name })
+  linking.catch(() => undefined) // awaited below, once `from` has been asked
+  const asked = await until([from], async () => {
+    const request = from.events.find((e) => e.type === 'link-request' && e.offerId === offerId)
+    return request?.type === 'link-request' ? request : false
+  })
+  if (asked.deviceName !== name) throw new Error(`the device asked as "${asked.deviceName}", not "${name}"`)
+  await from.rpc.call('devices.answerLink', { offerId, accept: true })
+  return linking
 }
