@@ -1,0 +1,72 @@
+// An always-on member: a member's own daemon on a home machine, linked as one
+// of their devices (docs/always-on.md). While the member's laptop is closed it
+// keeps the community reachable: what is written while two members are never
+// online together reaches each of them through it. Real engines on a local
+// testnet; going offline is the engine's own switch, the one the app offers.
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { Lab, community, hasPost, link, until } from './support/peers.js'
+import type { Peer } from './support/peers.js'
+
+const lab = new Lab()
+beforeAll(() => lab.start())
+afterAll(() => lab.stop())
+
+const myId = async (peer: Peer, communityId: string): Promise<string> =>
+  (await peer.rpc.call('members.list', { communityId })).find((m) => m.isMe)!.id
+
+/** The messages of a private conversation, as `peer` reads it. */
+async function lines(peer: Peer, communityId: string, memberId: string): Promise<string[]> {
+  const conversation = await peer.rpc.call('conversations.get', { communityId, memberId }).catch(() => null)
+  return (conversation?.entries ?? []).flatMap((e) => (e.kind === 'message' ? [e.text] : []))
+}
+
+/** Whether `peer` holds every one of `posts`, and `line` in its conversation with `memberId`. */
+async function holdsAll(
+  peer: Peer,
+  communityId: string,
+  posts: string[],
+  memberId: string,
+  line: string
+): Promise<boolean> {
+  const held = await Promise.all(posts.map((postId) => hasPost(peer, communityId, postId)))
+  return held.every(Boolean) && (await lines(peer, communityId, memberId)).includes(line)
+}
+
+test('always-on: a home device linked to a member carries posts and private lines between members who are never online together', async () => {
+  const [laptop, bo, home] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(laptop, [bo])
+  await link(laptop, home, 'home server')
+  const [ashId, boId] = [await myId(laptop, id), await myId(bo, id)]
+
+  // Bo would like to talk, and Ash answers from the laptop: a private conversation between them.
+  const { id: reachId } = await bo.rpc.call('reachouts.create', { communityId: id, context: 'a long week' })
+  await until([laptop], async () =>
+    (await laptop.rpc.call('reachouts.list', { communityId: id })).some((r) => r.id === reachId)
+  )
+  await laptop.rpc.call('reachouts.answer', { communityId: id, reachId: reachId! })
+  await until([bo], async () => (await bo.rpc.call('conversations.list', { communityId: id })).length > 0)
+
+  // Bo goes away. Ash writes on the laptop, the home device takes it in, and the laptop closes too.
+  await bo.rpc.call('network.setOnline', { online: false })
+  const posts: string[] = []
+  for (let i = 0; i < 20; i++) {
+    posts.push((await laptop.rpc.call('posts.create', { communityId: id, text: `Tonight, ${i}` })).id)
+  }
+  await laptop.rpc.call('conversations.send', { communityId: id, memberId: boId, text: 'I am here for you' })
+  await until([home], () => holdsAll(home, id, posts, boId, 'I am here for you'))
+  await laptop.rpc.call('network.setOnline', { online: false })
+
+  // Bo comes back while only the home device is online, and gets all of it from there.
+  await bo.rpc.call('network.setOnline', { online: true })
+  await until([bo], () => holdsAll(bo, id, posts, ashId, 'I am here for you'))
+  expect(laptop.engine.get(id).online).toBe(false)
+
+  // The other way: Bo answers and goes away again; Ash's laptop, back later, hears it from home alone.
+  await bo.rpc.call('conversations.send', { communityId: id, memberId: ashId, text: 'Thank you. Tomorrow?' })
+  const { id: boPost } = await bo.rpc.call('posts.create', { communityId: id, text: 'A better day' })
+  await until([home], () => holdsAll(home, id, [boPost], boId, 'Thank you. Tomorrow?'))
+  await bo.rpc.call('network.setOnline', { online: false })
+  await laptop.rpc.call('network.setOnline', { online: true })
+  await until([laptop], () => holdsAll(laptop, id, [boPost], boId, 'Thank you. Tomorrow?'))
+  expect(bo.engine.get(id).online).toBe(false)
+})
