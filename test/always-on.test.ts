@@ -70,3 +70,49 @@ test('always-on: a home device linked to a member carries posts and private line
   await until([laptop], () => holdsAll(laptop, id, [boPost], boId, 'Thank you. Tomorrow?'))
   expect(bo.engine.get(id).online).toBe(false)
 })
+
+/** Waits until `peer` holds the invite `inviteId` as `check` says. */
+const holdsInvite = (
+  peer: Peer,
+  communityId: string,
+  inviteId: string,
+  check: (revoked: boolean) => boolean
+) =>
+  until([peer], async () =>
+    (await peer.rpc.call('invites.list', { communityId })).some((i) => i.id === inviteId && check(i.revoked))
+  )
+
+test('always-on: with every other device of the community closed, the home device lets in someone with an invite made on the laptop', async () => {
+  const [laptop, bo, home, dee] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(laptop, [bo])
+  await link(laptop, home, 'home server')
+  const { id: postId } = await laptop.rpc.call('posts.create', {
+    communityId: id,
+    text: 'Welcome, whoever comes'
+  })
+  const { invite, id: inviteId } = await laptop.rpc.call('invites.create', { communityId: id })
+  await holdsInvite(home, id, inviteId, (revoked) => !revoked)
+  await until([home], () => hasPost(home, id, postId))
+  await laptop.rpc.call('network.setOnline', { online: false })
+  await bo.rpc.call('network.setOnline', { online: false })
+
+  const joined = await dee.rpc.call('communities.join', { invite, displayName: 'Dee' })
+  expect(joined.id).toBe(id)
+  await until([dee], () => hasPost(dee, id, postId))
+})
+
+test('always-on: an invite withdrawn on the laptop is refused by the home device once the laptop is closed', async () => {
+  const [laptop, bo, home, eve] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
+  const id = await community(laptop, [bo])
+  await link(laptop, home, 'home server')
+  const { invite, id: inviteId } = await laptop.rpc.call('invites.create', { communityId: id })
+  await laptop.rpc.call('invites.revoke', { communityId: id, inviteId })
+  await holdsInvite(home, id, inviteId, (revoked) => revoked)
+  await laptop.rpc.call('network.setOnline', { online: false })
+  await bo.rpc.call('network.setOnline', { online: false })
+
+  await expect(eve.rpc.call('communities.join', { invite, displayName: 'Eve' })).rejects.toMatchObject({
+    code: 'invite-revoked'
+  })
+  expect(await eve.rpc.call('communities.list', {})).toEqual([])
+})
