@@ -225,7 +225,8 @@ test('recovery: it explains first, then shows 24 numbered words once, with the b
   const seventh = bridge.resultsOf('devices.recoveryPhrase')[0]?.phrase.split(' ')[6]
   expect(items[6]?.textContent).toBe(`7${seventh}`)
   await waitFor(() => expect(document.activeElement?.textContent).toBe('Your recovery phrase'))
-  const save = screen.getByRole('link', { name: 'Save the encrypted backup' })
+  // The file's link is made once the words are on screen (an object URL lives as long as the view).
+  const save = await screen.findByRole('link', { name: 'Save the encrypted backup' })
   expect(save.getAttribute('download')).toBe('mutual-backup.txt')
   expect(save.getAttribute('href')).toMatch(/^blob:/)
   expect(bridge.callsOf('devices.recoveryPhrase')).toEqual([{ backup: true }])
