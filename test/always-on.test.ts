@@ -32,10 +32,16 @@ async function holdsAll(
   return held.every(Boolean) && (await lines(peer, communityId, memberId)).includes(line)
 }
 
-test('always-on: a home device linked to a member carries posts and private lines between members who are never online together', async () => {
-  const [laptop, bo, home] = await Promise.all([lab.peer(), lab.peer(), lab.peer()])
+/** Ash's laptop founds a community with Bo and links Ash's home device; `newcomer` is an engine of no community. */
+async function ashWithHome(): Promise<{ id: string; laptop: Peer; bo: Peer; home: Peer; newcomer: Peer }> {
+  const [laptop, bo, home, newcomer] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
   const id = await community(laptop, [bo])
   await link(laptop, home, 'home server')
+  return { id, laptop, bo, home, newcomer }
+}
+
+test('always-on: a home device linked to a member carries posts and private lines between members who are never online together', async () => {
+  const { id, laptop, bo, home } = await ashWithHome()
   const [ashId, boId] = [await myId(laptop, id), await myId(bo, id)]
 
   // Bo would like to talk, and Ash answers from the laptop: a private conversation between them.
@@ -71,27 +77,22 @@ test('always-on: a home device linked to a member carries posts and private line
   expect(bo.engine.get(id).online).toBe(false)
 })
 
-/** Waits until `peer` holds the invite `inviteId` as `check` says. */
-const holdsInvite = (
-  peer: Peer,
-  communityId: string,
-  inviteId: string,
-  check: (revoked: boolean) => boolean
-) =>
+/** Waits until `peer` holds the invite `inviteId`, withdrawn or not as `revoked` says. */
+const holdsInvite = (peer: Peer, communityId: string, inviteId: string, revoked: boolean) =>
   until([peer], async () =>
-    (await peer.rpc.call('invites.list', { communityId })).some((i) => i.id === inviteId && check(i.revoked))
+    (await peer.rpc.call('invites.list', { communityId })).some(
+      (i) => i.id === inviteId && i.revoked === revoked
+    )
   )
 
 test('always-on: with every other device of the community closed, the home device lets in someone with an invite made on the laptop', async () => {
-  const [laptop, bo, home, dee] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
-  const id = await community(laptop, [bo])
-  await link(laptop, home, 'home server')
+  const { id, laptop, bo, home, newcomer: dee } = await ashWithHome()
   const { id: postId } = await laptop.rpc.call('posts.create', {
     communityId: id,
     text: 'Welcome, whoever comes'
   })
   const { invite, id: inviteId } = await laptop.rpc.call('invites.create', { communityId: id })
-  await holdsInvite(home, id, inviteId, (revoked) => !revoked)
+  await holdsInvite(home, id, inviteId, false)
   await until([home], () => hasPost(home, id, postId))
   await laptop.rpc.call('network.setOnline', { online: false })
   await bo.rpc.call('network.setOnline', { online: false })
@@ -102,12 +103,10 @@ test('always-on: with every other device of the community closed, the home devic
 })
 
 test('always-on: an invite withdrawn on the laptop is refused by the home device once the laptop is closed', async () => {
-  const [laptop, bo, home, eve] = await Promise.all([lab.peer(), lab.peer(), lab.peer(), lab.peer()])
-  const id = await community(laptop, [bo])
-  await link(laptop, home, 'home server')
+  const { id, laptop, bo, home, newcomer: eve } = await ashWithHome()
   const { invite, id: inviteId } = await laptop.rpc.call('invites.create', { communityId: id })
   await laptop.rpc.call('invites.revoke', { communityId: id, inviteId })
-  await holdsInvite(home, id, inviteId, (revoked) => revoked)
+  await holdsInvite(home, id, inviteId, true)
   await laptop.rpc.call('network.setOnline', { online: false })
   await bo.rpc.call('network.setOnline', { online: false })
 
